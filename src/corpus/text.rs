@@ -1,0 +1,173 @@
+//! Turns untrusted file contents into clean paragraphs: no escape sequences,
+//! no control characters, tabs expanded, line ends normalised.
+
+/// Columns between tab stops when a tab is expanded.
+const TAB_STOP: usize = 4;
+
+/// Hard-wrapped prose has its lines filled close to one width; a block whose
+/// lines are all at least this share of its longest line is read as one
+/// paragraph. Scraped text instead has one paragraph (or one menu item) a line.
+const FILLED_LINE_SHARE: f32 = 0.5;
+
+/// A block whose longest line is shorter than this is a list of short items
+/// (menus, breadcrumbs, comment widgets), never a hard-wrapped paragraph.
+const MIN_WRAPPED_LINE: usize = 40;
+
+/// Editors wrap at 72 to 100 columns; a longer line is a whole paragraph.
+const MAX_WRAPPED_LINE: usize = 120;
+
+/// Makes article text safe to draw: a byte-order mark, ANSI/OSC escape
+/// sequences and every control character but the newline are removed, CR and
+/// CRLF become LF, and tabs are expanded to spaces.
+pub fn sanitize(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    // Tabs go first: the escape stripper below drops them otherwise.
+    let expanded = expand_tabs(&unified);
+    let stripped = strip_ansi_escapes::strip_str(&expanded);
+    // The stripper parses escape sequences; what it lets through may still
+    // hold C1 controls (U+0080..U+009F) or DEL, which some terminals obey.
+    stripped.chars().filter(|&c| c == '\n' || !c.is_control()).collect()
+}
+
+fn expand_tabs(text: &str) -> String {
+    if !text.contains('\t') {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut column = 0;
+    for c in text.chars() {
+        match c {
+            '\t' => {
+                let pad = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', pad));
+                column += pad;
+            }
+            '\n' => {
+                out.push(c);
+                column = 0;
+            }
+            _ => {
+                out.push(c);
+                column += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Splits sanitized text into paragraphs.
+///
+/// Blank lines always separate paragraphs. Inside a block, lines are joined
+/// when they look hard-wrapped (filled to a similar width); otherwise each
+/// line is its own paragraph, as in text scraped from the web.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut block: Vec<&str> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
+        let line = line.trim();
+        if line.is_empty() {
+            flush_block(&block, &mut out);
+            block.clear();
+        } else {
+            block.push(line);
+        }
+    }
+    out
+}
+
+fn flush_block(block: &[&str], out: &mut Vec<String>) {
+    if block.is_empty() {
+        return;
+    }
+    if looks_hard_wrapped(block) {
+        out.push(collapse_spaces(&block.join(" ")));
+    } else {
+        out.extend(block.iter().map(|line| collapse_spaces(line)));
+    }
+}
+
+fn looks_hard_wrapped(block: &[&str]) -> bool {
+    let widths: Vec<usize> = block.iter().map(|l| l.chars().count()).collect();
+    let longest = widths.iter().copied().max().unwrap_or(0);
+    if block.len() < 2 || !(MIN_WRAPPED_LINE..=MAX_WRAPPED_LINE).contains(&longest) {
+        return false;
+    }
+    let floor = (longest as f32 * FILLED_LINE_SHARE) as usize;
+    let filled = widths[..widths.len() - 1].iter().all(|&w| w >= floor);
+    filled && !block.iter().any(|line| starts_list_item(line))
+}
+
+/// `- item`, `* item`, `1. item`, `2) item`: each starts its own paragraph.
+fn starts_list_item(line: &str) -> bool {
+    if let Some(rest) = line.strip_prefix(['-', '*', '•']) {
+        return rest.starts_with(' ');
+    }
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
+}
+
+fn collapse_spaces(line: &str) -> String {
+    line.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Words as a reader counts them: runs of characters between white space
+/// that hold at least one letter or digit (a lone dash is not a word).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_and_controls_never_survive() {
+        let hostile = "Title\x1b[2J\x1b]0;pwned\x07 text\x1b[31mred\x1b[0m\x00\x08\x7f\u{9b}31m end";
+        let clean = sanitize(hostile);
+        assert!(!clean.chars().any(|c| c.is_control()), "{clean:?}");
+        assert!(clean.starts_with("Title text"), "{clean:?}");
+        assert!(clean.contains("red"));
+        assert!(!clean.contains("pwned"), "the OSC payload is dropped: {clean:?}");
+    }
+
+    #[test]
+    fn tabs_expand_to_the_next_stop() {
+        assert_eq!(sanitize("a\tb\n\tc"), "a   b\n    c");
+    }
+
+    #[test]
+    fn line_ends_and_bom_are_normalised() {
+        assert_eq!(sanitize("\u{feff}one\r\ntwo\rthree"), "one\ntwo\nthree");
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        let paras = paragraphs("First  para.\n\n\n  Second para.  \n");
+        assert_eq!(paras, ["First para.", "Second para."]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_one_paragraph() {
+        let text = "This paragraph was wrapped by an editor at seventy\n\
+                    columns, so its lines are all about the same width\n\
+                    and end where the editor chose.";
+        assert_eq!(paragraphs(text).len(), 1);
+        assert!(paragraphs(text)[0].contains("seventy columns"));
+    }
+
+    #[test]
+    fn scraped_lines_stay_separate_paragraphs() {
+        let menu = "Click to comment\nNotify of\nInline Feedbacks";
+        assert_eq!(paragraphs(menu), ["Click to comment", "Notify of", "Inline Feedbacks"]);
+        let crumbs = "1. Home\n  2. West Africa\n  3. Niger";
+        assert_eq!(paragraphs(crumbs), ["1. Home", "2. West Africa", "3. Niger"]);
+        let long = format!("{}\n{}", "word ".repeat(40), "Short reply.");
+        assert_eq!(paragraphs(&long).len(), 2);
+    }
+
+    #[test]
+    fn words_skip_punctuation_runs() {
+        assert_eq!(words("Hello – world, 1,000 troops").count(), 4);
+    }
+}

@@ -1,0 +1,224 @@
+//! Finds an article's title in scraped text: the first line that reads like a
+//! headline, past site furniture and navigation; failing that, the opening
+//! sentence, shortened.
+
+/// How far into an article a headline may stand before we stop looking:
+/// scraped pages open with a menu or two, not with pages of furniture.
+const SEARCH_DEPTH: usize = 12;
+
+/// A headline is a short line: at most this many characters...
+const HEADLINE_MAX_CHARS: usize = 150;
+/// ...and this many words, and at least `HEADLINE_MIN_WORDS` ("Home",
+/// "Menu" and "Sign in" are not headlines).
+const HEADLINE_MAX_WORDS: usize = 25;
+const HEADLINE_MIN_WORDS: usize = 3;
+
+/// A title made from an opening sentence is cut at a word boundary to fit.
+const SENTENCE_TITLE_MAX_CHARS: usize = 80;
+
+/// Lines that web pages put above the story. Compared case-insensitively,
+/// ignoring surrounding punctuation.
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "breaking news",
+    "close",
+    "connect with us",
+    "follow us",
+    "hi, what are you looking for",
+    "home",
+    "latest news",
+    "log in",
+    "main menu",
+    "menu",
+    "most popular",
+    "open menu",
+    "search",
+    "share",
+    "share this article",
+    "sign in",
+    "sign up",
+    "skip to content",
+    "skip to main content",
+    "subscribe",
+    "toggle navigation",
+    "trending",
+    "what are you looking for",
+];
+
+/// Where an article's title came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Title {
+    pub text: String,
+    /// The paragraph that is the headline itself, which the reader shows as
+    /// the title rather than again in the body. `None` when the title was
+    /// made from a sentence that stays in the body.
+    pub paragraph: Option<usize>,
+}
+
+/// Picks a title for an article from its paragraphs, falling back to
+/// `fallback` (the file name) for an article with no text at all.
+pub fn find(paragraphs: &[String], fallback: &str) -> Title {
+    let opening = paragraphs.iter().enumerate().take(SEARCH_DEPTH).find(|(_, p)| !is_furniture(p));
+    match opening {
+        Some((index, line)) if is_headline(line) => Title { text: line.clone(), paragraph: Some(index) },
+        Some((_, prose)) => {
+            Title { text: shorten(first_sentence(prose), SENTENCE_TITLE_MAX_CHARS), paragraph: None }
+        }
+        None => Title {
+            text: paragraphs
+                .first()
+                .map(|p| shorten(p, SENTENCE_TITLE_MAX_CHARS))
+                .unwrap_or_else(|| fallback.to_owned()),
+            paragraph: None,
+        },
+    }
+}
+
+fn is_furniture(line: &str) -> bool {
+    let normal = line.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    FURNITURE.contains(&normal.as_str()) || is_breadcrumb(line) || is_too_short(line)
+}
+
+/// `1. Home`, `2. West Africa`, or a trail such as `Home / World / Africa`.
+fn is_breadcrumb(line: &str) -> bool {
+    let numbered_item = {
+        let digits = line.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && line[digits..].starts_with(". ") && word_count(line) <= 4
+    };
+    let trail = [" / ", " > ", " › ", " » ", " | "]
+        .iter()
+        .any(|sep| line.split(sep).count() >= 3 && line.split(sep).all(|seg| word_count(seg) <= 4));
+    numbered_item || trail
+}
+
+fn is_too_short(line: &str) -> bool {
+    word_count(line) < HEADLINE_MIN_WORDS
+}
+
+/// Short, and one sentence at most: a line of two sentences is prose.
+fn is_headline(line: &str) -> bool {
+    line.chars().count() <= HEADLINE_MAX_CHARS
+        && word_count(line) <= HEADLINE_MAX_WORDS
+        && first_sentence(line).len() == line.len()
+}
+
+fn word_count(text: &str) -> usize {
+    super::text::words(text).count()
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "col", "dr", "gen", "gov", "jr", "lt", "maj", "mr", "mrs", "ms", "no", "prof", "rep", "sen", "sgt", "sr",
+    "st", "vs",
+];
+
+/// The text up to the first full stop, question or exclamation mark that is
+/// followed by a new sentence. Initials such as "U.S." do not end one.
+fn first_sentence(text: &str) -> &str {
+    let mut words = text.split_inclusive(' ').peekable();
+    let mut end = 0;
+    while let Some(word) = words.next() {
+        end += word.len();
+        let token = word.trim_end();
+        let next_starts_sentence = words
+            .peek()
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| c.is_uppercase() || "\"“‘'".contains(c));
+        if ends_sentence(token) && next_starts_sentence {
+            break;
+        }
+    }
+    text[..end].trim_end()
+}
+
+fn ends_sentence(token: &str) -> bool {
+    let bare = token.trim_end_matches(['"', '”', '’', '\'', ')']);
+    if bare.ends_with(['!', '?']) {
+        return true;
+    }
+    let Some(stem) = bare.strip_suffix('.') else {
+        return false;
+    };
+    let stem = stem.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let is_initials = stem.split('.').all(|part| part.chars().count() <= 1);
+    !is_initials && !ABBREVIATIONS.contains(&stem.to_lowercase().as_str())
+}
+
+/// Cuts `text` to at most `max` characters at a word boundary, ending in an
+/// ellipsis when anything was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        // One column stays free for the ellipsis.
+        let needed = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count();
+        if needed > max - 1 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // A single word longer than the limit: cut inside it.
+        out = text.chars().take(max - 1).collect();
+    }
+    let trimmed = out.trim_end_matches([',', ';', ':', '-', '–', '—']);
+    format!("{trimmed}…")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn title_of(lines: &[&str]) -> Title {
+        let paragraphs: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        find(&paragraphs, "file.txt")
+    }
+
+    #[test]
+    fn skips_site_furniture_and_breadcrumbs() {
+        let t = title_of(&[
+            "Connect with us",
+            "Hi, what are you looking for?",
+            "1. Home",
+            "2. West Africa",
+            "Home / World / Africa",
+            "Junta orders troops out",
+            "Body text follows here.",
+        ]);
+        assert_eq!(t.text, "Junta orders troops out");
+        assert_eq!(t.paragraph, Some(5));
+    }
+
+    #[test]
+    fn prose_opening_gives_its_first_sentence() {
+        let t = title_of(&["Officials met on Monday. They talked for hours about the base."]);
+        assert_eq!(t.text, "Officials met on Monday.");
+        assert_eq!(t.paragraph, None);
+    }
+
+    #[test]
+    fn initials_and_abbreviations_do_not_end_a_sentence() {
+        let prose = "Gen. Langley said U.S. troops in the region would stay for now. More later in a long paragraph that is surely not a headline at all, because it keeps going well past any headline length that a sensible editor would ever choose to print.";
+        let t = title_of(&[prose]);
+        assert_eq!(t.text, "Gen. Langley said U.S. troops in the region would stay for now.");
+    }
+
+    #[test]
+    fn long_sentences_are_cut_at_a_word_with_an_ellipsis() {
+        let cut = shorten("one two three four five six", 14);
+        assert_eq!(cut, "one two three…");
+        assert!(cut.chars().count() <= 14);
+        assert_eq!(shorten("short", 14), "short");
+        assert_eq!(shorten("Supercalifragilistic", 8), "Superca…");
+    }
+
+    #[test]
+    fn empty_article_falls_back_to_the_file_name() {
+        assert_eq!(title_of(&[]).text, "file.txt");
+    }
+}

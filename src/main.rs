@@ -1,0 +1,3 @@
+//! The `folio` binary: everything lives in the library; this hands over.
+
+fn main() {}
