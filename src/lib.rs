@@ -1,7 +1,16 @@
 //! folio: a terminal reader for a corpus of text articles.
+//!
+//! The corpus, document and search modules are plain data and functions; the
+//! app, keys and ui modules are the interactive reader built on them; the
+//! terminal module owns the terminal; cli turns arguments into a run.
 
 #![forbid(unsafe_code)]
 
+pub mod app;
+pub mod cli;
 pub mod corpus;
 pub mod document;
+pub mod keys;
 pub mod search;
+pub mod terminal;
+pub mod ui;

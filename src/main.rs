@@ -1,3 +1,7 @@
 //! The `folio` binary: everything lives in the library; this hands over.
 
-fn main() {}
+#![forbid(unsafe_code)]
+
+fn main() -> std::process::ExitCode {
+    folio::cli::main()
+}

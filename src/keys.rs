@@ -1,0 +1,338 @@
+//! Keys and what they do: the `Action` enum, the one key table that both the
+//! event loop and the help overlay read, and the pure function from a key
+//! press to an action.
+
+use std::fmt;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use serde::{Deserialize, Serialize};
+
+use crate::app::{Focus, Mode};
+
+/// Everything a user can ask of folio. `App::update` is the only place these
+/// take effect. The snake_case names are the ones a keymap file will use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// Leave folio.
+    Quit,
+    /// Move the list selection down one article.
+    SelectNext,
+    /// Move the list selection up one article.
+    SelectPrev,
+    /// Jump to the first article in the list.
+    SelectFirst,
+    /// Jump to the last article in the list.
+    SelectLast,
+    /// Show the selected article and move focus to the reader.
+    OpenArticle,
+    /// Move focus back to the article list.
+    FocusList,
+    /// Switch focus between the list and the reader.
+    ToggleFocus,
+    /// Move focus to the filter bar to type a query.
+    FocusFilter,
+    /// Show or hide the overlay listing every key.
+    ToggleHelp,
+    /// Scroll the reader down one line.
+    ScrollDown,
+    /// Scroll the reader up one line.
+    ScrollUp,
+    /// Scroll the reader to the start of the article.
+    ScrollTop,
+    /// Scroll the reader to the end of the article.
+    ScrollBottom,
+    /// Scroll the reader down half a page.
+    HalfPageDown,
+    /// Scroll the reader up half a page.
+    HalfPageUp,
+    /// Scroll the reader down a whole page.
+    PageDown,
+    /// Scroll the reader up a whole page.
+    PageUp,
+    /// Add a character to the filter query.
+    PushFilterChar(char),
+    /// Delete the last character of the filter query.
+    PopFilterChar,
+    /// Delete the last word of the filter query.
+    PopFilterWord,
+    /// Clear the filter and return to the list.
+    ClearFilter,
+    /// Keep the filter and return to the list.
+    AcceptFilter,
+    /// The terminal changed size (not bound to a key).
+    Resize { width: u16, height: u16 },
+}
+
+/// Where a binding applies. `Browse` bindings work with either pane focused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Anywhere,
+    Browse,
+    List,
+    Reader,
+    Filter,
+    Help,
+}
+
+impl Context {
+    pub fn heading(self) -> &'static str {
+        match self {
+            Context::Anywhere => "Anywhere",
+            Context::Browse => "List and reader",
+            Context::List => "List",
+            Context::Reader => "Reader",
+            Context::Filter => "Filter bar",
+            Context::Help => "This help",
+        }
+    }
+}
+
+/// A key with its modifiers, as it appears in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key { code, modifiers: KeyModifiers::NONE }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            f.write_str("Ctrl-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("Space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            other => write!(f, "{other}"),
+        }
+    }
+}
+
+/// One row of the key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the help overlay says the keys do.
+    pub help: &'static str,
+    /// A one- or two-word label for the status line, for the few bindings
+    /// worth a hint there.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(context: Context, keys: &'static [Key], action: Action, help: &'static str) -> Binding {
+    Binding { context, keys, action, help, hint: None }
+}
+
+const fn hinted(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    hint: &'static str,
+) -> Binding {
+    Binding { context, keys, action, help, hint: Some(hint) }
+}
+
+use Context::{Anywhere, Browse, Filter, Help, List, Reader};
+
+/// Every key folio knows. Looked up in order: the first binding whose context
+/// applies and whose key matches wins.
+pub const BINDINGS: &[Binding] = &[
+    bind(Anywhere, &[ctrl('c')], Action::Quit, "quit"),
+    // The help overlay swallows keys so nothing moves behind it.
+    bind(Help, &[ch('?'), key(KeyCode::Esc), ch('q')], Action::ToggleHelp, "close this help"),
+    bind(Help, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll this help down"),
+    bind(Help, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll this help up"),
+    hinted(List, &[ch('j'), key(KeyCode::Down)], Action::SelectNext, "next article", "move"),
+    bind(List, &[ch('k'), key(KeyCode::Up)], Action::SelectPrev, "previous article"),
+    bind(List, &[ch('g'), key(KeyCode::Home)], Action::SelectFirst, "first article"),
+    bind(List, &[ch('G'), key(KeyCode::End)], Action::SelectLast, "last article"),
+    hinted(
+        List,
+        &[key(KeyCode::Enter), ch('l'), key(KeyCode::Right)],
+        Action::OpenArticle,
+        "read the selected article",
+        "read",
+    ),
+    hinted(Reader, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll down a line", "scroll"),
+    bind(Reader, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll up a line"),
+    bind(Reader, &[ch('g'), key(KeyCode::Home)], Action::ScrollTop, "go to the top"),
+    bind(Reader, &[ch('G'), key(KeyCode::End)], Action::ScrollBottom, "go to the end"),
+    hinted(
+        Reader,
+        &[ch('h'), key(KeyCode::Esc), key(KeyCode::Left)],
+        Action::FocusList,
+        "back to the list",
+        "back",
+    ),
+    bind(Browse, &[ctrl('d')], Action::HalfPageDown, "reader down half a page"),
+    bind(Browse, &[ctrl('u')], Action::HalfPageUp, "reader up half a page"),
+    hinted(Browse, &[ch(' '), key(KeyCode::PageDown)], Action::PageDown, "reader down a page", "page"),
+    bind(Browse, &[ch('b'), key(KeyCode::PageUp)], Action::PageUp, "reader up a page"),
+    bind(
+        Browse,
+        &[key(KeyCode::Tab), key(KeyCode::BackTab)],
+        Action::ToggleFocus,
+        "switch between list and reader",
+    ),
+    hinted(Browse, &[ch('/')], Action::FocusFilter, "filter the list", "filter"),
+    hinted(Browse, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
+    hinted(Browse, &[ch('q')], Action::Quit, "quit", "quit"),
+    hinted(Filter, &[key(KeyCode::Enter)], Action::AcceptFilter, "keep the filter, back to the list", "keep"),
+    hinted(Filter, &[key(KeyCode::Esc)], Action::ClearFilter, "clear the filter, back to the list", "clear"),
+    bind(Filter, &[key(KeyCode::Backspace)], Action::PopFilterChar, "delete a character"),
+    bind(Filter, &[ctrl('w')], Action::PopFilterWord, "delete a word"),
+    bind(Filter, &[key(KeyCode::Down), ctrl('n')], Action::SelectNext, "next match"),
+    bind(Filter, &[key(KeyCode::Up), ctrl('p')], Action::SelectPrev, "previous match"),
+];
+
+impl Binding {
+    fn applies(&self, focus: Focus, mode: Mode) -> bool {
+        match (mode, self.context) {
+            (_, Anywhere) => true,
+            (Mode::Help, context) => context == Help,
+            (Mode::Normal, Browse) => matches!(focus, Focus::List | Focus::Reader),
+            (Mode::Normal, List) => focus == Focus::List,
+            (Mode::Normal, Reader) => focus == Focus::Reader,
+            (Mode::Normal, Filter) => focus == Focus::Filter,
+            (Mode::Normal, Help) => false,
+        }
+    }
+}
+
+/// The action a key press asks for, given where focus is and the mode.
+pub fn action_for(focus: Focus, mode: Mode, event: KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    let pressed = normalize(event);
+    let bound = BINDINGS
+        .iter()
+        .filter(|b| b.applies(focus, mode))
+        .find(|b| b.keys.contains(&pressed))
+        .map(|b| b.action);
+    if bound.is_some() {
+        return bound;
+    }
+    // In the filter bar, any key that is not a command is typed.
+    match (focus, mode, pressed.code) {
+        (Focus::Filter, Mode::Normal, KeyCode::Char(c)) if is_typing(pressed.modifiers) => {
+            Some(Action::PushFilterChar(c))
+        }
+        _ => None,
+    }
+}
+
+/// Shift is already in the character ('G' not 'g'), so it is dropped from
+/// character keys to match the table.
+fn normalize(event: KeyEvent) -> Key {
+    let modifiers = match event.code {
+        KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+        _ => event.modifiers,
+    };
+    Key { code: event.code, modifiers }
+}
+
+fn is_typing(modifiers: KeyModifiers) -> bool {
+    !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+/// The status-line hints for where focus is: `("j/↓", "move")` and so on.
+pub fn hints(focus: Focus) -> Vec<(String, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.applies(focus, Mode::Normal) && b.context != Anywhere)
+        .filter_map(|b| b.hint.map(|hint| (b.keys[0].to_string(), hint)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn same_key_means_different_things_by_focus() {
+        let j = press(KeyCode::Char('j'));
+        assert_eq!(action_for(Focus::List, Mode::Normal, j), Some(Action::SelectNext));
+        assert_eq!(action_for(Focus::Reader, Mode::Normal, j), Some(Action::ScrollDown));
+        assert_eq!(action_for(Focus::Filter, Mode::Normal, j), Some(Action::PushFilterChar('j')));
+    }
+
+    #[test]
+    fn shifted_letters_and_control_keys_are_recognised() {
+        let big_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Focus::List, Mode::Normal, big_g), Some(Action::SelectLast));
+        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(Focus::Reader, Mode::Normal, ctrl_d), Some(Action::HalfPageDown));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for focus in [Focus::List, Focus::Reader, Focus::Filter] {
+            assert_eq!(action_for(focus, Mode::Normal, ctrl_c), Some(Action::Quit));
+            assert_eq!(action_for(focus, Mode::Help, ctrl_c), Some(Action::Quit));
+        }
+    }
+
+    #[test]
+    fn q_types_in_the_filter_and_closes_help_instead_of_quitting() {
+        let q = press(KeyCode::Char('q'));
+        assert_eq!(action_for(Focus::Filter, Mode::Normal, q), Some(Action::PushFilterChar('q')));
+        assert_eq!(action_for(Focus::List, Mode::Help, q), Some(Action::ToggleHelp));
+        assert_eq!(action_for(Focus::List, Mode::Normal, q), Some(Action::Quit));
+    }
+
+    #[test]
+    fn help_swallows_unbound_keys_and_releases_are_ignored() {
+        assert_eq!(action_for(Focus::List, Mode::Help, press(KeyCode::Char('l'))), None);
+        let mut release = press(KeyCode::Char('j'));
+        release.kind = KeyEventKind::Release;
+        assert_eq!(action_for(Focus::List, Mode::Normal, release), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_where_both_bindings_apply() {
+        let focuses = [Focus::List, Focus::Reader, Focus::Filter];
+        for mode in [Mode::Normal, Mode::Help] {
+            for focus in focuses {
+                let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
+                for (i, a) in live.iter().enumerate() {
+                    for b in &live[i + 1..] {
+                        let shared = a.keys.iter().find(|k| b.keys.contains(k));
+                        assert!(shared.is_none(), "{shared:?} bound twice in {focus:?}/{mode:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn hints_follow_focus() {
+        let labels = |focus| hints(focus).into_iter().map(|(_, h)| h).collect::<Vec<_>>();
+        assert!(labels(Focus::List).contains(&"read"));
+        assert!(labels(Focus::Reader).contains(&"back"));
+        assert_eq!(labels(Focus::Filter), ["keep", "clear"]);
+    }
+}

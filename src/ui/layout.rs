@@ -1,0 +1,90 @@
+//! Where each pane goes for a terminal size. Pure geometry, shared by the
+//! renderer and by `App`, which needs page sizes and the text width.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+use crate::document::MAX_TEXT_WIDTH;
+
+/// Below this, there is no room to read: folio says so instead.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 8;
+
+/// From this width up, the list and the reader stand side by side.
+pub const SPLIT_MIN_WIDTH: u16 = 80;
+
+/// The list takes this share of a split screen, within these bounds.
+const LIST_SHARE_PERCENT: u16 = 40;
+const LIST_MIN_WIDTH: u16 = 28;
+const LIST_MAX_WIDTH: u16 = 56;
+
+/// The screen's regions. When the screen is narrow, `list` and `reader` are
+/// the same rectangle and only one of them is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub list: Rect,
+    pub reader: Rect,
+    pub filter: Rect,
+    pub status: Rect,
+    pub split: bool,
+}
+
+impl Panes {
+    /// The regions for `area`, or `None` when it is too small to use.
+    pub fn of(area: Rect) -> Option<Panes> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return None;
+        }
+        let [main, filter, status] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+        let split = area.width >= SPLIT_MIN_WIDTH;
+        let (list, reader) = if split {
+            let list_width = (area.width * LIST_SHARE_PERCENT / 100).clamp(LIST_MIN_WIDTH, LIST_MAX_WIDTH);
+            let [list, reader] =
+                Layout::horizontal([Constraint::Length(list_width), Constraint::Fill(1)]).areas(main);
+            (list, reader)
+        } else {
+            (main, main)
+        };
+        Some(Panes { list, reader, filter, status, split })
+    }
+
+    /// How many list rows are visible inside the list's border.
+    pub fn list_rows(&self) -> usize {
+        usize::from(self.list.height.saturating_sub(2))
+    }
+
+    /// The reader's text column: inside the border, a space of padding on
+    /// each side, and no wider than is comfortable to read.
+    pub fn reader_text(&self) -> Rect {
+        let inner = self.reader.inner(Margin::new(2, 1));
+        Rect { width: inner.width.min(MAX_TEXT_WIDTH), ..inner }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wide_screens_split_and_narrow_ones_do_not() {
+        let wide = Panes::of(Rect::new(0, 0, 120, 40)).unwrap();
+        assert!(wide.split);
+        assert_eq!(wide.list.width + wide.reader.width, 120);
+        let narrow = Panes::of(Rect::new(0, 0, 79, 24)).unwrap();
+        assert!(!narrow.split);
+        assert_eq!(narrow.list, narrow.reader);
+    }
+
+    #[test]
+    fn the_text_column_is_capped_for_readability() {
+        let huge = Panes::of(Rect::new(0, 0, 300, 60)).unwrap();
+        assert_eq!(huge.reader_text().width, MAX_TEXT_WIDTH);
+    }
+
+    #[test]
+    fn too_small_is_refused() {
+        assert!(Panes::of(Rect::new(0, 0, MIN_WIDTH - 1, 24)).is_none());
+        assert!(Panes::of(Rect::new(0, 0, 80, MIN_HEIGHT - 1)).is_none());
+        assert!(Panes::of(Rect::new(0, 0, MIN_WIDTH, MIN_HEIGHT)).is_some());
+    }
+}

@@ -1,0 +1,189 @@
+//! The app state machine driven by key presses, with no terminal: what a
+//! user's keys do to selection, focus, scrolling and the filter.
+
+mod common;
+
+use common::{app, press, selected_source, view_sources};
+use folio::app::{Focus, Mode};
+use folio::keys::Action;
+
+#[test]
+fn j_k_g_and_capital_g_move_the_selection_within_bounds() {
+    let mut app = app(120, 40);
+    assert_eq!(selected_source(&app), "000_dd5b303a7930cf20.txt");
+    press(&mut app, "jj");
+    assert_eq!(selected_source(&app), "002_b7761c4897ea9275.txt");
+    press(&mut app, "G");
+    assert_eq!(selected_source(&app), "004_73e098508302a61c.txt");
+    press(&mut app, "j<Down>");
+    assert_eq!(app.selected(), 4, "moving past the end stays on the last article");
+    press(&mut app, "gk<Up>");
+    assert_eq!(app.selected(), 0);
+    press(&mut app, "<End>");
+    assert_eq!(app.selected(), 4);
+    press(&mut app, "<Home>");
+    assert_eq!(app.selected(), 0);
+}
+
+#[test]
+fn enter_opens_the_reader_and_h_or_esc_come_back() {
+    let mut app = app(120, 40);
+    press(&mut app, "j<Enter>");
+    assert_eq!(app.focus(), Focus::Reader);
+    assert_eq!(selected_source(&app), "001_619b3976b39de8ca.txt");
+    press(&mut app, "h");
+    assert_eq!(app.focus(), Focus::List);
+    press(&mut app, "l");
+    assert_eq!(app.focus(), Focus::Reader);
+    press(&mut app, "<Esc>");
+    assert_eq!(app.focus(), Focus::List);
+    press(&mut app, "<Tab>");
+    assert_eq!(app.focus(), Focus::Reader);
+    press(&mut app, "<Tab>");
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn reader_keys_scroll_by_lines_half_pages_and_pages() {
+    let mut app = app(80, 24);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.reader_top(), 0);
+    press(&mut app, "jjj");
+    assert_eq!(app.reader_top(), 3);
+    press(&mut app, "k");
+    assert_eq!(app.reader_top(), 2);
+    let page = usize::from(app.panes().expect("fits").reader_text().height);
+    press(&mut app, "<C-d>");
+    assert_eq!(app.reader_top(), 2 + page / 2);
+    press(&mut app, "<C-u>");
+    assert_eq!(app.reader_top(), 2);
+    press(&mut app, "<Space>");
+    assert_eq!(app.reader_top(), 2 + page - 2, "a page keeps two lines of context");
+    press(&mut app, "<PgUp>");
+    assert_eq!(app.reader_top(), 2);
+    press(&mut app, "G");
+    let doc_len = app.document().expect("wrapped").len();
+    assert_eq!(app.reader_top(), doc_len - page, "the end fills the last page");
+    press(&mut app, "j<PgDn>");
+    assert_eq!(app.reader_top(), doc_len - page, "no scrolling past the end");
+    press(&mut app, "g");
+    assert_eq!(app.reader_top(), 0);
+}
+
+#[test]
+fn page_keys_scroll_the_preview_from_the_list() {
+    let mut app = app(120, 40);
+    press(&mut app, "<Space>");
+    assert_eq!(app.focus(), Focus::List);
+    assert!(app.reader_top() > 0);
+    assert_eq!(app.selected(), 0, "the selection did not move");
+}
+
+#[test]
+fn each_article_keeps_its_own_scroll_position() {
+    let mut app = app(120, 40);
+    press(&mut app, "<Enter>jjjjj<Esc>j<Enter>");
+    assert_eq!(app.reader_top(), 0, "a new article opens at the top");
+    press(&mut app, "jj<Esc>k");
+    assert_eq!(app.reader_top(), 5, "the first article is where it was left");
+    press(&mut app, "j");
+    assert_eq!(app.reader_top(), 2);
+}
+
+#[test]
+fn a_resize_keeps_the_reader_on_the_same_paragraph() {
+    let mut app = app(120, 40);
+    press(&mut app, "<Enter><C-d><C-d>j");
+    let before = app.document().expect("wrapped").lines[app.reader_top()].anchor;
+    for (width, height) in [(60, 20), (200, 50), (80, 24), (31, 9)] {
+        app.update(Action::Resize { width, height });
+        let doc = app.document().expect("rewrapped at the new width");
+        let after = doc.lines[app.reader_top()].anchor;
+        assert_eq!(after.paragraph(), before.paragraph(), "at {width}x{height}");
+        assert!(after.offset <= before.offset, "the words at the top are still on screen");
+    }
+}
+
+#[test]
+fn filtering_by_keyword_finds_the_uranium_articles() {
+    let mut app = app(80, 24);
+    press(&mut app, "/uranium");
+    assert_eq!(app.focus(), Focus::Filter);
+    assert_eq!(app.query(), "uranium");
+    assert_eq!(view_sources(&app), ["001_619b3976b39de8ca.txt", "004_73e098508302a61c.txt"]);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.focus(), Focus::List, "Enter keeps the filter and returns to the list");
+    assert_eq!(app.view().len(), 2);
+    press(&mut app, "j<Enter>");
+    assert_eq!(selected_source(&app), "004_73e098508302a61c.txt");
+    assert_eq!(app.focus(), Focus::Reader);
+}
+
+#[test]
+fn esc_clears_the_filter_and_backspace_edits_it() {
+    let mut app = app(80, 24);
+    press(&mut app, "/uraniumx");
+    assert!(app.view().is_empty(), "no article has that word");
+    press(&mut app, "<BS>");
+    assert_eq!(app.view().len(), 2);
+    press(&mut app, " tehran<C-w>");
+    assert_eq!(app.query(), "uranium ");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.query(), "");
+    assert_eq!(app.view().len(), 5);
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn no_match_leaves_nothing_to_open() {
+    let mut app = app(80, 24);
+    press(&mut app, "/qqqzzz<Enter><Enter>");
+    assert!(app.view().is_empty());
+    assert_eq!(app.focus(), Focus::List);
+    assert!(app.selected_article().is_none());
+    assert!(app.document().is_none());
+}
+
+#[test]
+fn letters_typed_in_the_filter_are_text_not_commands() {
+    let mut app = app(80, 24);
+    press(&mut app, "/jq?G");
+    assert_eq!(app.query(), "jq?G");
+    assert!(!app.should_quit());
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn help_opens_over_everything_and_holds_the_keys() {
+    let mut app = app(80, 24);
+    press(&mut app, "?");
+    assert_eq!(app.mode(), Mode::Help);
+    press(&mut app, "jG<Enter>");
+    assert_eq!(app.selected(), 0, "keys behind the overlay do nothing");
+    assert_eq!(app.focus(), Focus::List);
+    press(&mut app, "q");
+    assert_eq!(app.mode(), Mode::Normal, "q closes the help before it quits");
+    assert!(!app.should_quit());
+    press(&mut app, "?<Esc>");
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn q_and_ctrl_c_quit() {
+    let mut app = app(80, 24);
+    press(&mut app, "q");
+    assert!(app.should_quit());
+    let mut app = common::app(80, 24);
+    press(&mut app, "/abc<C-c>");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn narrow_screens_show_one_pane_and_switch_with_enter_and_esc() {
+    let mut app = app(60, 20);
+    assert!(!app.panes().expect("fits").split);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.focus(), Focus::Reader);
+    press(&mut app, "<Esc>");
+    assert_eq!(app.focus(), Focus::List);
+}

@@ -1,0 +1,80 @@
+//! Helpers shared by the integration tests: an app over the bundled corpus,
+//! and key presses written the way a person would describe them.
+
+#![allow(dead_code)] // Each test crate uses its own subset.
+
+use folio::app::App;
+use folio::corpus::load_bundled;
+use folio::keys::{self, Action};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// An app over the bundled seeds on a `width` x `height` screen.
+pub fn app(width: u16, height: u16) -> App {
+    let loaded = load_bundled();
+    let mut app = App::new(loaded.corpus, &loaded.skipped);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+/// Presses keys as the event loop would: `"jj<Enter><C-d>"`. Plain
+/// characters are typed one by one; `<Name>` is a special key and `<C-x>`
+/// is Ctrl with a letter.
+pub fn press(app: &mut App, keys_typed: &str) {
+    for event in parse_keys(keys_typed) {
+        if let Some(action) = keys::action_for(app.focus(), app.mode(), event) {
+            app.update(action);
+        }
+    }
+}
+
+pub fn parse_keys(text: &str) -> Vec<KeyEvent> {
+    let mut events = Vec::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '<' {
+            events.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+            continue;
+        }
+        let name: String = chars.by_ref().take_while(|&c| c != '>').collect();
+        events.push(named_key(&name));
+    }
+    events
+}
+
+fn named_key(name: &str) -> KeyEvent {
+    if let Some(letter) = name.strip_prefix("C-") {
+        let c = letter.chars().next().expect("a letter after C-");
+        return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    }
+    let code = match name {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "BS" => KeyCode::Backspace,
+        "Down" => KeyCode::Down,
+        "Up" => KeyCode::Up,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "PgDn" => KeyCode::PageDown,
+        "PgUp" => KeyCode::PageUp,
+        "Space" => KeyCode::Char(' '),
+        other => panic!("unknown key <{other}> in a test"),
+    };
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// The source file of the selected article, the way the list names it.
+pub fn selected_source(app: &App) -> String {
+    app.selected_article().map(|a| a.source.clone()).unwrap_or_default()
+}
+
+/// The sources of the articles in the filtered view, in list order.
+pub fn view_sources(app: &App) -> Vec<String> {
+    app.view()
+        .iter()
+        .filter_map(|hit| app.corpus().get(hit.article))
+        .map(|a| a.source.clone())
+        .collect()
+}
