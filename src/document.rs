@@ -109,7 +109,11 @@ pub fn meta_line(article: &Article) -> String {
 }
 
 fn push_wrapped(lines: &mut Vec<DocLine>, text: &str, width: u16, kind: LineKind, block: usize) {
-    let options = textwrap::Options::new(usize::from(width)).break_words(true);
+    // First fit fills each line greedily, as `less` and `fmt` readers expect,
+    // and costs linear time however long the paragraph.
+    let options = textwrap::Options::new(usize::from(width))
+        .break_words(true)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     let mut cursor = 0;
     for piece in textwrap::wrap(text, options) {
         // wrap() hands back slices of `text` in order; finding each from the
