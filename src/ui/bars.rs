@@ -37,19 +37,29 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let line = match app.notice() {
         Some(notice) => Line::from(Span::styled(format!(" {notice}"), theme::NOTICE)),
-        None => hint_line(app.focus()),
+        None => hint_line(app.focus(), usize::from(area.width)),
     };
     frame.render_widget(Paragraph::new(line), area);
 }
 
-fn hint_line(focus: Focus) -> Line<'static> {
+/// As many hints as fit whole in `width`, most important first.
+fn hint_line(focus: Focus, width: usize) -> Line<'static> {
+    const SEPARATOR: &str = " · ";
     let mut spans = vec![Span::raw(" ")];
-    for (i, (key, hint)) in keys::hints(focus).into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", theme::DIM));
+    let mut used = 1;
+    for (key, hint) in keys::hints(focus) {
+        let label = format!(" {hint}");
+        let gap = if used > 1 { SEPARATOR.chars().count() } else { 0 };
+        let needed = gap + key.chars().count() + label.chars().count();
+        if used + needed > width {
+            break;
+        }
+        if gap > 0 {
+            spans.push(Span::styled(SEPARATOR, theme::DIM));
         }
         spans.push(Span::styled(key, theme::KEY));
-        spans.push(Span::raw(format!(" {hint}")));
+        spans.push(Span::raw(label));
+        used += needed;
     }
     Line::from(spans)
 }

@@ -14,31 +14,49 @@ use crate::keys::{BINDINGS, Context};
 const SECTIONS: &[Context] =
     &[Context::List, Context::Reader, Context::Browse, Context::Filter, Context::Anywhere, Context::Help];
 
-const KEYS_COLUMN: usize = 18;
 const MAX_WIDTH: u16 = 64;
 
-pub fn help_lines() -> Vec<Line<'static>> {
+/// Below this width, a binding's description goes on the line under its
+/// keys instead of beside them.
+const TWO_COLUMN_MIN_WIDTH: u16 = 50;
+
+/// The overlay's text for a box `width` columns wide.
+pub fn help_lines(width: u16) -> Vec<Line<'static>> {
+    let rows: Vec<(Context, String, &str)> = SECTIONS
+        .iter()
+        .flat_map(|&context| BINDINGS.iter().filter(move |b| b.context == context))
+        .map(|b| {
+            let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
+            (b.context, keys.join(" "), b.help)
+        })
+        .collect();
+    let keys_column = rows.iter().map(|(_, keys, _)| keys.chars().count()).max().unwrap_or(0) + 2;
     let mut lines = Vec::new();
-    for &context in SECTIONS {
-        if !lines.is_empty() {
-            lines.push(Line::from(""));
+    let mut section = None;
+    for (context, keys, help) in rows {
+        if section != Some(context) {
+            if section.is_some() {
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::styled(context.heading(), theme::HEADING));
+            section = Some(context);
         }
-        lines.push(Line::styled(context.heading(), theme::HEADING));
-        for binding in BINDINGS.iter().filter(|b| b.context == context) {
-            let keys: Vec<String> = binding.keys.iter().map(ToString::to_string).collect();
-            let keys = keys.join(" ");
+        if width >= TWO_COLUMN_MIN_WIDTH {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<KEYS_COLUMN$}"), theme::KEY),
-                Span::raw(binding.help),
+                Span::styled(format!("  {keys:<keys_column$}"), theme::KEY),
+                Span::raw(help),
             ]));
+        } else {
+            lines.push(Line::styled(format!("  {keys}"), theme::KEY));
+            lines.push(Line::from(format!("      {help}")));
         }
     }
     lines
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let lines = help_lines();
     let width = MAX_WIDTH.min(screen.width.saturating_sub(2));
+    let lines = help_lines(width);
     let height = (lines.len() as u16 + 2).min(screen.height.saturating_sub(2));
     let [area] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(screen);
     let [area] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
