@@ -1,0 +1,201 @@
+//! End to end: the real `folio` binary in a real terminal (tmux), driven by
+//! keys and read off the screen, as a person would use it. Every wait polls
+//! the screen until the expected text appears, with a generous deadline, so
+//! nothing depends on how fast this machine is.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const DEADLINE: Duration = Duration::from_secs(30);
+const POLL: Duration = Duration::from_millis(25);
+
+/// A private tmux server running a plain shell in an 80x24 window.
+struct Tmux {
+    dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// Starts tmux, or returns `None` (with a note) where tmux is missing
+    /// outside CI. In CI a missing tmux fails the test: `.ci/run` installs it.
+    fn start(width: u16, height: u16) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            assert!(std::env::var_os("CI").is_none(), "tmux is missing in CI: .ci/run should install it");
+            eprintln!("skipping: tmux is not installed");
+            return None;
+        }
+        let tmux = Tmux { dir: tempfile::tempdir().expect("temp dir") };
+        let (w, h) = (width.to_string(), height.to_string());
+        // A bare shell with a fixed prompt, so the screen is predictable.
+        tmux.run(&["new-session", "-d", "-x", &w, "-y", &h, "-s", "e2e", "env", "PS1=$ ", "sh"]);
+        // capture-pane trims trailing blanks, so the prompt reads "$".
+        tmux.wait_until("the shell prompt", |s| s.lines().any(|l| l.trim_end() == "$"));
+        Some(tmux)
+    }
+
+    fn socket(&self) -> PathBuf {
+        self.dir.path().join("socket")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let output =
+            Command::new("tmux").arg("-S").arg(self.socket()).args(args).output().expect("tmux runs");
+        assert!(output.status.success(), "tmux {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        output
+    }
+
+    /// Types a shell command line and presses Enter.
+    fn type_line(&self, line: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", line]);
+        self.run(&["send-keys", "-t", "e2e", "Enter"]);
+    }
+
+    /// Sends tmux key names: "j", "Enter", "C-d", "Escape".
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            self.run(&["send-keys", "-t", "e2e", key]);
+        }
+    }
+
+    /// Types literal text, one key per character.
+    fn text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    fn query(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Polls the screen until `needle` shows; returns the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        self.wait_until(&format!("{needle:?} on screen"), |screen| screen.contains(needle))
+    }
+
+    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if done(&screen) {
+                return screen;
+            }
+            assert!(start.elapsed() < DEADLINE, "waited {DEADLINE:?} for {what}; the screen:\n{screen}");
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// After folio exits: the shell is out of the alternate screen, the
+    /// cursor shows, and the line discipline is back to cooked with echo.
+    fn assert_shell_is_sane(&self) {
+        assert_eq!(self.query("#{alternate_on}"), "0", "still on the alternate screen");
+        assert_eq!(self.query("#{cursor_flag}"), "1", "the cursor is hidden");
+        self.type_line(r#"clear; stty -a | tr " ;" "\n\n" | grep -xE -e "-?(icanon|echo|icrnl|opost)" | tr "\n" " "; echo MODES_""END"#);
+        // The quotes keep the marker out of the echoed command line.
+        let screen = self.wait_for("MODES_END");
+        for mode in ["icanon", "echo", "icrnl", "opost"] {
+            assert!(
+                screen.split_whitespace().any(|w| w == mode),
+                "terminal mode {mode} is off after folio exited:\n{screen}"
+            );
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").arg("-S").arg(self.socket()).arg("kill-server").output();
+    }
+}
+
+fn folio() -> &'static str {
+    env!("CARGO_BIN_EXE_folio")
+}
+
+#[test]
+fn find_the_uranium_article_read_it_to_the_end_and_quit() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(&format!("{}; echo EXIT=$?", folio()));
+    let screen = tmux.wait_for("1/5");
+    assert!(screen.contains("US military kicked out of N"), "{screen}");
+
+    // Filter by keyword: the list narrows as each key is typed.
+    tmux.keys(&["/"]);
+    tmux.text("uranium");
+    let screen = tmux.wait_for("2 of 5 match");
+    assert!(screen.contains("U.S. Wants to Keep Troops"), "{screen}");
+    assert!(screen.contains("US Looking To Stay in Niger"), "{screen}");
+    assert!(!screen.contains("US military kicked out"), "non-matching articles are gone:\n{screen}");
+
+    // Keep the filter, pick the second match and open it.
+    tmux.keys(&["Enter", "j", "Enter"]);
+    let screen = tmux.wait_for("j scroll");
+    assert!(screen.contains("004_73e098508302a61c.txt"), "the second match is open:\n{screen}");
+
+    // Scroll a page at a time until the end of the article is on screen.
+    tmux.keys(&["Space"]);
+    tmux.wait_until("the reader to scroll", |s| !s.contains("004_73e098508302a61c.txt"));
+    tmux.keys(&["G"]);
+    let screen = tmux.wait_for("100%");
+    assert!(screen.contains("Dave DeCamp is the news editor"), "the last paragraph shows:\n{screen}");
+
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
+#[test]
+fn narrow_window_shows_one_pane_at_a_time() {
+    let Some(tmux) = Tmux::start(50, 16) else { return };
+    tmux.type_line(&format!("{}; echo EXIT=$?", folio()));
+    let screen = tmux.wait_for("1/5");
+    assert!(!screen.contains("Reader"), "only the list at 50 columns:\n{screen}");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Reader");
+    assert!(!screen.contains("Articles"), "only the reader now:\n{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("Articles");
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "20", "-y", "6"]);
+    tmux.wait_for("too small");
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "100", "-y", "30"]);
+    let screen = tmux.wait_for("Reader");
+    assert!(screen.contains("Articles"), "side by side again:\n{screen}");
+    tmux.keys(&["C-c"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
+/// Starts folio in a shell that records its pid, for signal tests.
+fn start_with_pid(tmux: &Tmux) -> String {
+    let pid_file = tmux.dir.path().join("pid");
+    tmux.type_line(&format!("sh -c 'echo $$ > {}; exec {}'; echo EXIT=$?", pid_file.display(), folio()));
+    tmux.wait_for("1/5");
+    read_pid(&pid_file)
+}
+
+fn read_pid(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("pid file").trim().to_owned()
+}
+
+fn send_signal(signal: &str, pid: &str) {
+    // The shell's own kill, so the test needs no procps.
+    let status = Command::new("sh").arg("-c").arg(format!("kill -{signal} {pid}")).status().expect("sh runs");
+    assert!(status.success());
+}
+
+#[test]
+fn sigterm_and_sighup_give_the_terminal_back() {
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let Some(tmux) = Tmux::start(80, 24) else { return };
+        let pid = start_with_pid(&tmux);
+        tmux.keys(&["/"]);
+        tmux.text("niger");
+        tmux.wait_for("5 of 5 match");
+        send_signal(signal, &pid);
+        tmux.wait_for(&format!("EXIT={code}"));
+        tmux.assert_shell_is_sane();
+    }
+}
