@@ -187,3 +187,10 @@ fn narrow_screens_show_one_pane_and_switch_with_enter_and_esc() {
     press(&mut app, "<Esc>");
     assert_eq!(app.focus(), Focus::List);
 }
+
+#[test]
+fn a_typo_still_finds_the_name() {
+    let mut app = app(80, 24);
+    press(&mut app, "/bazum");
+    assert_eq!(view_sources(&app), ["000_dd5b303a7930cf20.txt", "004_73e098508302a61c.txt"]);
+}
