@@ -54,10 +54,19 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) 
             terminal.draw(|frame| ui::render(app, frame))?;
             dirty = false;
         }
-        if !event::poll(SIGNAL_CHECK_INTERVAL)? {
-            continue;
-        }
-        let action = match event::read()? {
+        // After a hang-up, reading the terminal fails as the signal arrives:
+        // the signal is the real reason to stop, so it wins over the error.
+        let ready = event::poll(SIGNAL_CHECK_INTERVAL);
+        let event = match ready {
+            Ok(false) => continue,
+            Ok(true) => event::read(),
+            Err(err) => Err(err),
+        };
+        let event = match (event, signals.caught()) {
+            (_, Some(signal)) => return Ok(Exit::Signal(signal)),
+            (event, None) => event?,
+        };
+        let action = match event {
             Event::Key(key) => keys::action_for(app.focus(), app.mode(), key),
             Event::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,

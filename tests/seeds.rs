@@ -40,7 +40,7 @@ fn every_seed_has_the_title_a_reader_would_give_it() {
 }
 
 #[test]
-fn seeds_are_bundled_byte_for_byte_from_the_seeds_folder() {
+fn every_file_in_the_seeds_folder_is_bundled() {
     let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut on_disk: Vec<String> = std::fs::read_dir(&folder)
         .expect("seeds/ is readable")
