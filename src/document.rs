@@ -2,6 +2,8 @@
 //! line and the wrapped body. Built once per (article, width) and then only
 //! sliced, so scrolling never re-wraps. Knows nothing of the terminal.
 
+use std::ops::Range;
+
 use crate::corpus::Article;
 
 /// Most readers lose their place in lines much longer than this.
@@ -29,7 +31,7 @@ pub struct Anchor {
     pub offset: usize,
 }
 
-const TITLE_BLOCK: usize = 0;
+pub const TITLE_BLOCK: usize = 0;
 const META_BLOCK: usize = 1;
 const FIRST_PARAGRAPH_BLOCK: usize = 2;
 
@@ -38,6 +40,18 @@ impl Anchor {
     pub fn paragraph(self) -> Option<usize> {
         self.block.checked_sub(FIRST_PARAGRAPH_BLOCK)
     }
+}
+
+/// The block that holds paragraph `index` of an article.
+pub fn paragraph_block(index: usize) -> usize {
+    FIRST_PARAGRAPH_BLOCK + index
+}
+
+/// A stretch of one line to highlight: a byte range of the line's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineMark {
+    pub line: usize,
+    pub range: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,6 +102,24 @@ impl Document {
     /// The line that shows the text at `anchor`.
     pub fn line_of(&self, anchor: Anchor) -> usize {
         self.lines.partition_point(|l| l.anchor <= anchor).saturating_sub(1)
+    }
+
+    /// Maps byte ranges of one block's text (its title or a paragraph) to
+    /// the lines that show them; a range across a line break gives a mark
+    /// on each line.
+    pub fn mark(&self, block: usize, ranges: &[Range<usize>]) -> Vec<LineMark> {
+        let first = self.lines.partition_point(|l| l.anchor.block < block);
+        let end = self.lines.partition_point(|l| l.anchor.block <= block);
+        let mut marks = Vec::new();
+        for (line, text) in self.lines[first..end].iter().enumerate() {
+            let start = text.anchor.offset;
+            let stop = start + text.text.len();
+            for range in ranges.iter().filter(|r| r.start < stop && r.end > start) {
+                let range = range.start.max(start) - start..range.end.min(stop) - start;
+                marks.push(LineMark { line: first + line, range });
+            }
+        }
+        marks
     }
 
     /// The anchor of the line at `index`, clamped to the document.
@@ -173,6 +205,22 @@ mod tests {
         assert_eq!(there.anchor.paragraph(), anchor.paragraph());
         assert!(there.anchor.offset <= anchor.offset);
         assert!(there.text.starts_with("omega"));
+    }
+
+    #[test]
+    fn marks_land_on_the_lines_that_show_them() {
+        let text = "Head Line Text\n\nalpha beta gamma delta epsilon";
+        let a = article(text);
+        let doc = Document::layout(&a, 11);
+        let paragraph = &a.paragraphs[1];
+        let gamma = paragraph.find("gamma").unwrap();
+        // "beta gamma" spans a line break at width 11.
+        let beta = paragraph.find("beta").unwrap();
+        let marks = doc.mark(paragraph_block(1), std::slice::from_ref(&(beta..gamma + 5)));
+        let shown: Vec<&str> = marks.iter().map(|m| &doc.lines[m.line].text[m.range.clone()]).collect();
+        assert_eq!(shown, ["beta", "gamma"]);
+        let title = doc.mark(TITLE_BLOCK, std::slice::from_ref(&(5..9)));
+        assert_eq!(&doc.lines[title[0].line].text[title[0].range.clone()], "Line");
     }
 
     #[test]

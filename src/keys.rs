@@ -8,10 +8,11 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
 use crate::app::{Focus, Mode};
+use crate::search::worker::Results;
 
 /// Everything a user can ask of folio. `App::update` is the only place these
 /// take effect. The snake_case names are the ones a keymap file will use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Leave folio.
@@ -30,10 +31,14 @@ pub enum Action {
     FocusList,
     /// Switch focus between the list and the reader.
     ToggleFocus,
-    /// Move focus to the filter bar to type a query.
+    /// Move focus to the filter bar to type a query for the list.
     FocusFilter,
+    /// Move focus to the filter bar to search inside the open article.
+    FocusFind,
     /// Show or hide the overlay listing every key.
     ToggleHelp,
+    /// Show or hide the line of matching text under each title.
+    ToggleSnippets,
     /// Scroll the reader down one line.
     ScrollDown,
     /// Scroll the reader up one line.
@@ -50,27 +55,36 @@ pub enum Action {
     PageDown,
     /// Scroll the reader up a whole page.
     PageUp,
-    /// Add a character to the filter query.
-    PushFilterChar(char),
-    /// Delete the last character of the filter query.
-    PopFilterChar,
-    /// Delete the last word of the filter query.
-    PopFilterWord,
-    /// Clear the filter and return to the list.
-    ClearFilter,
-    /// Keep the filter and return to the list.
-    AcceptFilter,
+    /// Go to the next match in the reader.
+    NextMatch,
+    /// Go to the previous match in the reader.
+    PrevMatch,
+    /// Add a character to the query being typed.
+    TypeChar(char),
+    /// Delete the last character of the query being typed.
+    DeleteChar,
+    /// Delete the last word of the query being typed.
+    DeleteWord,
+    /// Keep the query and leave the filter bar.
+    AcceptQuery,
+    /// Clear the query and leave the filter bar.
+    ClearQuery,
     /// The terminal changed size (not bound to a key).
     Resize { width: u16, height: u16 },
+    /// Search results arrived from the worker (not bound to a key).
+    #[serde(skip)]
+    ShowResults(Results),
 }
 
-/// Where a binding applies. `Browse` bindings work with either pane focused.
+/// Where a binding applies. `Browse` bindings work with either pane focused;
+/// `Input` ones while typing a query, for the list or inside an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Anywhere,
     Browse,
     List,
     Reader,
+    Input,
     Filter,
     Help,
 }
@@ -82,7 +96,8 @@ impl Context {
             Context::Browse => "List and reader",
             Context::List => "List",
             Context::Reader => "Reader",
-            Context::Filter => "Filter bar",
+            Context::Input => "Typing a query",
+            Context::Filter => "Filtering the list",
             Context::Help => "This help",
         }
     }
@@ -128,7 +143,7 @@ impl fmt::Display for Key {
 }
 
 /// One row of the key table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
@@ -154,7 +169,7 @@ const fn hinted(
     Binding { context, keys, action, help, hint: Some(hint) }
 }
 
-use Context::{Anywhere, Browse, Filter, Help, List, Reader};
+use Context::{Anywhere, Browse, Filter, Help, Input, List, Reader};
 
 /// Every key folio knows. Looked up in order: the first binding whose context
 /// applies and whose key matches wins.
@@ -175,6 +190,8 @@ pub const BINDINGS: &[Binding] = &[
         "read the selected article",
         "read",
     ),
+    hinted(List, &[ch('/')], Action::FocusFilter, "filter the list", "filter"),
+    bind(List, &[ch('S')], Action::ToggleSnippets, "show or hide match snippets"),
     hinted(Reader, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll down a line", "scroll"),
     bind(Reader, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll up a line"),
     bind(Reader, &[ch('g'), key(KeyCode::Home)], Action::ScrollTop, "go to the top"),
@@ -186,6 +203,9 @@ pub const BINDINGS: &[Binding] = &[
         "back to the list",
         "back",
     ),
+    hinted(Reader, &[ch('/')], Action::FocusFind, "search in this article", "find"),
+    hinted(Reader, &[ch('n')], Action::NextMatch, "next match", "next"),
+    bind(Reader, &[ch('N')], Action::PrevMatch, "previous match"),
     bind(Browse, &[ctrl('d')], Action::HalfPageDown, "reader down half a page"),
     bind(Browse, &[ctrl('u')], Action::HalfPageUp, "reader up half a page"),
     hinted(Browse, &[ch(' '), key(KeyCode::PageDown)], Action::PageDown, "reader down a page", "page"),
@@ -196,13 +216,12 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleFocus,
         "switch between list and reader",
     ),
-    hinted(Browse, &[ch('/')], Action::FocusFilter, "filter the list", "filter"),
     hinted(Browse, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
     hinted(Browse, &[ch('q')], Action::Quit, "quit", "quit"),
-    hinted(Filter, &[key(KeyCode::Enter)], Action::AcceptFilter, "keep the filter, back to the list", "keep"),
-    hinted(Filter, &[key(KeyCode::Esc)], Action::ClearFilter, "clear the filter, back to the list", "clear"),
-    bind(Filter, &[key(KeyCode::Backspace)], Action::PopFilterChar, "delete a character"),
-    bind(Filter, &[ctrl('w')], Action::PopFilterWord, "delete a word"),
+    hinted(Input, &[key(KeyCode::Enter)], Action::AcceptQuery, "keep the query, leave the bar", "keep"),
+    hinted(Input, &[key(KeyCode::Esc)], Action::ClearQuery, "clear the query, leave the bar", "clear"),
+    bind(Input, &[key(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
+    bind(Input, &[ctrl('w')], Action::DeleteWord, "delete a word"),
     bind(Filter, &[key(KeyCode::Down), ctrl('n')], Action::SelectNext, "next match"),
     bind(Filter, &[key(KeyCode::Up), ctrl('p')], Action::SelectPrev, "previous match"),
 ];
@@ -215,6 +234,7 @@ impl Binding {
             (Mode::Normal, Browse) => matches!(focus, Focus::List | Focus::Reader),
             (Mode::Normal, List) => focus == Focus::List,
             (Mode::Normal, Reader) => focus == Focus::Reader,
+            (Mode::Normal, Input) => matches!(focus, Focus::Filter | Focus::Find),
             (Mode::Normal, Filter) => focus == Focus::Filter,
             (Mode::Normal, Help) => false,
         }
@@ -231,16 +251,29 @@ pub fn action_for(focus: Focus, mode: Mode, event: KeyEvent) -> Option<Action> {
         .iter()
         .filter(|b| b.applies(focus, mode))
         .find(|b| b.keys.contains(&pressed))
-        .map(|b| b.action);
+        .map(|b| b.action.clone());
     if bound.is_some() {
         return bound;
     }
-    // In the filter bar, any key that is not a command is typed.
-    match (focus, mode, pressed.code) {
-        (Focus::Filter, Mode::Normal, KeyCode::Char(c)) if is_typing(pressed.modifiers) => {
-            Some(Action::PushFilterChar(c))
-        }
+    // While typing a query, any key that is not a command is typed.
+    let typing = matches!(focus, Focus::Filter | Focus::Find) && mode == Mode::Normal;
+    match pressed.code {
+        KeyCode::Char(c) if typing && is_typing(pressed.modifiers) => Some(Action::TypeChar(c)),
         _ => None,
+    }
+}
+
+/// The key presses behind one event. Terminals send Esc as a lone escape
+/// byte, so Esc followed quickly by a key (typing fast, or a slow SSH link
+/// delivering both at once) reaches us as Alt and that key. folio binds no
+/// Alt keys, so Alt+key is read as Esc, then the key.
+pub fn presses(event: KeyEvent) -> Vec<KeyEvent> {
+    match event.code {
+        KeyCode::Char(_) if event.modifiers == KeyModifiers::ALT => {
+            let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+            vec![escape, KeyEvent { modifiers: KeyModifiers::NONE, ..event }]
+        }
+        _ => vec![event],
     }
 }
 
@@ -280,7 +313,8 @@ mod tests {
         let j = press(KeyCode::Char('j'));
         assert_eq!(action_for(Focus::List, Mode::Normal, j), Some(Action::SelectNext));
         assert_eq!(action_for(Focus::Reader, Mode::Normal, j), Some(Action::ScrollDown));
-        assert_eq!(action_for(Focus::Filter, Mode::Normal, j), Some(Action::PushFilterChar('j')));
+        assert_eq!(action_for(Focus::Filter, Mode::Normal, j), Some(Action::TypeChar('j')));
+        assert_eq!(action_for(Focus::Find, Mode::Normal, j), Some(Action::TypeChar('j')));
     }
 
     #[test]
@@ -290,7 +324,7 @@ mod tests {
         let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
         assert_eq!(action_for(Focus::Reader, Mode::Normal, ctrl_d), Some(Action::HalfPageDown));
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for focus in [Focus::List, Focus::Reader, Focus::Filter] {
+        for focus in [Focus::List, Focus::Reader, Focus::Filter, Focus::Find] {
             assert_eq!(action_for(focus, Mode::Normal, ctrl_c), Some(Action::Quit));
             assert_eq!(action_for(focus, Mode::Help, ctrl_c), Some(Action::Quit));
         }
@@ -299,7 +333,7 @@ mod tests {
     #[test]
     fn q_types_in_the_filter_and_closes_help_instead_of_quitting() {
         let q = press(KeyCode::Char('q'));
-        assert_eq!(action_for(Focus::Filter, Mode::Normal, q), Some(Action::PushFilterChar('q')));
+        assert_eq!(action_for(Focus::Filter, Mode::Normal, q), Some(Action::TypeChar('q')));
         assert_eq!(action_for(Focus::List, Mode::Help, q), Some(Action::ToggleHelp));
         assert_eq!(action_for(Focus::List, Mode::Normal, q), Some(Action::Quit));
     }
@@ -314,7 +348,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_where_both_bindings_apply() {
-        let focuses = [Focus::List, Focus::Reader, Focus::Filter];
+        let focuses = [Focus::List, Focus::Reader, Focus::Filter, Focus::Find];
         for mode in [Mode::Normal, Mode::Help] {
             for focus in focuses {
                 let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
@@ -329,10 +363,20 @@ mod tests {
     }
 
     #[test]
+    fn alt_and_a_key_is_escape_then_the_key() {
+        let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
+        let codes: Vec<KeyCode> = presses(alt_q).iter().map(|e| e.code).collect();
+        assert_eq!(codes, [KeyCode::Esc, KeyCode::Char('q')]);
+        assert_eq!(presses(press(KeyCode::Char('q'))).len(), 1);
+    }
+
+    #[test]
     fn hints_follow_focus() {
         let labels = |focus| hints(focus).into_iter().map(|(_, h)| h).collect::<Vec<_>>();
         assert!(labels(Focus::List).contains(&"read"));
         assert!(labels(Focus::Reader).contains(&"back"));
+        assert!(labels(Focus::Reader).contains(&"next"));
         assert_eq!(labels(Focus::Filter), ["keep", "clear"]);
+        assert_eq!(labels(Focus::Find), ["keep", "clear"]);
     }
 }

@@ -1,11 +1,14 @@
 //! The terminal session and the event loop. Raw mode and the alternate
 //! screen are taken on the way in and always given back: on quit, on error
 //! (the guard's `Drop`), on panic (the hook) and on SIGTERM, SIGHUP and
-//! SIGINT (checked between events).
+//! SIGINT. Keys, resizes, search results and signals all arrive as messages
+//! on one channel, so the loop sleeps until something happens.
 
 use std::io::{self, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
@@ -13,13 +16,18 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::app::App;
 use crate::keys::{self, Action};
+use crate::search::worker::{Results, Worker};
 use crate::ui;
 
-/// How long the loop waits for input before it checks for signals again.
-const SIGNAL_CHECK_INTERVAL: Duration = Duration::from_millis(100);
+/// How often the input thread looks up from waiting to see if it should stop.
+const INPUT_CHECK_INTERVAL: Duration = Duration::from_millis(100);
+
+/// How long a failed terminal read waits for the signal that explains it.
+const SIGNAL_GRACE: Duration = Duration::from_millis(200);
 
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,51 +38,144 @@ pub enum Exit {
     Signal(i32),
 }
 
-/// Runs the interactive reader until the user quits or a signal arrives.
-pub fn run(app: &mut App) -> Result<Exit> {
-    // Handlers first: a signal during start-up must still find the terminal
-    // restored by the guard below rather than kill the process mid-setup.
-    let signals = Signals::register().context("cannot install signal handlers")?;
-    let mut session = Session::enter().context("cannot set up the terminal")?;
-    event_loop(&mut session.terminal, app, &signals)
+/// Everything the loop waits for.
+enum Message {
+    Input(io::Result<Event>),
+    Results(Results),
+    Signal(i32),
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, signals: &Signals) -> Result<Exit> {
+/// Runs the interactive reader until the user quits or a signal arrives.
+pub fn run(app: &mut App) -> Result<Exit> {
+    let (sender, inbox) = mpsc::channel();
+    // Signals first: one during start-up must still find the terminal
+    // restored by the guard below rather than kill the process mid-setup.
+    let _signals = SignalThread::spawn(sender.clone()).context("cannot install signal handlers")?;
+    let results = sender.clone();
+    let worker = Worker::spawn(Arc::clone(app.corpus()), move |found| {
+        // A closed channel means the loop has ended; nothing is waiting.
+        let _ = results.send(Message::Results(found));
+    })
+    .context("cannot start the search thread")?;
+    let mut session = Session::enter().context("cannot set up the terminal")?;
+    let _input = InputThread::spawn(sender).context("cannot start reading keys")?;
+    event_loop(&mut session.terminal, app, &inbox, &worker)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    inbox: &Receiver<Message>,
+    worker: &Worker,
+) -> Result<Exit> {
     let size = terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
-    let mut dirty = true;
     loop {
-        if let Some(signal) = signals.caught() {
+        terminal.draw(|frame| ui::render(app, frame))?;
+        // Wait for one message, then take whatever else has queued up, so a
+        // burst of keys (a paste, key repeat over a slow link) costs a frame.
+        let first = inbox.recv().context("all event sources stopped")?;
+        for message in std::iter::once(first).chain(inbox.try_iter()) {
+            match message {
+                Message::Signal(signal) => return Ok(Exit::Signal(signal)),
+                Message::Input(Err(err)) => return signal_behind(err, inbox),
+                Message::Input(Ok(Event::Key(key))) => {
+                    // Each press sees the state the one before it left.
+                    for press in keys::presses(key) {
+                        if let Some(action) = keys::action_for(app.focus(), app.mode(), press) {
+                            app.update(action);
+                        }
+                    }
+                }
+                Message::Input(Ok(Event::Resize(width, height))) => {
+                    app.update(Action::Resize { width, height });
+                }
+                Message::Input(Ok(_)) => {}
+                Message::Results(results) => app.update(Action::ShowResults(results)),
+            }
+            if let Some(request) = app.take_search_request() {
+                worker.submit(request);
+            }
+            if app.should_quit() {
+                return Ok(Exit::Quit);
+            }
+        }
+    }
+}
+
+/// After a hang-up, reading the terminal fails just as SIGHUP arrives: the
+/// signal is the real reason to stop, so it wins over the error if it comes
+/// within a moment.
+fn signal_behind(err: io::Error, inbox: &Receiver<Message>) -> Result<Exit> {
+    while let Ok(message) = inbox.recv_timeout(SIGNAL_GRACE) {
+        if let Message::Signal(signal) = message {
             return Ok(Exit::Signal(signal));
         }
-        if app.should_quit() {
-            return Ok(Exit::Quit);
-        }
-        if dirty {
-            terminal.draw(|frame| ui::render(app, frame))?;
-            dirty = false;
-        }
-        // After a hang-up, reading the terminal fails as the signal arrives:
-        // the signal is the real reason to stop, so it wins over the error.
-        let ready = event::poll(SIGNAL_CHECK_INTERVAL);
-        let event = match ready {
-            Ok(false) => continue,
-            Ok(true) => event::read(),
-            Err(err) => Err(err),
-        };
-        let event = match (event, signals.caught()) {
-            (_, Some(signal)) => return Ok(Exit::Signal(signal)),
-            (event, None) => event?,
-        };
-        let action = match event {
-            Event::Key(key) => keys::action_for(app.focus(), app.mode(), key),
-            Event::Resize(width, height) => Some(Action::Resize { width, height }),
-            _ => None,
-        };
-        if let Some(action) = action {
-            app.update(action);
-            dirty = true;
-        }
+    }
+    Err(err).context("cannot read the terminal")
+}
+
+/// Forwards terminating signals to the loop until dropped.
+struct SignalThread {
+    handle: signal_hook::iterator::Handle,
+}
+
+impl SignalThread {
+    fn spawn(sender: Sender<Message>) -> io::Result<SignalThread> {
+        let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        let handle = signals.handle();
+        thread::Builder::new().name("folio-signals".into()).spawn(move || {
+            for signal in signals.forever() {
+                if sender.send(Message::Signal(signal)).is_err() {
+                    break;
+                }
+            }
+        })?;
+        Ok(SignalThread { handle })
+    }
+}
+
+impl Drop for SignalThread {
+    fn drop(&mut self) {
+        self.handle.close();
+    }
+}
+
+/// Reads the terminal on its own thread, so the loop can also wait for
+/// search results. Told to stop when dropped, before the terminal is given
+/// back, so it does not read keys meant for the shell.
+///
+/// It is not joined: after a hang-up the terminal reads end-of-file
+/// forever and crossterm keeps retrying inside `read`, so the thread may
+/// never come back. The process exits without it.
+struct InputThread {
+    stop: Arc<AtomicBool>,
+}
+
+impl InputThread {
+    fn spawn(sender: Sender<Message>) -> io::Result<InputThread> {
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopping = Arc::clone(&stop);
+        thread::Builder::new().name("folio-input".into()).spawn(move || {
+            while !stopping.load(Ordering::Relaxed) {
+                let event = match event::poll(INPUT_CHECK_INTERVAL) {
+                    Ok(false) => continue,
+                    Ok(true) => event::read(),
+                    Err(err) => Err(err),
+                };
+                let failed = event.is_err();
+                if sender.send(Message::Input(event)).is_err() || failed {
+                    break;
+                }
+            }
+        })?;
+        Ok(InputThread { stop })
+    }
+}
+
+impl Drop for InputThread {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
     }
 }
 
@@ -109,26 +210,4 @@ impl Drop for Session {
 fn restore() {
     let _ = ratatui::try_restore();
     let _ = execute!(stdout(), cursor::Show);
-}
-
-/// Records the last terminating signal so the loop can exit cleanly.
-struct Signals {
-    caught: Arc<AtomicUsize>,
-}
-
-impl Signals {
-    fn register() -> io::Result<Signals> {
-        let caught = Arc::new(AtomicUsize::new(0));
-        for signal in [SIGTERM, SIGHUP, SIGINT] {
-            signal_hook::flag::register_usize(signal, Arc::clone(&caught), signal as usize)?;
-        }
-        Ok(Signals { caught })
-    }
-
-    fn caught(&self) -> Option<i32> {
-        match self.caught.load(Ordering::Relaxed) {
-            0 => None,
-            signal => i32::try_from(signal).ok(),
-        }
-    }
 }

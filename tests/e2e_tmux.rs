@@ -62,6 +62,11 @@ impl Tmux {
         self.run(&["send-keys", "-t", "e2e", "-l", text]);
     }
 
+    /// The screen with its colours and styles, as escape sequences.
+    fn styled_screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout).into_owned()
+    }
+
     fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
     }
@@ -111,6 +116,12 @@ impl Drop for Tmux {
     }
 }
 
+/// `word` right after a style change and followed by one: how a
+/// highlighted word shows in `capture-pane -e`.
+fn marked(word: &str) -> String {
+    format!("m{word}\x1b[")
+}
+
 fn folio() -> &'static str {
     env!("CARGO_BIN_EXE_folio")
 }
@@ -130,12 +141,19 @@ fn find_the_uranium_article_read_it_to_the_end_and_quit() {
     assert!(screen.contains("US Looking To Stay in Niger"), "{screen}");
     assert!(!screen.contains("US military kicked out"), "non-matching articles are gone:\n{screen}");
 
-    // Keep the filter, pick the second match and open it.
-    tmux.keys(&["Enter", "j", "Enter"]);
-    let screen = tmux.wait_for("j scroll");
-    assert!(screen.contains("004_73e098508302a61c.txt"), "the second match is open:\n{screen}");
+    // Each title has a snippet of its match under it, the keyword marked.
+    assert!(screen.contains("…supply uranium to Iran"), "{screen}");
+    assert!(tmux.styled_screen().contains(&marked("uranium")), "the keyword is highlighted");
 
-    // Scroll a page at a time until the end of the article is on screen.
+    // Keep the filter, pick the second match and open it: the reader opens
+    // on the match.
+    tmux.keys(&["Enter", "j", "Enter"]);
+    let screen = tmux.wait_for("match 1/1");
+    assert!(screen.contains("vast uranium reserves"), "the reader is on the match:\n{screen}");
+
+    // From the top, scroll a page at a time to the end of the article.
+    tmux.keys(&["g"]);
+    tmux.wait_for("004_73e098508302a61c.txt");
     tmux.keys(&["Space"]);
     tmux.wait_until("the reader to scroll", |s| !s.contains("004_73e098508302a61c.txt"));
     tmux.keys(&["G"]);
@@ -198,4 +216,56 @@ fn sigterm_and_sighup_give_the_terminal_back() {
         tmux.wait_for(&format!("EXIT={code}"));
         tmux.assert_shell_is_sane();
     }
+}
+
+#[test]
+fn search_inside_an_article_and_step_through_matches_with_n() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(&format!("{}; echo EXIT=$?", folio()));
+    tmux.wait_for("1/5");
+    tmux.keys(&["G", "Enter", "/"]);
+    tmux.wait_for("find:");
+    tmux.text("niger");
+    let screen = tmux.wait_for("match 1/");
+    assert!(tmux.styled_screen().contains(&marked("Niger")), "matches are highlighted:\n{screen}");
+    assert!(screen.contains("5/5"), "the list's filter is untouched:\n{screen}");
+    let total = screen
+        .split("match 1/")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("a match count")
+        .to_owned();
+    tmux.keys(&["Enter", "n"]);
+    tmux.wait_for(&format!("match 2/{total}"));
+    tmux.keys(&["N", "N"]);
+    tmux.wait_for(&format!("match {total}/{total}"));
+    // The list's filter was not touched. Escape and q sent together arrive
+    // as Alt-q, which folio reads as the two keys they were.
+    tmux.keys(&["Escape", "q"]);
+    let screen = tmux.wait_for("EXIT=0");
+    assert!(!screen.contains("match"), "{screen}");
+}
+
+#[test]
+fn a_dropped_connection_ends_folio() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    let pid = start_with_pid(&tmux);
+    // Killing the server closes the pane's terminal, as a dropped SSH link
+    // closes the remote one: folio gets SIGHUP and reads end-of-file.
+    tmux.run(&["kill-server"]);
+    let proc_dir = Path::new("/proc").join(&pid);
+    let start = Instant::now();
+    while is_running(&proc_dir) {
+        assert!(start.elapsed() < DEADLINE, "folio (pid {pid}) is still running after its terminal closed");
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Whether the process behind a /proc entry still runs (a zombie waiting
+/// for its parent does not).
+fn is_running(proc_dir: &Path) -> bool {
+    std::fs::read_to_string(proc_dir.join("stat"))
+        .ok()
+        .and_then(|stat| stat.rsplit(')').next().map(|rest| !rest.trim_start().starts_with('Z')))
+        .unwrap_or(false)
 }

@@ -7,49 +7,99 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme;
-use crate::app::{App, Focus};
+use ratatui::style::Style;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Focus, QueryText};
 use crate::keys;
+use crate::search::query::Role;
 
 pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
-    let editing = app.focus() == Focus::Filter;
-    let query = app.query();
-    let mut spans = vec![Span::styled(" / ", theme::PROMPT)];
-    if query.is_empty() && !editing {
+    let finding = app.focus() == Focus::Find || !app.find().text.is_empty();
+    let (prompt, query) = if finding { (" find: ", app.find()) } else { (" / ", app.filter()) };
+    let editing = matches!(app.focus(), Focus::Filter | Focus::Find);
+    let mut spans = vec![Span::styled(prompt, theme::PROMPT)];
+    if query.text.is_empty() && !editing {
         spans.push(Span::styled("type / to filter by keyword", theme::DIM));
     } else {
-        spans.push(Span::raw(query));
+        spans.extend(read_query(query));
     }
-    if !query.is_empty() {
-        let count = match app.view().len() {
-            0 => "  no match".to_owned(),
-            n => format!("  {n} of {} match", app.corpus().len()),
+    if !finding && !query.text.is_empty() {
+        let count = match (app.is_searching(), app.view().len()) {
+            (true, _) => "  searching…".to_owned(),
+            (false, 0) => "  no match".to_owned(),
+            (false, n) => format!("  {n} of {} match", app.corpus().len()),
         };
         spans.push(Span::styled(count, theme::DIM));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if editing {
-        let typed = unicode_width::UnicodeWidthStr::width(query) as u16;
-        let x = area.x.saturating_add(3).saturating_add(typed);
+        let typed = query.text.width() as u16;
+        let x = area.x.saturating_add(prompt.width() as u16).saturating_add(typed);
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
+}
+
+/// The query as it was read: terms plain, `|` as an operator, and the
+/// pieces that meant nothing dimmed and struck through.
+fn read_query(query: &QueryText) -> Vec<Span<'_>> {
+    let text = &query.text;
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (range, role) in &query.parsed.pieces {
+        if let Some(gap) = text.get(at..range.start) {
+            spans.push(Span::raw(gap));
+        }
+        let style = match role {
+            Role::Term => Style::new(),
+            Role::Operator => theme::OPERATOR,
+            Role::Ignored => theme::IGNORED,
+        };
+        spans.push(Span::styled(text.get(range.clone()).unwrap_or_default(), style));
+        at = range.end;
+    }
+    spans.push(Span::raw(text.get(at..).unwrap_or_default()));
+    spans
 }
 
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let line = match app.notice() {
         Some(notice) => Line::from(Span::styled(format!(" {notice}"), theme::NOTICE)),
-        None => hint_line(app.focus(), usize::from(area.width)),
+        None => hint_line(app.focus(), match_count(app), usize::from(area.width)),
     };
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// As many hints as fit whole in `width`, most important first.
-fn hint_line(focus: Focus, width: usize) -> Line<'static> {
+/// "match 3/17" while reading an article with matches; "17 matches" before
+/// `n` has gone to one.
+fn match_count(app: &App) -> Option<String> {
+    if !matches!(app.focus(), Focus::Reader | Focus::Find) {
+        return None;
+    }
+    let marks = app.reader_marks();
+    match (marks.current, marks.marks.len()) {
+        (_, 0) => None,
+        (Some(current), total) => Some(format!("match {}/{total}", current + 1)),
+        (None, 1) => Some("1 match".to_owned()),
+        (None, total) => Some(format!("{total} matches")),
+    }
+}
+
+/// The match count, then as many hints as fit whole in `width`, most
+/// important first.
+fn hint_line(focus: Focus, matches: Option<String>, width: usize) -> Line<'static> {
     const SEPARATOR: &str = " · ";
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
+    if let Some(matches) = matches {
+        used += matches.width() + SEPARATOR.len();
+        spans.push(Span::styled(matches, theme::NOTICE));
+        spans.push(Span::styled(SEPARATOR, theme::DIM));
+    }
+    let first_hint = spans.len();
     for (key, hint) in keys::hints(focus) {
         let label = format!(" {hint}");
-        let gap = if used > 1 { SEPARATOR.chars().count() } else { 0 };
+        let gap = if spans.len() > first_hint { SEPARATOR.chars().count() } else { 0 };
         let needed = gap + key.chars().count() + label.chars().count();
         if used + needed > width {
             break;

@@ -11,8 +11,15 @@ use crate::app::App;
 use crate::keys::{BINDINGS, Context};
 
 /// Order of the sections; `Help` comes last as it is what closes the box.
-const SECTIONS: &[Context] =
-    &[Context::List, Context::Reader, Context::Browse, Context::Filter, Context::Anywhere, Context::Help];
+const SECTIONS: &[Context] = &[
+    Context::List,
+    Context::Reader,
+    Context::Browse,
+    Context::Input,
+    Context::Filter,
+    Context::Anywhere,
+    Context::Help,
+];
 
 const MAX_WIDTH: u16 = 64;
 

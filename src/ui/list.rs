@@ -1,16 +1,17 @@
-//! The list pane: one row per article in the filtered view, the selected one
-//! highlighted, matched title characters marked, and a `3/5` count.
+//! The list pane: one item per article in the filtered view, the selected
+//! one highlighted, matched title characters marked, a snippet of the best
+//! body match under each title when there is room, and a `3/5` count.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
-use super::{fit, theme};
-use crate::app::{App, Focus};
+use super::{fit, marked_spans, theme};
+use crate::app::{App, Focus, RowMarks};
 use crate::corpus::Article;
-use crate::search::Hit;
 
 /// Rows show words and minutes only when the pane is at least this wide,
 /// so titles keep most of the room on narrow screens.
@@ -31,11 +32,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
 
     if app.view().is_empty() {
-        render_no_match(app.query(), frame, inner);
+        render_no_match(app, frame, inner);
         return;
     }
-    let rows = app.view().iter().enumerate().skip(app.list_offset()).take(usize::from(inner.height));
-    for (offset, (index, hit)) in rows.enumerate() {
+    let height = app.item_height();
+    let items = usize::from(inner.height) / height;
+    let rows = app.view().iter().enumerate().skip(app.list_offset()).take(items);
+    for (slot, (index, hit)) in rows.enumerate() {
         let Some(article) = app.corpus().get(hit.article) else { continue };
         let selected = index == app.selected();
         let style = match (selected, focused) {
@@ -43,63 +46,69 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             (true, true) => theme::SELECTED_FOCUSED,
             (true, false) => theme::SELECTED_UNFOCUSED,
         };
-        let y = inner.y + offset as u16;
-        let row = Rect { y, height: 1, ..inner };
-        frame.render_widget(Paragraph::new(row_line(article, hit, selected, inner.width)).style(style), row);
+        let marks = app.row_marks(article.id);
+        let mut lines = vec![title_line(article, marks, selected, inner.width)];
+        if height > 1 {
+            lines.push(snippet_line(marks, selected, inner.width));
+        }
+        let y = inner.y + (slot * height) as u16;
+        let item = Rect { y, height: height as u16, ..inner };
+        frame.render_widget(Paragraph::new(lines).style(style), item);
     }
 }
 
 /// " Title of the article…        812 w · 4 min "
-fn row_line(article: &Article, hit: &Hit, selected: bool, width: u16) -> Line<'static> {
+fn title_line<'a>(article: &'a Article, marks: Option<&RowMarks>, selected: bool, width: u16) -> Line<'a> {
     let meta = if width >= META_MIN_WIDTH {
         format!(" {} w · {} min ", article.words, article.reading_minutes())
     } else {
         String::new()
     };
-    let meta_width = meta.chars().count();
-    let title_room = usize::from(width).saturating_sub(meta_width + 2);
+    let meta_width = meta.width();
+    let title = fit(&article.title, usize::from(width).saturating_sub(meta_width + 2));
+    let used = title.width();
     let mark = if selected { theme::MATCH_SELECTED } else { theme::MATCH };
     let mut spans = vec![Span::raw(" ")];
-    let title = fit(&article.title, title_room);
-    let used = unicode_width::UnicodeWidthStr::width(title.as_str());
-    spans.extend(highlighted(&title, &hit.title_positions, mark));
-    let gap = usize::from(width).saturating_sub(1 + used + meta_width);
-    spans.push(Span::raw(" ".repeat(gap)));
+    // `fit` keeps a prefix of the title; marks past it are cut with it.
+    let kept = title.strip_suffix('…').map_or(title.len(), str::len);
+    let ranges: Vec<_> = marks
+        .map(|m| m.title.iter().filter(|r| r.start < kept).map(|r| r.start..r.end.min(kept)).collect())
+        .unwrap_or_default();
+    spans.extend(marked_spans(&title, &ranges, Style::new(), mark).into_iter().map(owned));
+    spans.push(Span::raw(" ".repeat(usize::from(width).saturating_sub(1 + used + meta_width))));
     spans.push(Span::styled(meta, if selected { Style::new() } else { theme::DIM }));
     Line::from(spans)
 }
 
-/// Spans of `text` with the characters at `positions` in `mark` style.
-pub fn highlighted(text: &str, positions: &[usize], mark: Style) -> Vec<Span<'static>> {
-    let mut spans: Vec<Span<'static>> = Vec::new();
-    let mut run = String::new();
-    let mut run_marked = false;
-    for (i, c) in text.chars().enumerate() {
-        let marked = positions.binary_search(&i).is_ok();
-        if marked != run_marked && !run.is_empty() {
-            spans.push(styled_run(std::mem::take(&mut run), run_marked, mark));
-        }
-        run_marked = marked;
-        run.push(c);
-    }
-    if !run.is_empty() {
-        spans.push(styled_run(run, run_marked, mark));
-    }
-    spans
+/// "   …the uranium deal was…" under the title, dimmed, match marked.
+fn snippet_line(marks: Option<&RowMarks>, selected: bool, width: u16) -> Line<'static> {
+    let Some(snippet) = marks.and_then(|m| m.snippet.as_ref()) else {
+        return Line::from("");
+    };
+    let base = if selected { Style::new() } else { theme::DIM };
+    let mark = if selected { theme::MATCH_SELECTED } else { theme::MATCH };
+    let text = fit(&snippet.text, usize::from(width).saturating_sub(4));
+    let kept = text.strip_suffix('…').map_or(text.len(), str::len).min(snippet.text.len());
+    let ranges: Vec<_> =
+        snippet.marks.iter().filter(|r| r.start < kept).map(|r| r.start..r.end.min(kept)).collect();
+    let mut spans = vec![Span::raw("   ")];
+    spans.extend(marked_spans(&text, &ranges, base, mark).into_iter().map(owned));
+    Line::from(spans)
 }
 
-fn styled_run(text: String, marked: bool, mark: Style) -> Span<'static> {
-    if marked { Span::styled(text, mark) } else { Span::raw(text) }
+fn owned(span: Span<'_>) -> Span<'static> {
+    Span::styled(span.content.into_owned(), span.style)
 }
 
-fn render_no_match(query: &str, frame: &mut Frame, area: Rect) {
-    let text = vec![
-        Line::from(format!("No article matches “{query}”.")),
-        Line::from(""),
-        Line::styled("Backspace edits the query; Esc clears it.", theme::DIM),
-    ];
-    frame.render_widget(
-        Paragraph::new(text).wrap(Wrap { trim: true }),
-        area.inner(ratatui::layout::Margin::new(1, 1)),
-    );
+fn render_no_match(app: &App, frame: &mut Frame, area: Rect) {
+    let text = if app.is_searching() {
+        vec![Line::styled("Searching…", theme::DIM)]
+    } else {
+        vec![
+            Line::from(format!("No article matches “{}”.", app.query())),
+            Line::from(""),
+            Line::styled("Backspace edits the query; Esc clears it.", theme::DIM),
+        ]
+    };
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area.inner(Margin::new(1, 1)));
 }

@@ -8,9 +8,12 @@ mod list;
 mod reader;
 pub mod theme;
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::Line;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthChar;
 
@@ -49,6 +52,35 @@ fn render_too_small(frame: &mut Frame, screen: Rect) {
     frame.render_widget(Paragraph::new(text).centered().wrap(Wrap { trim: true }), area);
 }
 
+/// `text` as spans, the byte `ranges` in `mark` style and the rest in
+/// `base`.
+pub fn marked_spans<'a>(text: &'a str, ranges: &[Range<usize>], base: Style, mark: Style) -> Vec<Span<'a>> {
+    let styled: Vec<(Range<usize>, Style)> = ranges.iter().map(|r| (r.clone(), mark)).collect();
+    styled_spans(text, &styled, base)
+}
+
+/// `text` as spans, each byte range in its own style and the rest in
+/// `base`. Ranges must be sorted and apart; one that does not fall on
+/// character boundaries is skipped rather than trusted.
+pub fn styled_spans<'a>(text: &'a str, ranges: &[(Range<usize>, Style)], base: Style) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for (range, style) in ranges {
+        let (Some(before), Some(marked)) = (text.get(at..range.start), text.get(range.clone())) else {
+            continue;
+        };
+        if !before.is_empty() {
+            spans.push(Span::styled(before, base));
+        }
+        spans.push(Span::styled(marked, base.patch(*style)));
+        at = range.end;
+    }
+    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+        spans.push(Span::styled(rest, base));
+    }
+    spans
+}
+
 /// `text` cut to at most `width` columns, ending in an ellipsis if cut.
 pub fn fit(text: &str, width: usize) -> String {
     if unicode_width::UnicodeWidthStr::width(text) <= width {
@@ -73,7 +105,20 @@ pub fn fit(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::*;
+
+    #[test]
+    fn marked_spans_split_text_at_the_marks() {
+        let mark = Style::new().bold();
+        let spans = marked_spans("a uranium deal", std::slice::from_ref(&(2..9)), Style::new(), mark);
+        let texts: Vec<(&str, bool)> = spans.iter().map(|s| (s.content.as_ref(), s.style == mark)).collect();
+        assert_eq!(texts, [("a ", false), ("uranium", true), (" deal", false)]);
+        assert_eq!(
+            marked_spans("é", std::slice::from_ref(&(0..1)), Style::new(), mark).len(),
+            1,
+            "a split character is not marked"
+        );
+    }
 
     #[test]
     fn fit_cuts_by_columns_not_bytes() {

@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
-use super::{layout::Panes, theme};
+use super::{layout::Panes, styled_spans, theme};
 use crate::app::{App, Focus};
 use crate::document::{Document, LineKind};
 
@@ -32,12 +32,27 @@ pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
     );
     frame.render_widget(block, area);
 
+    let marks = app.reader_marks();
     let visible: Vec<Line> = doc
         .lines
         .iter()
+        .enumerate()
         .skip(top)
         .take(height)
-        .map(|line| Line::styled(line.text.as_str(), style_of(line.kind)))
+        .map(|(number, line)| {
+            // Marks are in reading order: the ones on this line are a run.
+            let first = marks.marks.partition_point(|m| m.line < number);
+            let styled: Vec<_> = marks.marks[first..]
+                .iter()
+                .take_while(|m| m.line == number)
+                .enumerate()
+                .map(|(i, m)| {
+                    let current = marks.current == Some(first + i);
+                    (m.range.clone(), if current { theme::MATCH_CURRENT } else { theme::MATCH })
+                })
+                .collect();
+            Line::from(styled_spans(&line.text, &styled, style_of(line.kind)))
+        })
         .collect();
     frame.render_widget(Paragraph::new(visible), text_area);
 

@@ -5,7 +5,10 @@
 
 use folio::app::App;
 use folio::corpus::load_bundled;
+use std::sync::Arc;
+
 use folio::keys::{self, Action};
+use folio::search::{Searcher, worker};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// An app over the bundled seeds on a `width` x `height` screen.
@@ -21,9 +24,20 @@ pub fn app(width: u16, height: u16) -> App {
 /// is Ctrl with a letter.
 pub fn press(app: &mut App, keys_typed: &str) {
     for event in parse_keys(keys_typed) {
-        if let Some(action) = keys::action_for(app.focus(), app.mode(), event) {
-            app.update(action);
+        for press in keys::presses(event) {
+            if let Some(action) = keys::action_for(app.focus(), app.mode(), press) {
+                app.update(action);
+            }
+            search_now(app);
         }
+    }
+}
+
+/// Runs the search the app asked for on this thread, as the worker would.
+pub fn search_now(app: &mut App) {
+    if let Some(request) = app.take_search_request() {
+        let mut searcher = Searcher::new(Arc::clone(app.corpus()));
+        app.update(Action::ShowResults(worker::run_now(&mut searcher, &request)));
     }
 }
 

@@ -1,0 +1,442 @@
+//! The one owner of folio's state: the corpus, the filtered view, selection,
+//! focus, mode, queries, scroll positions and the screen size.
+//! `App::update` is the only place any of it changes. The reader's share of
+//! it (scrolling, matches, searching inside an article) is in `reader`.
+
+mod reader;
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+
+use crate::corpus::{Article, Corpus, Skipped};
+use crate::document::{Anchor, Document};
+use crate::keys::Action;
+use crate::search::marks::{Marks, Snippet};
+use crate::search::worker::{Request, Results};
+use crate::search::{Hit, Query};
+use crate::ui::layout::Panes;
+
+pub use reader::ReaderMarks;
+
+/// Which part of the screen keys go to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    List,
+    Reader,
+    /// Typing the list's filter query.
+    Filter,
+    /// Typing a search inside the open article.
+    Find,
+}
+
+/// Whether an overlay has taken over the keys.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Normal,
+    Help,
+}
+
+/// Wrapped documents kept at once. A resize back and forth, or moving
+/// through the list, reuses them; past this many the cache starts afresh.
+const DOCUMENT_CACHE_LIMIT: usize = 64;
+
+/// Snippets are shown under titles when the list has at least this many
+/// rows, so a short pane still shows a useful number of articles.
+const SNIPPET_MIN_ROWS: usize = 10;
+
+/// A query as typed and as read.
+#[derive(Debug, Clone, Default)]
+pub struct QueryText {
+    pub text: String,
+    pub parsed: Query,
+}
+
+impl QueryText {
+    fn edit(&mut self, edit: impl FnOnce(&mut String)) {
+        edit(&mut self.text);
+        self.parsed = Query::parse(&self.text);
+    }
+}
+
+/// What the list shows for a row beyond its title: the title's matches and
+/// a snippet of the best body match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowMarks {
+    /// Byte ranges of the title to highlight.
+    pub title: Vec<Range<usize>>,
+    pub snippet: Option<Snippet>,
+}
+
+#[derive(Debug)]
+pub struct App {
+    corpus: Arc<Corpus>,
+    filter: QueryText,
+    filter_marks: Marks,
+    /// Bumped on every edit of the filter; results for older ones are stale.
+    generation: u64,
+    /// A search the driver (event loop or test) should run.
+    pending: Option<Request>,
+    /// Whether the view still waits for results of the latest query.
+    searching: bool,
+    /// The articles the filter lets through, best first.
+    view: Vec<Hit>,
+    /// Index into `view`.
+    selected: usize,
+    /// First list item on screen.
+    list_offset: usize,
+    show_snippets: bool,
+    /// Highlights and snippets for the list rows on screen, by article.
+    rows: HashMap<usize, RowMarks>,
+    focus: Focus,
+    mode: Mode,
+    help_scroll: usize,
+    /// Reading position of every article, by article id.
+    positions: Vec<Anchor>,
+    /// The search inside the open article, if any.
+    find: QueryText,
+    /// Where the reader was when the search inside it began.
+    find_origin: usize,
+    reader_marks: ReaderMarks,
+    screen: Rect,
+    documents: HashMap<(usize, u16), Document>,
+    notice: Option<String>,
+    quit: bool,
+}
+
+impl App {
+    /// An app over `corpus`, with files that failed to load reported once.
+    pub fn new(corpus: Corpus, skipped: &[Skipped]) -> Self {
+        let positions = vec![Anchor::default(); corpus.len()];
+        let view = (0..corpus.len()).map(|article| Hit { article, score: 0 }).collect();
+        let mut app = App {
+            corpus: Arc::new(corpus),
+            filter: QueryText::default(),
+            filter_marks: Marks::default(),
+            generation: 0,
+            pending: None,
+            searching: false,
+            view,
+            selected: 0,
+            list_offset: 0,
+            show_snippets: true,
+            rows: HashMap::new(),
+            focus: Focus::List,
+            mode: Mode::Normal,
+            help_scroll: 0,
+            positions,
+            find: QueryText::default(),
+            find_origin: 0,
+            reader_marks: ReaderMarks::default(),
+            screen: Rect::new(0, 0, 80, 24),
+            documents: HashMap::new(),
+            notice: skipped_notice(skipped),
+            quit: false,
+        };
+        app.sync();
+        app
+    }
+
+    /// Applies one action. Every change of state goes through here.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. } | Action::ShowResults(_)) {
+            // A notice is read once; the next thing the user does clears it.
+            self.notice = None;
+        }
+        match (self.mode, action) {
+            (_, Action::Quit) => self.quit = true,
+            (_, Action::Resize { width, height }) => self.screen = Rect::new(0, 0, width, height),
+            (_, Action::ShowResults(results)) => self.show_results(results),
+            (Mode::Help, Action::ToggleHelp) => self.mode = Mode::Normal,
+            (Mode::Help, Action::ScrollDown) => self.help_scroll += 1,
+            (Mode::Help, Action::ScrollUp) => self.help_scroll = self.help_scroll.saturating_sub(1),
+            (_, Action::ToggleHelp) => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            (Mode::Help, _) => {}
+            (Mode::Normal, action) => self.apply(action),
+        }
+        self.sync();
+    }
+
+    fn apply(&mut self, action: Action) {
+        match action {
+            Action::SelectNext => self.select(self.selected.saturating_add(1)),
+            Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
+            Action::SelectFirst => self.select(0),
+            Action::SelectLast => self.select(usize::MAX),
+            Action::OpenArticle => self.open_article(),
+            Action::FocusList => self.focus = Focus::List,
+            Action::ToggleFocus => self.toggle_focus(),
+            Action::FocusFilter => self.focus = Focus::Filter,
+            Action::FocusFind => self.start_find(),
+            Action::ToggleSnippets => self.show_snippets = !self.show_snippets,
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::ScrollTop => self.scroll_by(isize::MIN),
+            Action::ScrollBottom => self.scroll_by(isize::MAX),
+            Action::HalfPageDown => self.scroll_by(self.page_lines() / 2),
+            Action::HalfPageUp => self.scroll_by(-(self.page_lines() / 2)),
+            Action::PageDown => self.scroll_by(self.page_step()),
+            Action::PageUp => self.scroll_by(-self.page_step()),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::TypeChar(c) => self.edit_query(|q| q.push(c)),
+            Action::DeleteChar => self.edit_query(|q| {
+                q.pop();
+            }),
+            Action::DeleteWord => self.edit_query(|q| {
+                let kept = q.trim_end().rfind(' ').map_or(0, |at| at + 1);
+                q.truncate(kept);
+            }),
+            Action::AcceptQuery => self.leave_input(false),
+            Action::ClearQuery => self.leave_input(true),
+            Action::Quit | Action::ToggleHelp | Action::Resize { .. } | Action::ShowResults(_) => {}
+        }
+    }
+
+    fn toggle_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::List if !self.view.is_empty() => Focus::Reader,
+            _ => Focus::List,
+        };
+    }
+
+    fn select(&mut self, index: usize) {
+        let before = self.selected_article().map(|a| a.id);
+        self.selected = index.min(self.view.len().saturating_sub(1));
+        if self.selected_article().map(|a| a.id) != before {
+            // A search inside an article belongs to that article.
+            self.find = QueryText::default();
+        }
+    }
+
+    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+        match self.focus {
+            Focus::Find => {
+                self.find.edit(edit);
+                self.jump_to_find_match();
+            }
+            _ => {
+                self.filter.edit(edit);
+                self.refilter();
+            }
+        }
+    }
+
+    fn leave_input(&mut self, clear: bool) {
+        match self.focus {
+            Focus::Find => {
+                if clear {
+                    self.find = QueryText::default();
+                }
+                self.focus = Focus::Reader;
+            }
+            _ => {
+                if clear {
+                    self.filter.edit(String::clear);
+                    self.refilter();
+                }
+                self.focus = Focus::List;
+            }
+        }
+    }
+
+    /// Asks for the new filter's results. An empty filter needs no search:
+    /// every article, in order, and the one that was selected stays.
+    fn refilter(&mut self) {
+        self.generation += 1;
+        self.filter_marks = Marks::new(&self.filter.parsed);
+        self.rows.clear();
+        if self.filter.parsed.is_empty() {
+            let current = self.selected_article().map(|a| a.id);
+            self.view = (0..self.corpus.len()).map(|article| Hit { article, score: 0 }).collect();
+            self.select(current.unwrap_or(0));
+            self.pending = None;
+            self.searching = false;
+        } else {
+            self.pending = Some(Request { generation: self.generation, query: self.filter.text.clone() });
+            self.searching = true;
+        }
+    }
+
+    /// Takes results for the latest query (older ones are dropped). While
+    /// typing, the best match is selected, as in fzf.
+    fn show_results(&mut self, results: Results) {
+        if results.generation != self.generation {
+            return;
+        }
+        self.view = results.hits;
+        self.searching = !results.complete;
+        self.select(0);
+        self.list_offset = 0;
+        self.rows.clear();
+    }
+
+    /// Restores the invariants that rendering relies on: the selected row is
+    /// on screen with its marks, and the open article is wrapped for the
+    /// current width with its matches found.
+    fn sync(&mut self) {
+        if self.view.is_empty() && matches!(self.focus, Focus::Reader | Focus::Find) {
+            self.focus = Focus::List;
+        }
+        self.select(self.selected);
+        let items = self.visible_items();
+        if self.selected < self.list_offset {
+            self.list_offset = self.selected;
+        } else if self.selected >= self.list_offset + items {
+            self.list_offset = self.selected + 1 - items;
+        }
+        self.mark_visible_rows(items);
+        self.wrap_selected();
+        self.mark_reader();
+    }
+
+    fn mark_visible_rows(&mut self, items: usize) {
+        if self.filter_marks.is_empty() {
+            return;
+        }
+        let width = self.panes().map_or(40, |p| usize::from(p.list.width.saturating_sub(4)));
+        let snippets = self.snippets_shown();
+        let end = (self.list_offset + items).min(self.view.len());
+        for hit in &self.view[self.list_offset..end] {
+            let Some(article) = self.corpus.get(hit.article) else { continue };
+            self.rows.entry(article.id).or_insert_with(|| RowMarks {
+                title: self.filter_marks.in_title(&article.title),
+                snippet: if snippets { self.filter_marks.snippet(article, width) } else { None },
+            });
+        }
+    }
+
+    fn wrap_selected(&mut self) {
+        let Some(width) = self.text_width() else { return };
+        let Some(article) = self.selected_article() else { return };
+        let key = (article.id, width);
+        if self.documents.contains_key(&key) {
+            return;
+        }
+        let document = Document::layout(article, width);
+        if self.documents.len() >= DOCUMENT_CACHE_LIMIT {
+            self.documents.clear();
+        }
+        self.documents.insert(key, document);
+    }
+
+    fn text_width(&self) -> Option<u16> {
+        self.panes().map(|p| p.reader_text().width).filter(|&w| w > 0)
+    }
+
+    /// How many list items fit: one row each, two with snippets.
+    fn visible_items(&self) -> usize {
+        let rows = self.panes().map_or(1, |p| p.list_rows().max(1));
+        (rows / self.item_height()).max(1)
+    }
+
+    // ----- read-only views for rendering, the event loop and tests -----
+
+    /// The search the driver should run next, if the filter changed.
+    pub fn take_search_request(&mut self) -> Option<Request> {
+        self.pending.take()
+    }
+
+    pub fn panes(&self) -> Option<Panes> {
+        Panes::of(self.screen)
+    }
+
+    pub fn screen(&self) -> Rect {
+        self.screen
+    }
+
+    pub fn corpus(&self) -> &Arc<Corpus> {
+        &self.corpus
+    }
+
+    pub fn view(&self) -> &[Hit] {
+        &self.view
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    pub fn selected_article(&self) -> Option<&Article> {
+        self.view.get(self.selected).and_then(|hit| self.corpus.get(hit.article))
+    }
+
+    pub fn list_offset(&self) -> usize {
+        self.list_offset
+    }
+
+    /// Rows per list item: two when snippets are shown under titles.
+    pub fn item_height(&self) -> usize {
+        if self.snippets_shown() { 2 } else { 1 }
+    }
+
+    fn snippets_shown(&self) -> bool {
+        let rows = self.panes().map_or(0, |p| p.list_rows());
+        self.show_snippets && !self.filter_marks.is_empty() && rows >= SNIPPET_MIN_ROWS
+    }
+
+    /// Highlights and snippet of a list row, when the filter has any.
+    pub fn row_marks(&self, article: usize) -> Option<&RowMarks> {
+        self.rows.get(&article)
+    }
+
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The list's filter query.
+    pub fn filter(&self) -> &QueryText {
+        &self.filter
+    }
+
+    /// The search inside the open article.
+    pub fn find(&self) -> &QueryText {
+        &self.find
+    }
+
+    pub fn query(&self) -> &str {
+        &self.filter.text
+    }
+
+    /// True while the list waits for the results of the latest query.
+    pub fn is_searching(&self) -> bool {
+        self.searching
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The selected article laid out at the current width.
+    pub fn document(&self) -> Option<&Document> {
+        let article = self.selected_article()?;
+        self.documents.get(&(article.id, self.text_width()?))
+    }
+}
+
+fn skipped_notice(skipped: &[Skipped]) -> Option<String> {
+    let first = skipped.first()?;
+    Some(match skipped.len() {
+        1 => format!("Skipped {first}"),
+        n => format!("Skipped {n} files; first: {first}"),
+    })
+}

@@ -1,0 +1,157 @@
+//! The reader's share of `App`: scrolling by anchors, the matches of the
+//! active query in the open article, `n`/`N`, and searching inside the
+//! article without touching the list's filter.
+
+use crate::document::{LineMark, TITLE_BLOCK, paragraph_block};
+use crate::search::marks::Marks;
+
+use super::{App, Focus};
+
+/// Lines of context kept when paging, so the reader sees where they were.
+const PAGE_OVERLAP: usize = 2;
+
+/// Lines shown above a match the reader jumps to.
+const MATCH_CONTEXT: usize = 2;
+
+/// The matches shown in the reader, for one article, width and query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReaderMarks {
+    /// What they were found for: article, text width, and the query (with
+    /// whether it is the search inside the article).
+    key: Option<(usize, u16, bool, String)>,
+    /// In reading order.
+    pub marks: Vec<LineMark>,
+    /// The match `n`/`N` last went to.
+    pub current: Option<usize>,
+}
+
+impl App {
+    pub(super) fn scroll_by(&mut self, delta: isize) {
+        let top = self.reader_top();
+        self.scroll_to(top.saturating_add_signed(delta));
+    }
+
+    /// Puts line `line` at the top of the reader, or as near as the end of
+    /// the article allows.
+    fn scroll_to(&mut self, line: usize) {
+        let page = self.page_lines().unsigned_abs();
+        let Some(doc) = self.document() else { return };
+        let target = line.min(doc.len().saturating_sub(page));
+        let (article, anchor) = (doc.article, doc.anchor_at(target));
+        if let Some(position) = self.positions.get_mut(article) {
+            *position = anchor;
+        }
+    }
+
+    /// Lines of text the reader shows at once.
+    pub(super) fn page_lines(&self) -> isize {
+        self.panes().map_or(1, |p| p.reader_text().height.max(1) as isize)
+    }
+
+    pub(super) fn page_step(&self) -> isize {
+        (self.page_lines() - PAGE_OVERLAP as isize).max(1)
+    }
+
+    /// Focuses the reader; with a filter active, on its first match.
+    pub(super) fn open_article(&mut self) {
+        if self.view.is_empty() {
+            return;
+        }
+        self.focus = Focus::Reader;
+        self.wrap_selected();
+        self.mark_reader();
+        if !self.reader_marks.marks.is_empty() {
+            self.go_to_match(0);
+        }
+    }
+
+    pub(super) fn start_find(&mut self) {
+        self.focus = Focus::Find;
+        self.find = Default::default();
+        self.find_origin = self.reader_top();
+    }
+
+    /// As a search inside the article is typed, shows its first match at or
+    /// after where the search began; with no match, goes back there.
+    pub(super) fn jump_to_find_match(&mut self) {
+        self.mark_reader();
+        let marks = &self.reader_marks.marks;
+        match marks.iter().position(|m| m.line >= self.find_origin).or((!marks.is_empty()).then_some(0)) {
+            Some(index) => self.go_to_match(index),
+            None => {
+                self.reader_marks.current = None;
+                self.scroll_to(self.find_origin);
+            }
+        }
+    }
+
+    /// `n` and `N`: the next or previous match, wrapping around the article.
+    /// From a match off screen, they start at the first one on screen.
+    pub(super) fn step_match(&mut self, forward: bool) {
+        let count = self.reader_marks.marks.len();
+        if count == 0 {
+            self.notice = Some("No matches in this article".into());
+            return;
+        }
+        let (top, bottom) = (self.reader_top(), self.reader_top() + self.page_lines().unsigned_abs());
+        let on_screen = |line: usize| line >= top && line < bottom;
+        let marks = &self.reader_marks.marks;
+        let next = match self.reader_marks.current.filter(|&i| on_screen(marks[i].line)) {
+            Some(i) if forward => (i + 1) % count,
+            Some(i) => (i + count - 1) % count,
+            None if forward => marks.iter().position(|m| m.line >= top).unwrap_or(0),
+            None => marks.iter().rposition(|m| m.line < bottom).unwrap_or(count - 1),
+        };
+        self.go_to_match(next);
+    }
+
+    fn go_to_match(&mut self, index: usize) {
+        let Some(line) = self.reader_marks.marks.get(index).map(|m| m.line) else { return };
+        self.reader_marks.current = Some(index);
+        let top = self.reader_top();
+        if line < top || line >= top + self.page_lines().unsigned_abs() {
+            self.scroll_to(line.saturating_sub(MATCH_CONTEXT));
+        }
+    }
+
+    /// Finds the active query's matches in the open article, when the
+    /// article, the width or the query changed.
+    pub(super) fn mark_reader(&mut self) {
+        let Some(doc) = self.document() else {
+            self.reader_marks = ReaderMarks::default();
+            return;
+        };
+        let finding = !self.find.parsed.is_empty();
+        let text = if finding { &self.find.text } else { &self.filter.text };
+        let key = Some((doc.article, doc.width, finding, text.clone()));
+        if key == self.reader_marks.key {
+            return;
+        }
+        let same_search = self.reader_marks.key.as_ref().is_some_and(|(article, _, was_finding, old)| {
+            *article == doc.article && *was_finding == finding && old == text
+        });
+        let marks = if finding { Marks::new(&self.find.parsed) } else { self.filter_marks.clone() };
+        let mut found = Vec::new();
+        if let Some(article) = self.corpus.get(doc.article) {
+            found.extend(doc.mark(TITLE_BLOCK, &marks.in_title(&article.title)));
+            for (index, paragraph) in article.body() {
+                found.extend(doc.mark(paragraph_block(index), &marks.in_body(paragraph)));
+            }
+        }
+        // After a resize the same matches are numbered the same.
+        let current = if same_search { self.reader_marks.current } else { None };
+        self.reader_marks = ReaderMarks { key, marks: found, current };
+    }
+
+    /// The first line of the document on screen.
+    pub fn reader_top(&self) -> usize {
+        self.document()
+            .zip(self.selected_article())
+            .map_or(0, |(doc, article)| doc.line_of(self.positions[article.id]))
+    }
+
+    /// The matches in the open article.
+    pub fn reader_marks(&self) -> &ReaderMarks {
+        &self.reader_marks
+    }
+}

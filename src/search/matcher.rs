@@ -1,0 +1,284 @@
+//! Matching one term against words and text: the match-quality floor, smart
+//! case, and where in a text the matches are (for highlights and snippets).
+//!
+//! The floor: a fuzzy term matches a word only when the word holds the
+//! term's letters in order within a stretch at most one letter longer than
+//! the term. So `uranum` finds "uranium" and `bazum` finds "Bazoum", while
+//! `us` does not match "uranium's" through a `u` here and an `s` there.
+//! Adding letters to a term can only narrow what it matches, which keeps
+//! results stable as a query is typed.
+
+use std::ops::Range;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::query::{Kind, Term};
+
+/// How many letters a fuzzy match may skip inside a word.
+pub const MAX_SKIPPED_LETTERS: usize = 1;
+
+/// A term prepared for matching.
+#[derive(Debug, Clone)]
+pub struct TermMatcher {
+    pub term: Term,
+    /// The term's characters, case-folded unless the term is case-sensitive.
+    chars: Vec<char>,
+    /// For a phrase, each word's characters, folded the same way.
+    phrase: Vec<Vec<char>>,
+    mask: u64,
+}
+
+impl TermMatcher {
+    pub fn new(term: &Term) -> Self {
+        let fold = |text: &str| -> Vec<char> {
+            text.chars().map(|c| if term.case_sensitive { c } else { fold_char(c) }).collect()
+        };
+        let chars = fold(&term.text);
+        let phrase = match term.kind {
+            Kind::Phrase => term.text.split(' ').map(fold).collect(),
+            _ => Vec::new(),
+        };
+        let mask = match term.kind {
+            // Every word of a phrase is checked on its own.
+            Kind::Phrase => 0,
+            _ => letter_mask(term.text.chars()),
+        };
+        TermMatcher { term: term.clone(), chars, phrase, mask }
+    }
+
+    /// A cheap test that rules out most words before `match_word`: the word
+    /// must contain every letter of the term (see [`letter_mask`]).
+    pub fn could_match(&self, word_mask: u64) -> bool {
+        word_mask & self.mask == self.mask
+    }
+
+    /// Where the term matches inside `word`, as a range of characters, or
+    /// `None`. Phrases never match a single word: see [`find_in_text`].
+    pub fn match_word(&self, word: &str) -> Option<Range<usize>> {
+        let word: Vec<char> =
+            word.chars().map(|c| if self.term.case_sensitive { c } else { fold_char(c) }).collect();
+        let term = &self.chars;
+        if term.is_empty() || term.len() > word.len() {
+            return None;
+        }
+        match self.term.kind {
+            Kind::Prefix => word.starts_with(term).then_some(0..term.len()),
+            Kind::Suffix => word.ends_with(term).then(|| word.len() - term.len()..word.len()),
+            Kind::Exact => {
+                word.windows(term.len()).position(|w| w == term.as_slice()).map(|at| at..at + term.len())
+            }
+            Kind::Fuzzy => tight_subsequence(&word, term),
+            Kind::Phrase => None,
+        }
+    }
+
+    /// The skim score of this term against a word it matches: higher for
+    /// closer matches, matches at word starts and whole-word matches.
+    pub fn score_word(&self, skim: &SkimMatcherV2, word: &str) -> i64 {
+        // A word the floor accepted is a skim match too; the minimum of 1
+        // keeps any match above no match.
+        skim.fuzzy_match(word, &self.term.text).unwrap_or(1).max(1)
+    }
+
+    /// The phrase's words, for looking them up in an index.
+    pub fn phrase_words(&self) -> &[Vec<char>] {
+        &self.phrase
+    }
+
+    pub fn is_case_sensitive(&self) -> bool {
+        self.term.case_sensitive
+    }
+}
+
+/// The shortest stretch of `word` that holds `term` in order, if it is at
+/// most `MAX_SKIPPED_LETTERS` longer than the term.
+fn tight_subsequence(word: &[char], term: &[char]) -> Option<Range<usize>> {
+    let longest = term.len() + MAX_SKIPPED_LETTERS;
+    let mut best: Option<Range<usize>> = None;
+    for start in (0..word.len()).filter(|&i| word[i] == term[0]) {
+        let mut next = 1;
+        let mut end = start + 1;
+        while next < term.len() && end < word.len() && end - start < longest {
+            if word[end] == term[next] {
+                next += 1;
+            }
+            end += 1;
+        }
+        if next == term.len() && best.as_ref().is_none_or(|b| end - start < b.len()) {
+            best = Some(start..end);
+        }
+    }
+    best
+}
+
+/// Lower case for one character, keeping one character (so positions in a
+/// folded word are positions in the original).
+pub fn fold_char(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// A 64-bit summary of which letters a word holds, case-folded: one bit per
+/// ASCII letter and digit, and one shared bit for everything else. If a
+/// term's bits are not all in a word's bits, the term cannot match it.
+pub fn letter_mask(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0, |mask, c| {
+        let c = fold_char(c);
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + (c as u32 - '0' as u32),
+            _ => 63,
+        };
+        mask | (1 << bit)
+    })
+}
+
+/// The words of a text: runs of letters and digits, with their byte offsets.
+pub fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+/// Every match of `terms` in `text`, as sorted, non-overlapping byte ranges.
+pub fn find_in_text(text: &str, terms: &[TermMatcher]) -> Vec<Range<usize>> {
+    let words: Vec<(usize, &str)> = words_of(text).collect();
+    let mut ranges = Vec::new();
+    for term in terms {
+        if term.term.kind == Kind::Phrase {
+            ranges.extend(find_phrase(&words, term));
+            continue;
+        }
+        for &(offset, word) in &words {
+            if let Some(chars) = term.match_word(word) {
+                ranges.push(offset + byte_of(word, chars.start)..offset + byte_of(word, chars.end));
+            }
+        }
+    }
+    merge(ranges)
+}
+
+fn find_phrase(words: &[(usize, &str)], term: &TermMatcher) -> Vec<Range<usize>> {
+    let phrase = term.phrase_words();
+    if phrase.is_empty() || phrase.len() > words.len() {
+        return Vec::new();
+    }
+    let fold = |word: &str| -> Vec<char> {
+        word.chars().map(|c| if term.is_case_sensitive() { c } else { fold_char(c) }).collect()
+    };
+    let mut found = Vec::new();
+    for window in words.windows(phrase.len()) {
+        let last = phrase.len() - 1;
+        let all_match = window.iter().zip(phrase).enumerate().all(|(i, ((_, word), wanted))| {
+            let word = fold(word);
+            // The last word may be a prefix: the phrase is still being typed.
+            if i == last { word.starts_with(wanted) } else { &word == wanted }
+        });
+        if all_match {
+            let (start, _) = window[0];
+            let (last_at, last_word) = window[last];
+            let typed = phrase[last].len();
+            found.push(start..last_at + byte_of(last_word, typed));
+        }
+    }
+    found
+}
+
+/// The byte offset of character `index` in `word`.
+fn byte_of(word: &str, index: usize) -> usize {
+    word.char_indices().nth(index).map_or(word.len(), |(at, _)| at)
+}
+
+fn merge(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|r| (r.start, r.end));
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match merged.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::Query;
+
+    fn matcher(query: &str) -> TermMatcher {
+        TermMatcher::new(&Query::parse(query).groups[0][0])
+    }
+
+    fn found<'a>(text: &'a str, query: &str) -> Vec<&'a str> {
+        let terms: Vec<TermMatcher> =
+            Query::parse(query).groups.iter().flatten().map(TermMatcher::new).collect();
+        find_in_text(text, &terms).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn typos_of_omission_match_but_scattered_letters_do_not() {
+        assert_eq!(matcher("uranum").match_word("uranium"), Some(0..7));
+        assert_eq!(matcher("bazum").match_word("Bazoum"), Some(0..6));
+        assert_eq!(matcher("us").match_word("uranium's"), None);
+        assert_eq!(matcher("ura").match_word("uxxran"), None);
+        assert_eq!(matcher("ura").match_word("uxran"), Some(0..4), "one letter may be skipped");
+        assert_eq!(matcher("ran").match_word("uranium"), Some(1..4));
+        assert_eq!(matcher("uranium").match_word("ura"), None);
+    }
+
+    #[test]
+    fn the_shortest_stretch_is_found() {
+        assert_eq!(matcher("ab").match_word("axbab"), Some(3..5));
+    }
+
+    #[test]
+    fn smart_case_applies_to_every_kind() {
+        assert!(matcher("niger").match_word("Niger").is_some());
+        assert!(matcher("Niger").match_word("niger").is_none());
+        assert!(matcher("^Nig").match_word("nigerien").is_none());
+        assert!(matcher("^nig").match_word("Nigerien").is_some());
+    }
+
+    #[test]
+    fn exact_prefix_and_suffix() {
+        assert_eq!(matcher("'ran").match_word("uranium"), Some(1..4));
+        assert!(matcher("'urn").match_word("uranium").is_none(), "exact allows no skipped letter");
+        assert!(matcher("^ura").match_word("uranium").is_some());
+        assert!(matcher("^ran").match_word("uranium").is_none());
+        assert_eq!(matcher("ium$").match_word("uranium"), Some(4..7));
+        assert!(matcher("ura$").match_word("uranium").is_none());
+    }
+
+    #[test]
+    fn the_letter_mask_never_rules_out_a_real_match() {
+        for (query, word) in [("uranum", "Uranium"), ("bazum", "BAZOUM"), ("'é", "café"), ("2023", "x2023")]
+        {
+            let m = matcher(query);
+            assert!(m.match_word(word).is_some(), "{query} {word}");
+            assert!(m.could_match(letter_mask(word.chars())), "{query} {word}");
+        }
+        assert!(!matcher("xyz").could_match(letter_mask("uranium".chars())));
+    }
+
+    #[test]
+    fn find_in_text_gives_byte_ranges_of_each_match() {
+        let text = "Niger’s uranium, the Uranium deal: Nigerien talks.";
+        assert_eq!(found(text, "uranium"), ["uranium", "Uranium"]);
+        assert_eq!(found(text, "^nig"), ["Nig", "Nig"]);
+        assert_eq!(found(text, "\"uranium deal\""), ["Uranium deal"]);
+        assert_eq!(found(text, "\"uranium de"), ["Uranium de"], "an open phrase matches as typed");
+        assert!(found(text, "\"deal uranium\"").is_empty());
+    }
+
+    #[test]
+    fn overlapping_matches_merge() {
+        assert_eq!(found("uranium", "ura ran"), ["uran"]);
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let words: Vec<(usize, &str)> = words_of("U.S.-led, 1,000 troops’").collect();
+        assert_eq!(words, [(0, "U"), (2, "S"), (5, "led"), (10, "1"), (12, "000"), (16, "troops")]);
+    }
+}

@@ -1,0 +1,498 @@
+//! Keyword search over the corpus: the query language (`query`), matching
+//! words and text (`matcher`), the word index (`index`), ranking (here),
+//! snippets and highlights (`marks`) and the background worker (`worker`).
+//! Knows nothing of the UI.
+//!
+//! Ranking: for each term, an article scores the skim score of its best
+//! matching title word times [`TITLE_WEIGHT`], plus that of its best
+//! matching body word, plus a bonus that grows with the logarithm of how
+//! many times matching words occur in the body. Alternatives (`a | b`) take
+//! the best; the article's score is the sum over the space-separated groups.
+//! Equal scores keep corpus (file-name) order.
+
+pub mod index;
+pub mod marks;
+pub mod matcher;
+pub mod query;
+pub mod worker;
+
+use std::sync::Arc;
+use std::thread;
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rustc_hash::FxHashMap;
+
+pub use index::Index;
+pub use query::Query;
+
+use crate::corpus::Corpus;
+use matcher::{TermMatcher, find_in_text};
+use query::{Kind, Term};
+
+/// Title matches count for more than body matches: a title says what an
+/// article is about, a body word may be a passing mention.
+pub const TITLE_WEIGHT: i64 = 3;
+
+/// Points per doubling of the number of matching words in the body.
+pub const OCCURRENCE_BONUS: i64 = 8;
+
+/// Articles scored per step; after each step, partial results are reported
+/// and a newer query may cancel the rest.
+pub const CHUNK_ARTICLES: usize = 16_384;
+
+/// Below this many articles a chunk is scored on one thread: starting
+/// threads would cost more than it saves.
+const PARALLEL_MIN_ARTICLES: usize = 2_048;
+
+/// One article that matched, with its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub article: usize,
+    pub score: i64,
+}
+
+/// Runs queries over one corpus. Keeps the words matched by recent terms, so
+/// a term that grows by a letter is checked only against the words its
+/// shorter form matched.
+pub struct Searcher {
+    corpus: Arc<Corpus>,
+    index: Index,
+    skim: SkimMatcherV2,
+    matched_words: FxHashMap<Term, Arc<[(u32, i64)]>>,
+}
+
+/// Terms' matched words kept at once; past this the memory starts afresh.
+const TERM_CACHE_LIMIT: usize = 256;
+
+impl Searcher {
+    /// A searcher over `corpus`, building its index (the costly part).
+    pub fn new(corpus: Arc<Corpus>) -> Self {
+        let index = Index::build(&corpus);
+        Searcher { corpus, index, skim: SkimMatcherV2::default(), matched_words: FxHashMap::default() }
+    }
+
+    /// Drops the memory of earlier terms, as for a new user.
+    pub fn forget(&mut self) {
+        self.matched_words.clear();
+    }
+
+    /// The ranked matches of `query`, all at once.
+    pub fn search(&mut self, query: &Query) -> Vec<Hit> {
+        self.search_in_steps(query, &mut |_| true).unwrap_or_default()
+    }
+
+    /// The ranked matches of `query`, reporting the results so far after
+    /// each step of [`CHUNK_ARTICLES`] articles. `step` returns false to
+    /// stop early (a newer query arrived); then the result is `None`.
+    pub fn search_in_steps(
+        &mut self,
+        query: &Query,
+        step: &mut dyn FnMut(&[Hit]) -> bool,
+    ) -> Option<Vec<Hit>> {
+        let total = self.corpus.len();
+        if query.is_empty() {
+            return Some((0..total).map(|article| Hit { article, score: 0 }).collect());
+        }
+        let groups: Vec<Vec<Prepared>> =
+            query.groups.iter().map(|g| g.iter().map(|t| self.prepare(t)).collect()).collect();
+        let mut hits = Vec::new();
+        let mut start = 0;
+        while start < total {
+            let end = (start + CHUNK_ARTICLES).min(total);
+            self.score_chunk(&groups, start..end, &mut hits);
+            rank(&mut hits);
+            if end < total && !step(&hits) {
+                return None;
+            }
+            start = end;
+        }
+        Some(hits)
+    }
+
+    fn prepare(&mut self, term: &Term) -> Prepared {
+        let matcher = TermMatcher::new(term);
+        let words = match term.kind {
+            Kind::Phrase => self.phrase_word_candidates(&matcher),
+            _ => vec![self.words_matching(&matcher)],
+        };
+        Prepared { matcher, words }
+    }
+
+    /// The vocabulary words `matcher` matches, with their scores.
+    fn words_matching(&mut self, matcher: &TermMatcher) -> Arc<[(u32, i64)]> {
+        let term = &matcher.term;
+        if let Some(hit) = self.matched_words.get(term) {
+            return Arc::clone(hit);
+        }
+        let single = match term.kind {
+            Kind::Fuzzy | Kind::Exact if !term.case_sensitive => single_char(&term.text),
+            _ => None,
+        };
+        let matched: Arc<[(u32, i64)]> = match (single, self.narrower_than(term)) {
+            (Some(letter), _) => self.index.single_letter(letter).unwrap_or_default().into(),
+            (None, Some(parent)) => {
+                parent.iter().map(|&(id, _)| id).filter_map(|id| self.score(matcher, id)).collect()
+            }
+            (None, None) => {
+                (0..self.index.word_count() as u32).filter_map(|id| self.score(matcher, id)).collect()
+            }
+        };
+        if self.matched_words.len() >= TERM_CACHE_LIMIT {
+            self.matched_words.clear();
+        }
+        self.matched_words.insert(term.clone(), Arc::clone(&matched));
+        matched
+    }
+
+    /// The cached words of a shorter form of `term` that matches every word
+    /// `term` can match: the same kind, scope and case, typed one or more
+    /// letters earlier. Suffix terms grow at the wrong end, so never.
+    fn narrower_than(&self, term: &Term) -> Option<Arc<[(u32, i64)]>> {
+        if !matches!(term.kind, Kind::Fuzzy | Kind::Exact | Kind::Prefix) {
+            return None;
+        }
+        let mut shorter = term.clone();
+        while shorter.text.pop().is_some() && !shorter.text.is_empty() {
+            if let Some(words) = self.matched_words.get(&shorter) {
+                return Some(Arc::clone(words));
+            }
+        }
+        None
+    }
+
+    fn score(&self, matcher: &TermMatcher, id: u32) -> Option<(u32, i64)> {
+        if !matcher.could_match(self.index.mask(id)) {
+            return None;
+        }
+        let word = self.index.word(id);
+        matcher.match_word(word)?;
+        Some((id, matcher.score_word(&self.skim, word)))
+    }
+
+    /// For a phrase, the words that could hold it, one list per phrase word:
+    /// an article must have a word from each list to be worth reading.
+    fn phrase_word_candidates(&mut self, matcher: &TermMatcher) -> Vec<Arc<[(u32, i64)]>> {
+        let words = matcher.phrase_words().to_vec();
+        let last = words.len().saturating_sub(1);
+        let mut candidates = Vec::with_capacity(words.len());
+        for (i, wanted) in words.iter().enumerate() {
+            let text: String = wanted.iter().collect();
+            // The last word may still be being typed, so it is a prefix.
+            let kind = if i == last { Kind::Prefix } else { Kind::Exact };
+            let part = TermMatcher::new(&Term { text, kind, ..matcher.term.clone() });
+            let found = self.words_matching(&part);
+            let whole_words: Arc<[(u32, i64)]> = if i == last {
+                found
+            } else {
+                found
+                    .iter()
+                    .copied()
+                    .filter(|&(id, _)| self.index.word(id).chars().count() == wanted.len())
+                    .collect()
+            };
+            candidates.push(whole_words);
+        }
+        candidates
+    }
+
+    /// Scores a chunk of articles, split across the machine's cores when it
+    /// is big enough to be worth a thread.
+    fn score_chunk(&self, groups: &[Vec<Prepared>], range: std::ops::Range<usize>, hits: &mut Vec<Hit>) {
+        let threads =
+            thread::available_parallelism().map_or(1, usize::from).min(range.len() / PARALLEL_MIN_ARTICLES);
+        if threads < 2 {
+            self.score_range(groups, range, hits);
+            return;
+        }
+        let step = range.len().div_ceil(threads);
+        let parts: Vec<Vec<Hit>> = thread::scope(|scope| {
+            let workers: Vec<_> = (range.start..range.end)
+                .step_by(step)
+                .map(|start| {
+                    let part = start..(start + step).min(range.end);
+                    scope.spawn(move || {
+                        let mut found = Vec::new();
+                        self.score_range(groups, part, &mut found);
+                        found
+                    })
+                })
+                .collect();
+            // A scorer that panicked is a bug; it must not pass silently.
+            workers.into_iter().map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        });
+        hits.extend(parts.into_iter().flatten());
+    }
+
+    fn score_range(&self, groups: &[Vec<Prepared>], range: std::ops::Range<usize>, hits: &mut Vec<Hit>) {
+        let len = range.len();
+        let scored: Vec<Vec<TermScores>> = groups
+            .iter()
+            .map(|group| group.iter().map(|term| self.score_term(term, range.clone())).collect())
+            .collect();
+        'article: for offset in 0..len {
+            let mut total = 0;
+            for (group, scores) in groups.iter().zip(&scored) {
+                let mut best: Option<i64> = None;
+                for (term, score) in group.iter().zip(scores) {
+                    let matched = score.matched(offset);
+                    let value = match (term.matcher.term.negated, matched) {
+                        (false, true) => Some(score.total(offset)),
+                        (true, false) => Some(0),
+                        _ => None,
+                    };
+                    best = best.max(value);
+                }
+                match best {
+                    Some(value) => total += value,
+                    None => continue 'article,
+                }
+            }
+            hits.push(Hit { article: range.start + offset, score: total });
+        }
+    }
+
+    fn score_term(&self, term: &Prepared, range: std::ops::Range<usize>) -> TermScores {
+        let mut scores = TermScores::new(range.len());
+        let field = term.matcher.term.field;
+        if term.matcher.term.kind == Kind::Phrase {
+            self.score_phrase(term, range, &mut scores);
+            return scores;
+        }
+        let Some(words) = term.words.first() else { return scores };
+        // Out of the loop: this runs once per posting of every matched word.
+        let (in_title, in_body) = (field.includes_title(), field.includes_body());
+        for &(id, score) in words.iter() {
+            for posting in self.index.postings_in(id, range.clone()) {
+                let at = posting.article as usize - range.start;
+                if in_title && posting.title > 0 {
+                    scores.title[at] = scores.title[at].max(score);
+                }
+                if in_body && posting.body > 0 {
+                    scores.body[at] = scores.body[at].max(score);
+                    scores.occurrences[at] += u32::from(posting.body);
+                }
+            }
+        }
+        scores
+    }
+
+    fn score_phrase(&self, term: &Prepared, range: std::ops::Range<usize>, scores: &mut TermScores) {
+        // Articles that hold every word of the phrase somewhere...
+        let mut candidates: Option<Vec<bool>> = None;
+        for words in &term.words {
+            let mut has = vec![false; range.len()];
+            for &(id, _) in words.iter() {
+                for posting in self.index.postings_in(id, range.clone()) {
+                    has[posting.article as usize - range.start] = true;
+                }
+            }
+            candidates = Some(match candidates {
+                Some(so_far) => so_far.iter().zip(&has).map(|(a, b)| *a && *b).collect(),
+                None => has,
+            });
+        }
+        let Some(candidates) = candidates else { return };
+        // ...are read to find the phrase itself.
+        let base = term.matcher.score_word(&self.skim, &term.matcher.term.text);
+        let field = term.matcher.term.field;
+        let matchers = std::slice::from_ref(&term.matcher);
+        for (offset, _) in candidates.iter().enumerate().filter(|(_, c)| **c) {
+            let Some(article) = self.corpus.get(range.start + offset) else { continue };
+            if field.includes_title() && !find_in_text(&article.title, matchers).is_empty() {
+                scores.title[offset] = base;
+            }
+            if field.includes_body() {
+                let found: usize = article.body().map(|(_, p)| find_in_text(p, matchers).len()).sum();
+                if found > 0 {
+                    scores.body[offset] = base;
+                    scores.occurrences[offset] = u32::try_from(found).unwrap_or(u32::MAX);
+                }
+            }
+        }
+    }
+
+    pub fn corpus(&self) -> &Arc<Corpus> {
+        &self.corpus
+    }
+}
+
+/// A term with the index words it can match (for a phrase, one list per
+/// phrase word).
+struct Prepared {
+    matcher: TermMatcher,
+    words: Vec<Arc<[(u32, i64)]>>,
+}
+
+/// One term's best title and body scores for each article of a chunk.
+struct TermScores {
+    title: Vec<i64>,
+    body: Vec<i64>,
+    occurrences: Vec<u32>,
+}
+
+impl TermScores {
+    fn new(len: usize) -> Self {
+        TermScores { title: vec![0; len], body: vec![0; len], occurrences: vec![0; len] }
+    }
+
+    fn matched(&self, at: usize) -> bool {
+        self.title[at] > 0 || self.body[at] > 0
+    }
+
+    fn total(&self, at: usize) -> i64 {
+        let bonus = OCCURRENCE_BONUS * i64::from(u32::BITS - self.occurrences[at].leading_zeros());
+        self.title[at] * TITLE_WEIGHT + self.body[at] + bonus
+    }
+}
+
+/// The one character of a one-character text.
+fn single_char(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    chars.next().filter(|_| chars.next().is_none())
+}
+
+/// Best first; equal scores in corpus order.
+fn rank(hits: &mut [Hit]) {
+    hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.score), h.article));
+}
+
+/// Whether `article` satisfies `query`, checked the slow, obvious way by
+/// reading its text. The index must agree with this; tests hold it to that.
+pub fn matches_slowly(article: &crate::corpus::Article, query: &Query) -> bool {
+    query.groups.iter().all(|group| {
+        group.iter().any(|term| {
+            let matcher = TermMatcher::new(term);
+            let matchers = std::slice::from_ref(&matcher);
+            let in_title = term.field.includes_title() && !find_in_text(&article.title, matchers).is_empty();
+            let in_body = term.field.includes_body()
+                && article.body().any(|(_, p)| !find_in_text(p, matchers).is_empty());
+            (in_title || in_body) != term.negated
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+
+    fn searcher(texts: &[&str]) -> Searcher {
+        let corpus = Arc::new(Corpus::new(
+            texts.iter().enumerate().map(|(i, t)| Article::from_text(i, format!("{i}.txt"), t)).collect(),
+        ));
+        Searcher::new(corpus)
+    }
+
+    fn ids(s: &mut Searcher, query: &str) -> Vec<usize> {
+        s.search(&Query::parse(query)).iter().map(|h| h.article).collect()
+    }
+
+    #[test]
+    fn empty_query_lists_everything_in_order() {
+        let mut s = searcher(&["One Headline Here", "Two Headline Here"]);
+        assert_eq!(ids(&mut s, "  "), [0, 1]);
+    }
+
+    #[test]
+    fn every_group_must_match_and_bars_give_alternatives() {
+        let mut s = searcher(&[
+            "Niger Talks Continue Today\n\nThe uranium deal was discussed.",
+            "Niger Talks Continue Today\n\nRussia was mentioned.",
+            "Markets Rise Again Today\n\nNothing here.",
+        ]);
+        assert_eq!(ids(&mut s, "niger uranium"), [0]);
+        assert_eq!(ids(&mut s, "niger uranium | russia"), [0, 1]);
+        assert!(ids(&mut s, "niger zzzz").is_empty());
+    }
+
+    #[test]
+    fn negation_excludes_and_alone_keeps_the_rest_in_order() {
+        let mut s = searcher(&[
+            "Niger Talks Continue Today\n\nThe coup leaders spoke.",
+            "Niger Talks Continue Today\n\nRussia was mentioned.",
+            "Markets Rise Again Today\n\nNothing here.",
+        ]);
+        assert_eq!(ids(&mut s, "niger !coup"), [1]);
+        assert_eq!(ids(&mut s, "!coup"), [1, 2]);
+        assert_eq!(ids(&mut s, "!^cou"), [1, 2]);
+    }
+
+    #[test]
+    fn title_matches_rank_above_body_matches_and_more_mentions_rank_higher() {
+        let mut s = searcher(&[
+            "Markets Open Higher Today\n\nA drone flew over.",
+            "Markets Open Higher Today\n\nA drone, a drone, another drone, drone after drone.",
+            "Drone Base Expansion Planned\n\nText.",
+        ]);
+        assert_eq!(ids(&mut s, "drone"), [2, 1, 0]);
+    }
+
+    #[test]
+    fn fields_scope_terms() {
+        let mut s =
+            searcher(&["Drone Base Expansion Planned\n\nText.", "Markets Open Higher Today\n\nA drone."]);
+        assert_eq!(ids(&mut s, "title:drone"), [0]);
+        assert_eq!(ids(&mut s, "b:drone"), [1]);
+        assert_eq!(ids(&mut s, "!t:drone"), [1]);
+    }
+
+    #[test]
+    fn phrases_need_the_words_in_order() {
+        let mut s = searcher(&[
+            "Story One Headline\n\nThe drone base was built.",
+            "Story Two Headline\n\nThe base had a drone.",
+        ]);
+        assert_eq!(ids(&mut s, "\"drone base\""), [0]);
+        assert_eq!(ids(&mut s, "\"drone ba"), [0]);
+        assert_eq!(ids(&mut s, "!\"drone base\""), [1]);
+    }
+
+    #[test]
+    fn a_growing_term_reuses_and_agrees_with_a_fresh_search() {
+        let texts = ["Uranium Deal Talks\n\nuranium uranus urban", "Other News Today\n\nurn uranium"];
+        let mut warm = searcher(&texts);
+        let mut results = Vec::new();
+        for query in ["u", "ur", "ura", "uran", "urani"] {
+            results.push(ids(&mut warm, query));
+        }
+        let mut cold = searcher(&texts);
+        assert_eq!(ids(&mut cold, "urani"), *results.last().expect("ran"));
+        for pair in results.windows(2) {
+            assert!(pair[1].iter().all(|id| pair[0].contains(id)), "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn the_index_agrees_with_reading_every_article() {
+        let texts = [
+            "Niger Talks Continue Today\n\nThe uranium deal, U.S. troops and the drone base.",
+            "US Military Kicked Out\n\nRussia and Iran; Bazoum was ousted in July.",
+            "Markets Rise Again Today\n\nNothing about Niger here at all.",
+        ];
+        let mut s = searcher(&texts);
+        for query in [
+            "niger",
+            "Niger",
+            "uranum",
+            "^baz",
+            "ium$",
+            "'ran",
+            "\"drone base\"",
+            "u.s.",
+            "t:niger",
+            "b:niger !russia",
+            "iran | uranium",
+            "!niger",
+            "july bazum",
+        ] {
+            let q = Query::parse(query);
+            let fast = ids(&mut s, query);
+            let slow: Vec<usize> = (0..texts.len())
+                .filter(|&i| matches_slowly(s.corpus().get(i).expect("article"), &q))
+                .collect();
+            let mut sorted = fast.clone();
+            sorted.sort_unstable();
+            assert_eq!(sorted, slow, "{query}");
+        }
+    }
+}

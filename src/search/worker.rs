@@ -1,0 +1,109 @@
+//! Searching off the UI thread. The worker builds the index once, then
+//! answers queries in the order they come, always skipping to the newest:
+//! a keystroke supersedes any search still running for an older one, and
+//! large corpora report results step by step as they are found.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use super::{Hit, Query, Searcher};
+use crate::corpus::Corpus;
+
+/// A query to run; `generation` grows with every edit of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub generation: u64,
+    pub query: String,
+}
+
+/// What a search found. `complete` is false for results so far.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Results {
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+    pub complete: bool,
+}
+
+/// Answers one request on the calling thread: for tests and `--filter`.
+pub fn run_now(searcher: &mut Searcher, request: &Request) -> Results {
+    let hits = searcher.search(&Query::parse(&request.query));
+    Results { generation: request.generation, hits, complete: true }
+}
+
+/// The handle to the search thread. Dropping it ends the thread once it has
+/// finished what it is doing.
+pub struct Worker {
+    requests: Sender<Request>,
+    newest: Arc<AtomicU64>,
+}
+
+impl Worker {
+    /// Starts the thread; every result is handed to `deliver`.
+    pub fn spawn(corpus: Arc<Corpus>, deliver: impl Fn(Results) + Send + 'static) -> std::io::Result<Worker> {
+        let (requests, inbox) = mpsc::channel();
+        let newest = Arc::new(AtomicU64::new(0));
+        let seen = Arc::clone(&newest);
+        thread::Builder::new()
+            .name("folio-search".into())
+            .spawn(move || serve(Searcher::new(corpus), &inbox, &seen, &deliver))?;
+        Ok(Worker { requests, newest })
+    }
+
+    pub fn submit(&self, request: Request) {
+        self.newest.fetch_max(request.generation, Ordering::SeqCst);
+        // The thread only stops when this handle is dropped, so a failed send
+        // means it died; the UI keeps working with the results it has.
+        let _ = self.requests.send(request);
+    }
+}
+
+fn serve(mut searcher: Searcher, inbox: &Receiver<Request>, newest: &AtomicU64, deliver: &dyn Fn(Results)) {
+    while let Ok(mut request) = inbox.recv() {
+        // Only the newest waiting request matters.
+        while let Ok(newer) = inbox.try_recv() {
+            request = newer;
+        }
+        let generation = request.generation;
+        let query = Query::parse(&request.query);
+        let current = || newest.load(Ordering::SeqCst) == generation;
+        let mut report = |hits: &[Hit]| {
+            if current() {
+                deliver(Results { generation, hits: hits.to_vec(), complete: false });
+            }
+            current()
+        };
+        if let Some(hits) = searcher.search_in_steps(&query, &mut report) {
+            deliver(Results { generation, hits, complete: true });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load_bundled;
+    use std::time::Duration;
+
+    #[test]
+    fn the_worker_answers_with_the_newest_generation() {
+        let corpus = Arc::new(load_bundled().corpus);
+        let (tx, rx) = mpsc::channel();
+        let worker = Worker::spawn(corpus, move |r| {
+            let _ = tx.send(r);
+        })
+        .expect("thread starts");
+        worker.submit(Request { generation: 1, query: "niger".into() });
+        worker.submit(Request { generation: 2, query: "uranium".into() });
+        let last = loop {
+            let results = rx.recv_timeout(Duration::from_secs(30)).expect("an answer");
+            if results.generation == 2 && results.complete {
+                break results;
+            }
+            assert!(results.generation <= 2);
+        };
+        let ids: Vec<usize> = last.hits.iter().map(|h| h.article).collect();
+        assert_eq!(ids.len(), 2, "the uranium articles: {ids:?}");
+    }
+}
