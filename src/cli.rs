@@ -9,6 +9,7 @@ use clap::Parser;
 
 use crate::app::App;
 use crate::corpus::{self, Loaded};
+use crate::print;
 use crate::terminal::{self, Exit};
 
 /// Read a folder of articles in the terminal: browse, filter by keyword, read.
@@ -21,6 +22,16 @@ struct Cli {
     /// .txt and .md files; a file named here is read whatever its ending.
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
+
+    /// Print the articles matching QUERY, best first, one a line (title, a
+    /// tab, the path), and exit: 0 when something matched, 1 when nothing
+    /// did, 2 on error. The query language is the filter bar's.
+    #[arg(long, value_name = "QUERY")]
+    filter: Option<String>,
+
+    /// With --filter, print JSON lines instead: path, title, score, snippet.
+    #[arg(long, requires = "filter")]
+    json: bool,
 }
 
 /// What to read, checked.
@@ -30,21 +41,37 @@ pub enum Source {
     Paths(Vec<PathBuf>),
 }
 
+/// What to do with what was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Run {
+    /// The interactive reader.
+    Read,
+    /// Print the matches of a query and exit.
+    Filter { query: String, format: print::Format },
+}
+
 /// Everything the command line asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub source: Source,
+    pub run: Run,
 }
 
 impl From<Cli> for Options {
     fn from(cli: Cli) -> Self {
         let source = if cli.paths.is_empty() { Source::Bundled } else { Source::Paths(cli.paths) };
-        Options { source }
+        let format = if cli.json { print::Format::JsonLines } else { print::Format::Lines };
+        let run = match cli.filter {
+            Some(query) => Run::Filter { query, format },
+            None => Run::Read,
+        };
+        Options { source, run }
     }
 }
 
 /// Exit codes, as grep and friends use them.
 const EXIT_NOTHING_TO_READ: u8 = 1;
+const EXIT_NO_MATCH: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 /// Parses the command line, runs folio and says how it went.
@@ -62,6 +89,18 @@ fn run(options: &Options) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
+    if let Run::Filter { query, format } = &options.run {
+        return match print::matches(loaded.corpus, query, *format) {
+            Ok(true) => ExitCode::SUCCESS,
+            Ok(false) => ExitCode::from(EXIT_NO_MATCH),
+            // A closed pipe (`| head`) is the reader having seen enough.
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(err) => {
+                eprintln!("folio: cannot write the results: {err}");
+                ExitCode::from(EXIT_ERROR)
+            }
+        };
+    }
     if loaded.corpus.is_empty() {
         report_nothing_to_read(&loaded);
         return ExitCode::from(EXIT_NOTHING_TO_READ);

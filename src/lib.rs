@@ -11,6 +11,7 @@ pub mod cli;
 pub mod corpus;
 pub mod document;
 pub mod keys;
+pub mod print;
 pub mod search;
 pub mod terminal;
 pub mod ui;

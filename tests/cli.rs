@@ -23,7 +23,8 @@ fn version_and_help() {
     let help = folio(&["--help"]);
     assert!(help.status.success());
     let text = String::from_utf8_lossy(&help.stdout);
-    assert!(text.contains("Usage: folio [PATH]..."), "{text}");
+    assert!(text.contains("Usage: folio [OPTIONS] [PATH]..."), "{text}");
+    assert!(text.contains("--filter <QUERY>"), "{text}");
     assert!(text.contains("bundled"), "{text}");
 }
 
@@ -62,4 +63,59 @@ fn an_unknown_flag_is_a_usage_error() {
     let output = folio(&["--frobnicate"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--frobnicate"));
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+#[test]
+fn filter_prints_ranked_matches_as_title_tab_path_and_exits_0() {
+    let output = folio(&["--filter", "uranium"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "U.S. Wants to Keep Troops in Niger Despite Ally’s Claim of Illegality\t001_619b3976b39de8ca.txt\n\
+         US Looking To Stay in Niger Despite Order To Leave\t004_73e098508302a61c.txt\n"
+    );
+}
+
+#[test]
+fn filter_with_no_match_exits_1_and_prints_nothing() {
+    let output = folio(&["--filter", "zzqqxx"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn filter_json_gives_path_title_score_and_snippet() {
+    let output = folio(&["--filter", "uranium iran", "--json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    let lines: Vec<serde_json::Value> =
+        text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    for line in &lines {
+        assert!(line["path"].as_str().is_some_and(|p| p.ends_with(".txt")), "{line}");
+        assert!(line["title"].as_str().is_some(), "{line}");
+        assert!(line["score"].as_i64().is_some_and(|s| s > 0), "{line}");
+        assert!(line["snippet"].as_str().is_some_and(|s| s.to_lowercase().contains("iran")), "{line}");
+    }
+    let scores: Vec<i64> = lines.iter().filter_map(|l| l["score"].as_i64()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");
+}
+
+#[test]
+fn filter_reads_paths_and_reports_a_missing_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.txt"), "Drone Base Grows\n\nThe drone flew.").expect("write");
+    let output = folio(&["--filter", "^dro", dir.path().to_str().expect("utf-8 path")]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("Drone Base Grows\t"), "{}", stdout(&output));
+    assert_eq!(folio(&["--filter", "x", "no/such/dir"]).status.code(), Some(2));
+}
+
+#[test]
+fn json_needs_filter() {
+    assert_eq!(folio(&["--json"]).status.code(), Some(2));
 }
