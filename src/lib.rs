@@ -13,5 +13,6 @@ pub mod document;
 pub mod keys;
 pub mod print;
 pub mod search;
+pub mod synth;
 pub mod terminal;
 pub mod ui;

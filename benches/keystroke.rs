@@ -1,0 +1,62 @@
+//! Keystroke to results: types each query of `support::SESSIONS` one key at
+//! a time over 10,000 and 100,000 synthetic articles, searching after every
+//! key as the worker does (with its memory of the previous terms), and
+//! prints the p50, p99 and worst latency, overall and by query length.
+//!
+//! `cargo bench --bench keystroke` (add `-- 10000` for one size only).
+
+#[path = "support.rs"]
+mod support;
+
+use std::time::{Duration, Instant};
+
+use folio::search::{Query, Searcher};
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![10_000, 100_000] } else { sizes };
+    for size in sizes {
+        let started = Instant::now();
+        let corpus = support::corpus(size);
+        let built = Instant::now();
+        let mut searcher = Searcher::new(corpus);
+        println!("{size} articles: generated in {:.1?}, indexed in {:.1?}", built - started, built.elapsed());
+        let mut all = Vec::new();
+        let mut by_length: Vec<(usize, Vec<Duration>)> =
+            vec![(1, vec![]), (3, vec![]), (6, vec![]), (12, vec![])];
+        // Three rounds, each with a fresh memory, as three users would type.
+        for _ in 0..3 {
+            for session in support::SESSIONS {
+                for end in session.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                    let typed = &session[..end];
+                    let start = Instant::now();
+                    let hits = searcher.search(&Query::parse(typed));
+                    let took = start.elapsed();
+                    std::hint::black_box(hits);
+                    all.push(took);
+                    if let Some((_, bucket)) = by_length.iter_mut().find(|(n, _)| *n == typed.chars().count())
+                    {
+                        bucket.push(took);
+                    }
+                }
+            }
+            searcher.forget();
+        }
+        report("all keystrokes", &mut all);
+        for (length, bucket) in &mut by_length {
+            report(&format!("{length}-character queries"), bucket);
+        }
+    }
+}
+
+fn report(label: &str, samples: &mut [Duration]) {
+    samples.sort_unstable();
+    let at = |q: f64| samples[((samples.len() as f64 - 1.0) * q).round() as usize];
+    println!(
+        "  {label:<24} n={:<4} p50 {:>9.2?}  p99 {:>9.2?}  max {:>9.2?}",
+        samples.len(),
+        at(0.5),
+        at(0.99),
+        samples[samples.len() - 1]
+    );
+}
