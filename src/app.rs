@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
-use crate::corpus::{Article, Corpus, Skipped};
+use crate::corpus::{Article, Corpus, Skipped, SortKey, View};
 use crate::document::{Anchor, Document};
 use crate::keys::Action;
 use crate::search::{self, Hit, SearchIndex};
@@ -27,6 +27,8 @@ pub enum Mode {
     #[default]
     Normal,
     Help,
+    /// The list of files that were skipped, and why.
+    Skipped,
 }
 
 /// Wrapped documents kept at once. A resize back and forth, or moving
@@ -49,11 +51,20 @@ pub struct App {
     list_offset: usize,
     focus: Focus,
     mode: Mode,
+    /// Scroll of the open overlay (the help or the skipped files).
     help_scroll: usize,
+    /// Whether site furniture is hidden from the reader and from search.
+    reading: View,
+    /// The search index for the other view, kept for when `r` flips back.
+    spare_index: Option<SearchIndex>,
+    sort: SortKey,
+    /// Each article's place in the current sort order, by article id.
+    ranks: Vec<usize>,
+    skipped: Vec<Skipped>,
     /// Reading position of every article, by article id.
     positions: Vec<Anchor>,
     screen: Rect,
-    documents: HashMap<(usize, u16), Document>,
+    documents: HashMap<(usize, u16, View), Document>,
     notice: Option<String>,
     quit: bool,
 }
@@ -64,6 +75,7 @@ impl App {
         let index = SearchIndex::build(&corpus);
         let view = search::filter(&corpus, &index, "");
         let positions = vec![Anchor::default(); corpus.len()];
+        let ranks = SortKey::default().ranks(&corpus);
         let mut app = App {
             corpus,
             index,
@@ -74,14 +86,26 @@ impl App {
             focus: Focus::List,
             mode: Mode::Normal,
             help_scroll: 0,
+            reading: View::Clean,
+            spare_index: None,
+            sort: SortKey::default(),
+            ranks,
+            skipped: skipped.to_vec(),
             positions,
             screen: Rect::new(0, 0, 80, 24),
             documents: HashMap::new(),
-            notice: skipped_notice(skipped),
+            notice: None,
             quit: false,
         };
+        app.notice = skipped_notice(app.corpus.len(), skipped);
         app.sync();
         app
+    }
+
+    /// The same app with the list sorted by `sort` (`--sort`).
+    pub fn sorted_by(mut self, sort: SortKey) -> Self {
+        self.set_sort(sort);
+        self
     }
 
     /// Applies one action. Every change of state goes through here.
@@ -92,15 +116,23 @@ impl App {
         }
         match (self.mode, action) {
             (_, Action::Quit) => self.quit = true,
-            (Mode::Help, Action::ToggleHelp) => self.mode = Mode::Normal,
-            (Mode::Help, Action::ScrollDown) => self.help_scroll += 1,
-            (Mode::Help, Action::ScrollUp) => self.help_scroll = self.help_scroll.saturating_sub(1),
+            (Mode::Help, Action::ToggleHelp) | (Mode::Skipped, Action::ToggleSkipped) => {
+                self.mode = Mode::Normal
+            }
+            (Mode::Help | Mode::Skipped, Action::ScrollDown) => self.help_scroll += 1,
+            (Mode::Help | Mode::Skipped, Action::ScrollUp) => {
+                self.help_scroll = self.help_scroll.saturating_sub(1)
+            }
             (_, Action::ToggleHelp) => {
                 self.mode = Mode::Help;
                 self.help_scroll = 0;
             }
+            (_, Action::ToggleSkipped) => {
+                self.mode = Mode::Skipped;
+                self.help_scroll = 0;
+            }
             (_, Action::Resize { width, height }) => self.screen = Rect::new(0, 0, width, height),
-            (Mode::Help, _) => {}
+            (Mode::Help | Mode::Skipped, _) => {}
             (Mode::Normal, action) => self.apply(action),
         }
         self.sync();
@@ -142,7 +174,13 @@ impl App {
                 self.refilter();
                 self.focus = Focus::List;
             }
-            Action::OpenArticle | Action::Quit | Action::ToggleHelp | Action::Resize { .. } => {}
+            Action::ToggleRaw => self.toggle_raw(),
+            Action::CycleSort => self.set_sort(self.sort.next()),
+            Action::OpenArticle
+            | Action::Quit
+            | Action::ToggleHelp
+            | Action::ToggleSkipped
+            | Action::Resize { .. } => {}
         }
     }
 
@@ -161,12 +199,46 @@ impl App {
     /// fzf; when the filter is cleared, the article that was selected stays.
     fn refilter(&mut self) {
         let current = self.selected_article().map(|a| a.id);
-        self.view = search::filter(&self.corpus, &self.index, &self.query);
+        self.run_filter();
         self.selected = current
             .and_then(|id| self.view.iter().position(|hit| hit.article == id))
             .filter(|_| self.query.is_empty())
             .unwrap_or(0);
         self.list_offset = 0;
+    }
+
+    /// The filtered view, best match first and, among equals, in the
+    /// chosen sort order.
+    fn run_filter(&mut self) {
+        self.view = search::filter(&self.corpus, &self.index, &self.query);
+        let ranks = &self.ranks;
+        self.view.sort_by_key(|hit| (std::cmp::Reverse(hit.score), ranks.get(hit.article).copied()));
+    }
+
+    /// Re-orders or re-filters the list, keeping the selected article.
+    fn rerank(&mut self) {
+        let current = self.selected_article().map(|a| a.id);
+        self.run_filter();
+        self.selected =
+            current.and_then(|id| self.view.iter().position(|hit| hit.article == id)).unwrap_or(0);
+    }
+
+    fn set_sort(&mut self, sort: SortKey) {
+        self.sort = sort;
+        self.ranks = sort.ranks(&self.corpus);
+        self.rerank();
+    }
+
+    /// Shows or hides site furniture, in the reader and in search alike.
+    fn toggle_raw(&mut self) {
+        self.reading = match self.reading {
+            View::Clean => View::Raw,
+            View::Raw => View::Clean,
+        };
+        let index =
+            self.spare_index.take().unwrap_or_else(|| SearchIndex::build_for(&self.corpus, self.reading));
+        self.spare_index = Some(std::mem::replace(&mut self.index, index));
+        self.rerank();
     }
 
     fn scroll_by(&mut self, delta: isize) {
@@ -209,11 +281,11 @@ impl App {
     fn wrap_selected(&mut self) {
         let Some(width) = self.text_width() else { return };
         let Some(article) = self.selected_article() else { return };
-        let key = (article.id, width);
+        let key = (article.id, width, self.reading);
         if self.documents.contains_key(&key) {
             return;
         }
-        let document = Document::layout(article, width);
+        let document = Document::layout(article, width, self.reading);
         if self.documents.len() >= DOCUMENT_CACHE_LIMIT {
             self.documents.clear();
         }
@@ -270,6 +342,20 @@ impl App {
         &self.query
     }
 
+    /// Whether site furniture is hidden (`r` flips it).
+    pub fn reading_view(&self) -> View {
+        self.reading
+    }
+
+    pub fn sort(&self) -> SortKey {
+        self.sort
+    }
+
+    /// The files that were passed over while loading, with their reasons.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
     }
@@ -281,7 +367,7 @@ impl App {
     /// The selected article laid out at the current width.
     pub fn document(&self) -> Option<&Document> {
         let article = self.selected_article()?;
-        self.documents.get(&(article.id, self.text_width()?))
+        self.documents.get(&(article.id, self.text_width()?, self.reading))
     }
 
     /// The first line of the document on screen.
@@ -292,10 +378,8 @@ impl App {
     }
 }
 
-fn skipped_notice(skipped: &[Skipped]) -> Option<String> {
-    let first = skipped.first()?;
-    Some(match skipped.len() {
-        1 => format!("Skipped {first}"),
-        n => format!("Skipped {n} files; first: {first}"),
-    })
+/// "5 loaded, 2 skipped (! lists them)", said once at the start when
+/// anything was skipped.
+fn skipped_notice(loaded: usize, skipped: &[Skipped]) -> Option<String> {
+    (!skipped.is_empty()).then(|| format!("{loaded} loaded, {} skipped (! lists them)", skipped.len()))
 }

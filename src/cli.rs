@@ -5,10 +5,10 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 
 use crate::app::App;
-use crate::corpus::{self, Loaded};
+use crate::corpus::{self, Loaded, SortKey};
 use crate::terminal::{self, Exit};
 
 /// Read a folder of articles in the terminal: browse, filter by keyword, read.
@@ -18,9 +18,41 @@ use crate::terminal::{self, Exit};
 #[command(name = "folio", version, about, long_about)]
 struct Cli {
     /// Files and folders to read. Folders are searched recursively for
-    /// .txt and .md files; a file named here is read whatever its ending.
+    /// .txt, .md, .markdown, .html, .htm, .jsonl and .json files; a file
+    /// named here is read whatever its ending. `-` reads standard input
+    /// (one article, or JSON Lines).
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
+
+    /// Only load: print how many articles loaded and each file skipped
+    /// with its reason, then exit 0 if everything loaded and 1 if not.
+    #[arg(long)]
+    check: bool,
+
+    /// Sort the list by file name, date (newest first), title, or length
+    /// (shortest first). `s` changes it while reading.
+    #[arg(long, value_enum, default_value_t = SortArg::Name)]
+    sort: SortArg,
+}
+
+/// `--sort` as clap reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SortArg {
+    Name,
+    Date,
+    Title,
+    Length,
+}
+
+impl From<SortArg> for SortKey {
+    fn from(arg: SortArg) -> Self {
+        match arg {
+            SortArg::Name => SortKey::Name,
+            SortArg::Date => SortKey::Date,
+            SortArg::Title => SortKey::Title,
+            SortArg::Length => SortKey::Length,
+        }
+    }
 }
 
 /// What to read, checked.
@@ -34,17 +66,29 @@ pub enum Source {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     pub source: Source,
+    /// `--check`: report what loads and exit, without the reader.
+    pub check: bool,
+    pub sort: SortKey,
 }
 
 impl From<Cli> for Options {
     fn from(cli: Cli) -> Self {
         let source = if cli.paths.is_empty() { Source::Bundled } else { Source::Paths(cli.paths) };
-        Options { source }
+        Options { source, check: cli.check, sort: cli.sort.into() }
+    }
+}
+
+impl Options {
+    /// Whether the articles come in on standard input (`-`).
+    fn reads_stdin(&self) -> bool {
+        matches!(&self.source, Source::Paths(paths) if paths.iter().any(|p| p.as_os_str() == "-"))
     }
 }
 
 /// Exit codes, as grep and friends use them.
 const EXIT_NOTHING_TO_READ: u8 = 1;
+/// `--check` found a file it had to skip.
+const EXIT_SOMETHING_SKIPPED: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 /// Parses the command line, runs folio and says how it went.
@@ -62,15 +106,18 @@ fn run(options: &Options) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
+    if options.check {
+        return check(&loaded);
+    }
     if loaded.corpus.is_empty() {
         report_nothing_to_read(&loaded);
         return ExitCode::from(EXIT_NOTHING_TO_READ);
     }
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    if !has_keyboard(options) || !std::io::stdout().is_terminal() {
         eprintln!("folio: the reader needs a terminal, but stdin or stdout is not one");
         return ExitCode::from(EXIT_ERROR);
     }
-    let mut app = App::new(loaded.corpus, &loaded.skipped);
+    let mut app = App::new(loaded.corpus, &loaded.skipped).sorted_by(options.sort);
     match terminal::run(&mut app) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
@@ -88,8 +135,37 @@ fn load(source: &Source) -> Result<Loaded, corpus::LoadError> {
     }
 }
 
+/// Keys come from standard input, or from the terminal itself when the
+/// articles were piped in on standard input.
+fn has_keyboard(options: &Options) -> bool {
+    if options.reads_stdin() {
+        std::fs::File::open("/dev/tty").is_ok()
+    } else {
+        std::io::stdin().is_terminal()
+    }
+}
+
+/// `--check`: "5 loaded, 2 skipped", then a line per skipped file and per
+/// article whose bytes had to be replaced. Exit 0 only when every file
+/// loaded and there was something to load.
+fn check(loaded: &Loaded) -> ExitCode {
+    let articles = loaded.corpus.articles();
+    println!("{} loaded, {} skipped", articles.len(), loaded.skipped.len());
+    for skipped in &loaded.skipped {
+        println!("skipped {skipped}");
+    }
+    for article in articles.iter().filter(|a| a.lossy) {
+        println!("loaded  {}: invalid UTF-8 replaced", article.source);
+    }
+    if loaded.skipped.is_empty() && !articles.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SOMETHING_SKIPPED)
+    }
+}
+
 fn report_nothing_to_read(loaded: &Loaded) {
-    eprintln!("folio: no readable articles found (looked for .txt and .md files)");
+    eprintln!("folio: no readable articles found (looked for .txt, .md, .html, .jsonl and .json files)");
     for skipped in &loaded.skipped {
         eprintln!("  skipped {skipped}");
     }

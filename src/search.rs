@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::corpus::{Corpus, text};
+use crate::corpus::{Corpus, View, text};
 
 /// Title matches count for more than body matches: a title says what an
 /// article is about, a body word may be a passing mention.
@@ -25,15 +25,20 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// The index over the cleaned text: site furniture is not searched.
     pub fn build(corpus: &Corpus) -> Self {
+        SearchIndex::build_for(corpus, View::Clean)
+    }
+
+    /// The index over what `view` shows: the raw view searches furniture too.
+    pub fn build_for(corpus: &Corpus, view: View) -> Self {
         let words = corpus
             .articles()
             .iter()
             .map(|article| {
                 let distinct: BTreeSet<&str> = article
-                    .paragraphs
-                    .iter()
-                    .flat_map(|p| text::words(p))
+                    .searchable(view)
+                    .flat_map(text::words)
                     .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
                     .collect();
                 distinct.into_iter().map(str::to_owned).collect()

@@ -199,11 +199,11 @@ fn a_typo_still_finds_the_name() {
 fn skipped_files_are_reported_once_in_the_status_line() {
     let corpus = folio::corpus::load_bundled().corpus;
     let skipped = [
-        folio::corpus::Skipped { path: "a.bin".into(), reason: "binary file (contains NUL bytes)".into() },
+        folio::corpus::Skipped { path: "a.bin".into(), reason: "binary file".into() },
         folio::corpus::Skipped { path: "b.txt".into(), reason: "empty (no text)".into() },
     ];
     let mut app = folio::app::App::new(corpus, &skipped);
-    assert_eq!(app.notice(), Some("Skipped 2 files; first: a.bin: binary file (contains NUL bytes)"));
+    assert_eq!(app.notice(), Some("5 loaded, 2 skipped (! lists them)"));
     app.update(Action::Resize { width: 100, height: 30 });
     assert!(app.notice().is_some(), "a resize is not the user reading it");
     press(&mut app, "j");

@@ -23,7 +23,7 @@ fn version_and_help() {
     let help = folio(&["--help"]);
     assert!(help.status.success());
     let text = String::from_utf8_lossy(&help.stdout);
-    assert!(text.contains("Usage: folio [PATH]..."), "{text}");
+    assert!(text.contains("Usage: folio [OPTIONS] [PATH]..."), "{text}");
     assert!(text.contains("bundled"), "{text}");
 }
 

@@ -69,7 +69,7 @@ fn broken_files_are_skipped_with_a_reason_and_the_rest_load() {
     assert_eq!(
         skipped,
         [
-            ("binary.txt".to_owned(), "binary file (contains NUL bytes)".to_owned()),
+            ("binary.txt".to_owned(), "binary file (executable)".to_owned()),
             ("blank.md".to_owned(), "empty (no text)".to_owned()),
             ("empty.txt".to_owned(), "empty (no text)".to_owned()),
         ]

@@ -9,12 +9,16 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::{fit, theme};
 use crate::app::{App, Focus};
-use crate::corpus::Article;
+use crate::corpus::{Article, SortKey};
 use crate::search::Hit;
 
 /// Rows show words and minutes only when the pane is at least this wide,
 /// so titles keep most of the room on narrow screens.
 const META_MIN_WIDTH: u16 = 44;
+
+/// A row's date and site show only while the metadata stays within this
+/// share of the row, so the title keeps most of it.
+const META_MAX_SHARE_PERCENT: usize = 60;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = matches!(app.focus(), Focus::List | Focus::Filter);
@@ -22,6 +26,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         format!(" 0/{} ", app.corpus().len())
     } else {
         format!(" {}/{} ", app.selected() + 1, app.view().len())
+    };
+    let count = match app.sort() {
+        SortKey::Name => count,
+        sort => format!("{count}· by {} ", sort.name()),
     };
     let block = Block::bordered()
         .border_style(theme::border(focused))
@@ -49,13 +57,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// " Title of the article…        812 w · 4 min "
+/// " Title of the article…   Example News · 2024-03-18 · 812 w · 4 min "
 fn row_line(article: &Article, hit: &Hit, selected: bool, width: u16) -> Line<'static> {
-    let meta = if width >= META_MIN_WIDTH {
-        format!(" {} w · {} min ", article.words, article.reading_minutes())
-    } else {
-        String::new()
-    };
+    let meta = row_meta(article, usize::from(width));
     let meta_width = meta.chars().count();
     let title_room = usize::from(width).saturating_sub(meta_width + 2);
     let mark = if selected { theme::MATCH_SELECTED } else { theme::MATCH };
@@ -67,6 +71,24 @@ fn row_line(article: &Article, hit: &Hit, selected: bool, width: u16) -> Line<'s
     spans.push(Span::raw(" ".repeat(gap)));
     spans.push(Span::styled(meta, if selected { Style::new() } else { theme::DIM }));
     Line::from(spans)
+}
+
+/// The facts at the end of a row: length always (when the pane is wide
+/// enough), then the date and the site while they fit.
+fn row_meta(article: &Article, width: usize) -> String {
+    if width < usize::from(META_MIN_WIDTH) {
+        return String::new();
+    }
+    let mut meta = format!("{} w · {} min", article.words, article.reading_minutes());
+    let room = width * META_MAX_SHARE_PERCENT / 100;
+    for extra in [article.meta.date().map(|d| d.to_string()), article.meta.site.clone()].into_iter().flatten()
+    {
+        let longer = format!("{extra} · {meta}");
+        if unicode_width::UnicodeWidthStr::width(longer.as_str()) + 2 <= room {
+            meta = longer;
+        }
+    }
+    format!(" {meta} ")
 }
 
 /// Spans of `text` with the characters at `positions` in `mark` style.

@@ -6,6 +6,7 @@ mod help;
 pub mod layout;
 mod list;
 mod reader;
+mod skipped;
 pub mod theme;
 
 use ratatui::Frame;
@@ -16,6 +17,7 @@ use unicode_width::UnicodeWidthChar;
 
 pub use help::help_lines;
 use layout::{MIN_HEIGHT, MIN_WIDTH, Panes};
+pub use skipped::skipped_lines;
 
 use crate::app::{App, Focus, Mode};
 
@@ -35,8 +37,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     bars::render_filter(app, frame, panes.filter);
     bars::render_status(app, frame, panes.status);
-    if app.mode() == Mode::Help {
-        help::render(app, frame, screen);
+    match app.mode() {
+        Mode::Help => help::render(app, frame, screen),
+        Mode::Skipped => skipped::render(app, frame, screen),
+        Mode::Normal => {}
     }
 }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 
 use super::{layout::Panes, theme};
 use crate::app::{App, Focus};
-use crate::document::{Document, LineKind};
+use crate::document::{DocLine, Document, LineKind};
 
 pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
     let area = panes.reader;
@@ -32,13 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
     );
     frame.render_widget(block, area);
 
-    let visible: Vec<Line> = doc
-        .lines
-        .iter()
-        .skip(top)
-        .take(height)
-        .map(|line| Line::styled(line.text.as_str(), style_of(line.kind)))
-        .collect();
+    let visible: Vec<Line> = doc.lines.iter().skip(top).take(height).map(styled_line).collect();
     frame.render_widget(Paragraph::new(visible), text_area);
 
     if doc.len() > height {
@@ -62,10 +56,33 @@ pub fn percent_read(doc: &Document, top: usize, height: usize) -> usize {
     ((top + height) * 100 / doc.len()).min(100)
 }
 
+/// One line of the document, its inline styles laid over its kind's.
+fn styled_line(line: &DocLine) -> Line<'_> {
+    let base = if line.furniture { style_of(line.kind).patch(theme::FURNITURE) } else { style_of(line.kind) };
+    let mut spans = Vec::with_capacity(line.spans.len() * 2 + 1);
+    let mut at = 0;
+    for span in &line.spans {
+        let Some(styled) = line.text.get(span.range.clone()) else { continue };
+        if let Some(plain) = line.text.get(at..span.range.start).filter(|p| !p.is_empty()) {
+            spans.push(Span::raw(plain));
+        }
+        spans.push(Span::styled(styled, theme::inline(span.style)));
+        at = span.range.end;
+    }
+    if let Some(rest) = line.text.get(at..).filter(|r| !r.is_empty()) {
+        spans.push(Span::raw(rest));
+    }
+    Line::from(spans).style(base)
+}
+
 fn style_of(kind: LineKind) -> Style {
     match kind {
         LineKind::Title => theme::ARTICLE_TITLE,
         LineKind::Meta => theme::META,
+        LineKind::Heading => theme::ARTICLE_HEADING,
+        LineKind::Quote => theme::QUOTE,
+        LineKind::Code => theme::CODE,
+        LineKind::Reference => theme::REFERENCE,
         LineKind::Blank | LineKind::Body => Style::new(),
     }
 }
