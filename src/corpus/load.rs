@@ -105,6 +105,13 @@ pub fn load_reader(name: &str, reader: impl Read) -> Loaded {
     out.finish()
 }
 
+/// Loads the articles in `bytes`, read as `format`; `name` names them.
+pub fn load_bytes(name: &str, bytes: &[u8], format: Format) -> Loaded {
+    let mut out = Gathered::default();
+    out.add_bytes(name, bytes, format);
+    out.finish()
+}
+
 /// Articles and skipped files as they are found.
 #[derive(Default)]
 struct Gathered {

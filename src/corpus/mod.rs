@@ -13,7 +13,7 @@ pub mod text;
 pub mod title;
 
 pub use formats::Format;
-pub use load::{LoadError, Loaded, Skipped, load_bundled, load_paths, load_reader};
+pub use load::{LoadError, Loaded, Skipped, load_bundled, load_bytes, load_paths, load_reader};
 pub use meta::Meta;
 pub use paragraph::{Furniture, Inline, Kind, Paragraph, Span};
 pub use sort::SortKey;

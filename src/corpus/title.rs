@@ -2,7 +2,7 @@
 //! headline, past site furniture and navigation (which `cleanup` marks);
 //! failing that, the opening sentence, shortened.
 
-use super::paragraph::Paragraph;
+use super::paragraph::{Kind, Paragraph};
 
 /// How far into an article a headline may stand before we stop looking:
 /// scraped pages open with a menu or two, not with pages of furniture.
@@ -36,7 +36,7 @@ pub fn find(paragraphs: &[Paragraph], fallback: &str) -> Title {
         .iter()
         .enumerate()
         .take(SEARCH_DEPTH)
-        .find(|(_, p)| !p.is_furniture() && p.is_prose() && !is_too_short(&p.text));
+        .find(|(_, p)| !p.is_furniture() && is_running_text(p) && !is_too_short(&p.text));
     match opening {
         Some((index, line)) if is_headline(&line.text) => {
             Title { text: line.text.clone(), paragraph: Some(index) }
@@ -46,12 +46,19 @@ pub fn find(paragraphs: &[Paragraph], fallback: &str) -> Title {
         }
         None => Title {
             text: paragraphs
-                .first()
+                .iter()
+                .find(|p| is_running_text(p))
                 .map(|p| shorten(&p.text, SENTENCE_TITLE_MAX_CHARS))
                 .unwrap_or_else(|| fallback.to_owned()),
             paragraph: None,
         },
     }
+}
+
+/// Code keeps its line breaks and references are addresses: neither is a
+/// headline or an opening sentence.
+fn is_running_text(paragraph: &Paragraph) -> bool {
+    !matches!(paragraph.kind, Kind::Code | Kind::Reference)
 }
 
 fn is_too_short(line: &str) -> bool {
@@ -179,6 +186,13 @@ mod tests {
         assert!(cut.chars().count() <= 14);
         assert_eq!(shorten("short", 14), "short");
         assert_eq!(shorten("Supercalifragilistic", 8), "Superca…");
+    }
+
+    #[test]
+    fn code_is_never_the_title() {
+        let code = Paragraph { kind: Kind::Code, ..Paragraph::plain("let x =\n  1;") };
+        let t = find(&[code, Paragraph::plain("Opening words of the story.")], "file.txt");
+        assert_eq!(t.text, "Opening words of the story.");
     }
 
     #[test]
