@@ -43,7 +43,7 @@ impl SortKey {
         let mut order: Vec<&Article> = corpus.articles().iter().collect();
         match self {
             SortKey::Name => {}
-            SortKey::Date => order.sort_by_key(|a| Reverse(a.meta.date())),
+            SortKey::Date => order.sort_by_cached_key(|a| Reverse(a.meta.date())),
             SortKey::Title => order.sort_by_cached_key(|a| a.title.to_lowercase()),
             SortKey::Length => order.sort_by_key(|a| a.words),
         }
