@@ -10,6 +10,7 @@ mod support;
 
 use std::time::{Duration, Instant};
 
+use folio::corpus::View;
 use folio::search::{Query, Searcher};
 
 fn main() {
@@ -30,7 +31,7 @@ fn main() {
                 for end in session.char_indices().map(|(i, c)| i + c.len_utf8()) {
                     let typed = &session[..end];
                     let start = Instant::now();
-                    let hits = searcher.search(&Query::parse(typed));
+                    let hits = searcher.search(&Query::parse(typed), View::Clean);
                     let took = start.elapsed();
                     std::hint::black_box(hits);
                     all.push(took);

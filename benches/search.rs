@@ -6,6 +6,7 @@
 mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use folio::corpus::View;
 use folio::search::{Query, Searcher};
 
 fn cold_queries(c: &mut Criterion) {
@@ -18,7 +19,7 @@ fn cold_queries(c: &mut Criterion) {
         group.bench_function(query, |b| {
             b.iter(|| {
                 searcher.forget();
-                searcher.search(&parsed)
+                searcher.search(&parsed, View::Clean)
             })
         });
     }

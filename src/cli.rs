@@ -5,10 +5,10 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 
 use crate::app::App;
-use crate::corpus::{self, Loaded};
+use crate::corpus::{self, Loaded, SortKey};
 use crate::print;
 use crate::terminal::{self, Exit};
 
@@ -19,7 +19,9 @@ use crate::terminal::{self, Exit};
 #[command(name = "folio", version, about, long_about)]
 struct Cli {
     /// Files and folders to read. Folders are searched recursively for
-    /// .txt and .md files; a file named here is read whatever its ending.
+    /// .txt, .md, .markdown, .html, .htm, .jsonl and .json files; a file
+    /// named here is read whatever its ending. `-` reads standard input
+    /// (one article, or JSON Lines).
     #[arg(value_name = "PATH")]
     paths: Vec<PathBuf>,
 
@@ -32,6 +34,36 @@ struct Cli {
     /// With --filter, print JSON lines instead: path, title, score, snippet.
     #[arg(long, requires = "filter")]
     json: bool,
+
+    /// Only load: print how many articles loaded and each file skipped
+    /// with its reason, then exit 0 if everything loaded and 1 if not.
+    #[arg(long, conflicts_with = "filter")]
+    check: bool,
+
+    /// Sort the list by file name, date (newest first), title, or length
+    /// (shortest first). `s` changes it while reading.
+    #[arg(long, value_enum, default_value_t = SortArg::Name)]
+    sort: SortArg,
+}
+
+/// `--sort` as clap reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SortArg {
+    Name,
+    Date,
+    Title,
+    Length,
+}
+
+impl From<SortArg> for SortKey {
+    fn from(arg: SortArg) -> Self {
+        match arg {
+            SortArg::Name => SortKey::Name,
+            SortArg::Date => SortKey::Date,
+            SortArg::Title => SortKey::Title,
+            SortArg::Length => SortKey::Length,
+        }
+    }
 }
 
 /// What to read, checked.
@@ -46,8 +78,10 @@ pub enum Source {
 pub enum Run {
     /// The interactive reader.
     Read,
-    /// Print the matches of a query and exit.
+    /// Print the matches of a query and exit (`--filter`).
     Filter { query: String, format: print::Format },
+    /// Report what loads and exit, without the reader (`--check`).
+    Check,
 }
 
 /// Everything the command line asked for.
@@ -55,22 +89,34 @@ pub enum Run {
 pub struct Options {
     pub source: Source,
     pub run: Run,
+    pub sort: SortKey,
 }
 
 impl From<Cli> for Options {
     fn from(cli: Cli) -> Self {
         let source = if cli.paths.is_empty() { Source::Bundled } else { Source::Paths(cli.paths) };
         let format = if cli.json { print::Format::JsonLines } else { print::Format::Lines };
-        let run = match cli.filter {
-            Some(query) => Run::Filter { query, format },
-            None => Run::Read,
+        let run = match (cli.filter, cli.check) {
+            (Some(query), _) => Run::Filter { query, format },
+            (None, true) => Run::Check,
+            (None, false) => Run::Read,
         };
-        Options { source, run }
+        Options { source, run, sort: cli.sort.into() }
+    }
+}
+
+impl Options {
+    /// Whether the articles come in on standard input (`-`).
+    fn reads_stdin(&self) -> bool {
+        matches!(&self.source, Source::Paths(paths) if paths.iter().any(|p| p.as_os_str() == "-"))
     }
 }
 
 /// Exit codes, as grep and friends use them.
 const EXIT_NOTHING_TO_READ: u8 = 1;
+/// `--check` found a file it had to skip.
+const EXIT_SOMETHING_SKIPPED: u8 = 1;
+/// `--filter` found nothing.
 const EXIT_NO_MATCH: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
@@ -89,32 +135,39 @@ fn run(options: &Options) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    if let Run::Filter { query, format } = &options.run {
-        return match print::matches(loaded.corpus, query, *format) {
-            Ok(true) => ExitCode::SUCCESS,
-            Ok(false) => ExitCode::from(EXIT_NO_MATCH),
-            // A closed pipe (`| head`) is the reader having seen enough.
-            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(err) => {
-                eprintln!("folio: cannot write the results: {err}");
-                ExitCode::from(EXIT_ERROR)
-            }
-        };
+    match &options.run {
+        Run::Check => return check(&loaded),
+        Run::Filter { query, format } => return filter(loaded, query, *format),
+        Run::Read => {}
     }
     if loaded.corpus.is_empty() {
         report_nothing_to_read(&loaded);
         return ExitCode::from(EXIT_NOTHING_TO_READ);
     }
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    if !has_keyboard(options) || !std::io::stdout().is_terminal() {
         eprintln!("folio: the reader needs a terminal, but stdin or stdout is not one");
         return ExitCode::from(EXIT_ERROR);
     }
-    let mut app = App::new(loaded.corpus, &loaded.skipped);
+    let mut app = App::new(loaded.corpus, &loaded.skipped).sorted_by(options.sort);
     match terminal::run(&mut app) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
         Err(err) => {
             eprintln!("folio: {err:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// `--filter`: the matches on stdout, and whether there were any.
+fn filter(loaded: Loaded, query: &str, format: print::Format) -> ExitCode {
+    match print::matches(loaded.corpus, query, format) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(EXIT_NO_MATCH),
+        // A closed pipe (`| head`) is the reader having seen enough.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("folio: cannot write the results: {err}");
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -127,8 +180,37 @@ fn load(source: &Source) -> Result<Loaded, corpus::LoadError> {
     }
 }
 
+/// Keys come from standard input, or from the terminal itself when the
+/// articles were piped in on standard input.
+fn has_keyboard(options: &Options) -> bool {
+    if options.reads_stdin() {
+        std::fs::File::open("/dev/tty").is_ok()
+    } else {
+        std::io::stdin().is_terminal()
+    }
+}
+
+/// `--check`: "5 loaded, 2 skipped", then a line per skipped file and per
+/// article whose bytes had to be replaced. Exit 0 only when every file
+/// loaded and there was something to load.
+fn check(loaded: &Loaded) -> ExitCode {
+    let articles = loaded.corpus.articles();
+    println!("{} loaded, {} skipped", articles.len(), loaded.skipped.len());
+    for skipped in &loaded.skipped {
+        println!("skipped {skipped}");
+    }
+    for article in articles.iter().filter(|a| a.lossy) {
+        println!("loaded  {}: invalid UTF-8 replaced", article.source);
+    }
+    if loaded.skipped.is_empty() && !articles.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_SOMETHING_SKIPPED)
+    }
+}
+
 fn report_nothing_to_read(loaded: &Loaded) {
-    eprintln!("folio: no readable articles found (looked for .txt and .md files)");
+    eprintln!("folio: no readable articles found (looked for .txt, .md, .html, .jsonl and .json files)");
     for skipped in &loaded.skipped {
         eprintln!("  skipped {skipped}");
     }

@@ -4,10 +4,22 @@
 
 use std::ops::Range;
 
-use crate::corpus::Article;
+use unicode_width::UnicodeWidthChar;
+
+use crate::corpus::{Article, Kind, Paragraph, Span, View};
 
 /// Most readers lose their place in lines much longer than this.
 pub const MAX_TEXT_WIDTH: u16 = 100;
+
+/// Drawn before each line of a quote.
+const QUOTE_PREFIX: &str = "│ ";
+/// Code is set in from the text around it, where there is room.
+const CODE_INDENT: &str = "  ";
+/// Each level of a nested list is set in this much further.
+const LIST_INDENT: usize = 2;
+/// Prefixes are dropped below this many columns of text, so even a deeply
+/// nested item keeps room for a word.
+const MIN_TEXT_COLUMNS: usize = 8;
 
 /// What a line is, so the UI can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,11 +28,15 @@ pub enum LineKind {
     Meta,
     Blank,
     Body,
+    Heading,
+    Quote,
+    Code,
+    Reference,
 }
 
 /// A place in the article that does not depend on the width: a block of
 /// text and a byte offset into it. Block 0 is the title, block 1 the
-/// metadata line, block `2 + n` paragraph `n`. Scroll positions are kept as
+/// metadata lines, block `2 + n` paragraph `n`. Scroll positions are kept as
 /// anchors, so a re-wrap after a resize lands on the same words.
 ///
 /// Every line of a document starts at a different anchor, and anchors grow
@@ -56,39 +72,59 @@ pub struct LineMark {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocLine {
+    /// What is drawn, a quote bar or list marker included.
     pub text: String,
     pub kind: LineKind,
-    /// Where in the text this line starts.
+    /// Where in the text this line starts: after the prefix, `text` is the
+    /// block's text from `anchor.offset` on.
     pub anchor: Anchor,
+    /// Bytes of quote bar, list marker or indent before the text.
+    pub prefix: usize,
+    /// Inline styles over byte ranges of `text`.
+    pub spans: Vec<Span>,
+    /// Site furniture, drawn only in the raw view.
+    pub furniture: bool,
 }
 
-/// The lines of one article at one width.
+impl DocLine {
+    fn new(text: String, kind: LineKind, anchor: Anchor) -> Self {
+        DocLine { text, kind, anchor, prefix: 0, spans: Vec::new(), furniture: false }
+    }
+}
+
+/// The lines of one article at one width, in one view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
     pub article: usize,
     pub width: u16,
+    pub view: View,
     pub lines: Vec<DocLine>,
 }
 
 impl Document {
     /// Wraps `article` to `width` columns (at least 2, the width of one
-    /// CJK character or emoji).
-    pub fn layout(article: &Article, width: u16) -> Self {
+    /// CJK character or emoji), furniture hidden unless `view` is raw.
+    pub fn layout(article: &Article, width: u16, view: View) -> Self {
         let width = width.max(2);
         let mut lines = Vec::new();
-        push_wrapped(&mut lines, &article.title, width, LineKind::Title, TITLE_BLOCK);
-        let meta = meta_line(article);
-        push_wrapped(&mut lines, &meta, width, LineKind::Meta, META_BLOCK);
+        let title = Paragraph::plain(article.title.as_str());
+        push_paragraph(&mut lines, &title, usize::from(width), LineKind::Title, TITLE_BLOCK);
+        let meta = Paragraph::plain(meta_text(article, view));
+        push_paragraph(&mut lines, &meta, usize::from(width), LineKind::Meta, META_BLOCK);
         // The gap before a paragraph is anchored at the end of the block
         // before it: after that block's last line, before the next block.
-        let mut gap = Anchor { block: META_BLOCK, offset: meta.len() };
-        for (index, paragraph) in article.body() {
-            lines.push(DocLine { text: String::new(), kind: LineKind::Blank, anchor: gap });
+        let mut gap = Anchor { block: META_BLOCK, offset: meta.text.len() };
+        for (index, paragraph) in article.body(view) {
+            lines.push(DocLine::new(String::new(), LineKind::Blank, gap));
             let block = FIRST_PARAGRAPH_BLOCK + index;
-            push_wrapped(&mut lines, paragraph, width, LineKind::Body, block);
-            gap = Anchor { block, offset: paragraph.len() };
+            let first = lines.len();
+            push_paragraph(&mut lines, paragraph, usize::from(width), line_kind(&paragraph.kind), block);
+            for line in &mut lines[first..] {
+                line.furniture = paragraph.is_furniture();
+            }
+            gap = Anchor { block, offset: paragraph.text.len() };
         }
-        Document { article: article.id, width, lines }
+        Document { article: article.id, width, view, lines }
     }
 
     pub fn len(&self) -> usize {
@@ -113,9 +149,10 @@ impl Document {
         let mut marks = Vec::new();
         for (line, text) in self.lines[first..end].iter().enumerate() {
             let start = text.anchor.offset;
-            let stop = start + text.text.len();
+            let stop = start + text.text.len() - text.prefix;
             for range in ranges.iter().filter(|r| r.start < stop && r.end > start) {
-                let range = range.start.max(start) - start..range.end.min(stop) - start;
+                let shift = |at: usize| at - start + text.prefix;
+                let range = shift(range.start.max(start))..shift(range.end.min(stop));
                 marks.push(LineMark { line: first + line, range });
             }
         }
@@ -130,31 +167,139 @@ impl Document {
     }
 }
 
+/// The header under the title, one line per kind of fact:
+/// "Example News · Jane Doe · 2024-03-18", the address, and
 /// "seeds/001.txt · 812 words · 4 min read".
-pub fn meta_line(article: &Article) -> String {
-    let mut meta =
-        format!("{} · {} words · {} min read", article.source, article.words, article.reading_minutes());
+pub fn meta_text(article: &Article, view: View) -> String {
+    let meta = &article.meta;
+    let byline: Vec<String> =
+        [meta.site.clone(), meta.author.clone(), meta.date_label()].into_iter().flatten().collect();
+    let mut facts = vec![
+        article.source.clone(),
+        format!("{} words", article.words),
+        format!("{} min read", article.reading_minutes()),
+    ];
     if article.lossy {
-        meta.push_str(" · invalid UTF-8 replaced");
+        facts.push("invalid UTF-8 replaced".into());
     }
-    meta
+    match (view, article.hidden()) {
+        (View::Clean, 0) => {}
+        (View::Clean, n) => facts.push(format!("{n} hidden (r shows)")),
+        (View::Raw, _) => facts.push("raw (r hides furniture)".into()),
+    }
+    // No-break spaces keep each fact on one line when the header wraps.
+    let file = facts
+        .iter()
+        .skip(1)
+        .fold(facts[0].clone(), |line, fact| format!("{line} · {}", fact.replace(' ', "\u{a0}")));
+    let lines = [(!byline.is_empty()).then(|| byline.join(" · ")), meta.url.clone(), Some(file)];
+    lines.into_iter().flatten().collect::<Vec<_>>().join("\n")
 }
 
-fn push_wrapped(lines: &mut Vec<DocLine>, text: &str, width: u16, kind: LineKind, block: usize) {
+fn line_kind(kind: &Kind) -> LineKind {
+    match kind {
+        Kind::Text | Kind::ListItem { .. } => LineKind::Body,
+        Kind::Heading(_) => LineKind::Heading,
+        Kind::Quote => LineKind::Quote,
+        Kind::Code => LineKind::Code,
+        Kind::Reference => LineKind::Reference,
+    }
+}
+
+/// The prefix of a paragraph's first line and of the lines after it.
+fn prefixes(kind: &Kind) -> (String, String) {
+    match kind {
+        Kind::Quote => (QUOTE_PREFIX.to_owned(), QUOTE_PREFIX.to_owned()),
+        Kind::Code => (CODE_INDENT.to_owned(), CODE_INDENT.to_owned()),
+        Kind::ListItem { depth, marker } => {
+            let indent = " ".repeat(usize::from(*depth) * LIST_INDENT);
+            // Continuation lines, and an item's later paragraphs, hang
+            // under the text, past the marker.
+            let hang = format!("{indent}{}", " ".repeat(marker.chars().count().max(1) + 1));
+            let first = if marker.is_empty() { hang.clone() } else { format!("{indent}{marker} ") };
+            (first, hang)
+        }
+        _ => (String::new(), String::new()),
+    }
+}
+
+fn push_paragraph(
+    lines: &mut Vec<DocLine>,
+    paragraph: &Paragraph,
+    width: usize,
+    kind: LineKind,
+    block: usize,
+) {
+    let (mut first, mut rest) = prefixes(&paragraph.kind);
+    let prefix_width = first.chars().count();
+    if width < prefix_width + MIN_TEXT_COLUMNS {
+        (first, rest) = (String::new(), String::new());
+    }
+    let inner = width - first.chars().count();
+    let pieces = if paragraph.kind == Kind::Code {
+        cut_lines(&paragraph.text, inner)
+    } else {
+        wrap(&paragraph.text, inner)
+    };
+    let mut spans = paragraph.spans.iter().peekable();
+    for (i, (offset, piece)) in pieces.into_iter().enumerate() {
+        let prefix = if i == 0 { &first } else { &rest };
+        let mut line = DocLine::new(format!("{prefix}{piece}"), kind, Anchor { block, offset });
+        line.prefix = prefix.len();
+        let end = offset + piece.len();
+        // Spans are in order: those that ended before this line are done.
+        while spans.next_if(|s| s.range.end <= offset).is_some() {}
+        for span in spans.clone().take_while(|s| s.range.start < end) {
+            let start = span.range.start.max(offset) - offset + prefix.len();
+            let stop = span.range.end.min(end) - offset + prefix.len();
+            line.spans.push(Span { range: start..stop, style: span.style });
+        }
+        lines.push(line);
+    }
+}
+
+/// Running text wrapped to `width`, as (offset, piece) pairs.
+fn wrap(text: &str, width: usize) -> Vec<(usize, &str)> {
     // First fit fills each line greedily, as `less` and `fmt` readers expect,
     // and costs linear time however long the paragraph.
-    let options = textwrap::Options::new(usize::from(width))
-        .break_words(true)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    let options =
+        textwrap::Options::new(width).break_words(true).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     let mut cursor = 0;
+    let mut out = Vec::new();
     for piece in textwrap::wrap(text, options) {
         // wrap() hands back slices of `text` in order; finding each from the
         // cursor recovers its offset without relying on how it was produced.
-        let offset = text[cursor..].find(piece.as_ref()).map_or(cursor, |at| cursor + at);
+        let Some(at) = text[cursor..].find(piece.as_ref()) else { continue };
+        let offset = cursor + at;
         cursor = offset + piece.len();
-        let anchor = Anchor { block, offset };
-        lines.push(DocLine { text: piece.into_owned(), kind, anchor });
+        out.push((offset, &text[offset..cursor]));
     }
+    if out.is_empty() {
+        out.push((0, ""));
+    }
+    out
+}
+
+/// Preformatted text: each of its lines kept as it is, cut (not wrapped at
+/// words) where it is wider than `width`.
+fn cut_lines(text: &str, width: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let mut start = 0;
+        let mut used = 0;
+        for (at, c) in line.char_indices() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && at > start {
+                out.push((line_start + start, &line[start..at]));
+                (start, used) = (at, 0);
+            }
+            used += w;
+        }
+        out.push((line_start + start, &line[start..]));
+        line_start += line.len() + 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -166,13 +311,17 @@ mod tests {
         Article::from_text(0, "a.txt", text)
     }
 
+    fn layout(article: &Article, width: u16) -> Document {
+        Document::layout(article, width, View::Clean)
+    }
+
     #[test]
     fn no_line_is_wider_than_the_width() {
         let a = article(
             "A Short Headline Here\n\nSupercalifragilisticexpialidocious 東京都庁の展望台 words that go on and on",
         );
         for width in [2u16, 5, 12, 40] {
-            let doc = Document::layout(&a, width);
+            let doc = layout(&a, width);
             for line in &doc.lines {
                 assert!(line.text.width() <= usize::from(width), "{width}: {:?}", line.text);
             }
@@ -183,7 +332,7 @@ mod tests {
     fn every_word_of_the_body_is_kept_in_order() {
         let text =
             "Title Of Some Story\n\nOne two three four five six seven eight nine ten.\n\nEleven twelve.";
-        let doc = Document::layout(&article(text), 12);
+        let doc = layout(&article(text), 12);
         let body: Vec<&str> = doc
             .lines
             .iter()
@@ -197,8 +346,8 @@ mod tests {
     fn an_anchor_finds_the_same_words_at_another_width() {
         let text = format!("Head Line Text\n\n{}\n\n{}", "alpha ".repeat(50), "omega ".repeat(50));
         let a = article(&text);
-        let wide = Document::layout(&a, 60);
-        let narrow = Document::layout(&a, 20);
+        let wide = layout(&a, 60);
+        let narrow = layout(&a, 20);
         let line = wide.lines.iter().position(|l| l.text.starts_with("omega")).unwrap() + 1;
         let anchor = wide.anchor_at(line);
         let there = &narrow.lines[narrow.line_of(anchor)];
@@ -211,8 +360,8 @@ mod tests {
     fn marks_land_on_the_lines_that_show_them() {
         let text = "Head Line Text\n\nalpha beta gamma delta epsilon";
         let a = article(text);
-        let doc = Document::layout(&a, 11);
-        let paragraph = &a.paragraphs[1];
+        let doc = layout(&a, 11);
+        let paragraph = &a.paragraphs[1].text;
         let gamma = paragraph.find("gamma").unwrap();
         // "beta gamma" spans a line break at width 11.
         let beta = paragraph.find("beta").unwrap();
@@ -224,9 +373,27 @@ mod tests {
     }
 
     #[test]
+    fn marks_skip_a_quote_bar() {
+        let a = Article::from_draft(
+            0,
+            "a.md",
+            crate::corpus::Draft {
+                paragraphs: vec![
+                    Paragraph::plain("Head Line Text Here"),
+                    Paragraph { kind: Kind::Quote, ..Paragraph::plain("quoted words here") },
+                ],
+                ..Default::default()
+            },
+        );
+        let doc = layout(&a, 40);
+        let marks = doc.mark(paragraph_block(1), std::slice::from_ref(&(7..12)));
+        assert_eq!(&doc.lines[marks[0].line].text[marks[0].range.clone()], "words");
+    }
+
+    #[test]
     fn every_line_round_trips_through_its_anchor() {
         let text = format!("A Title Long Enough To Wrap Twice\n\n{}\n\nEnd.", "word ".repeat(30));
-        let doc = Document::layout(&article(&text), 14);
+        let doc = layout(&article(&text), 14);
         for line in 0..doc.len() {
             assert_eq!(doc.line_of(doc.anchor_at(line)), line);
         }

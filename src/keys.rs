@@ -69,6 +69,13 @@ pub enum Action {
     AcceptQuery,
     /// Clear the query and leave the filter bar.
     ClearQuery,
+    /// Show the raw text with its site furniture, or hide the furniture
+    /// again, in the reader and in search.
+    ToggleRaw,
+    /// Sort the list by the next order: name, date, title, length.
+    CycleSort,
+    /// Show or hide the list of files that were skipped, and why.
+    ToggleSkipped,
     /// The terminal changed size (not bound to a key).
     Resize { width: u16, height: u16 },
     /// Search results arrived from the worker (not bound to a key).
@@ -87,6 +94,7 @@ pub enum Context {
     Input,
     Filter,
     Help,
+    Skipped,
 }
 
 impl Context {
@@ -99,6 +107,7 @@ impl Context {
             Context::Input => "Typing a query",
             Context::Filter => "Filtering the list",
             Context::Help => "This help",
+            Context::Skipped => "Skipped files list",
         }
     }
 }
@@ -169,7 +178,7 @@ const fn hinted(
     Binding { context, keys, action, help, hint: Some(hint) }
 }
 
-use Context::{Anywhere, Browse, Filter, Help, Input, List, Reader};
+use Context::{Anywhere, Browse, Filter, Help, Input, List, Reader, Skipped};
 
 /// Every key folio knows. Looked up in order: the first binding whose context
 /// applies and whose key matches wins.
@@ -179,6 +188,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[ch('?'), key(KeyCode::Esc), ch('q')], Action::ToggleHelp, "close this help"),
     bind(Help, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll this help down"),
     bind(Help, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll this help up"),
+    bind(Skipped, &[ch('!'), key(KeyCode::Esc), ch('q')], Action::ToggleSkipped, "close this list"),
+    bind(Skipped, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll this list down"),
+    bind(Skipped, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll this list up"),
     hinted(List, &[ch('j'), key(KeyCode::Down)], Action::SelectNext, "next article", "move"),
     bind(List, &[ch('k'), key(KeyCode::Up)], Action::SelectPrev, "previous article"),
     bind(List, &[ch('g'), key(KeyCode::Home)], Action::SelectFirst, "first article"),
@@ -216,6 +228,9 @@ pub const BINDINGS: &[Binding] = &[
         Action::ToggleFocus,
         "switch between list and reader",
     ),
+    bind(Browse, &[ch('r')], Action::ToggleRaw, "show or hide site furniture (raw text)"),
+    bind(Browse, &[ch('s')], Action::CycleSort, "sort by name, date, title, length"),
+    bind(Browse, &[ch('!')], Action::ToggleSkipped, "list the files that were skipped"),
     hinted(Browse, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
     hinted(Browse, &[ch('q')], Action::Quit, "quit", "quit"),
     hinted(Input, &[key(KeyCode::Enter)], Action::AcceptQuery, "keep the query, leave the bar", "keep"),
@@ -231,12 +246,13 @@ impl Binding {
         match (mode, self.context) {
             (_, Anywhere) => true,
             (Mode::Help, context) => context == Help,
+            (Mode::Skipped, context) => context == Skipped,
             (Mode::Normal, Browse) => matches!(focus, Focus::List | Focus::Reader),
             (Mode::Normal, List) => focus == Focus::List,
             (Mode::Normal, Reader) => focus == Focus::Reader,
             (Mode::Normal, Input) => matches!(focus, Focus::Filter | Focus::Find),
             (Mode::Normal, Filter) => focus == Focus::Filter,
-            (Mode::Normal, Help) => false,
+            (Mode::Normal, Help | Skipped) => false,
         }
     }
 }
@@ -349,7 +365,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_where_both_bindings_apply() {
         let focuses = [Focus::List, Focus::Reader, Focus::Filter, Focus::Find];
-        for mode in [Mode::Normal, Mode::Help] {
+        for mode in [Mode::Normal, Mode::Help, Mode::Skipped] {
             for focus in focuses {
                 let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
                 for (i, a) in live.iter().enumerate() {

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, View};
 use crate::search::marks::Marks;
 use crate::search::{Query, Searcher};
 
@@ -35,7 +35,7 @@ struct JsonMatch<'a> {
 pub fn matches(corpus: Corpus, query: &str, format: Format) -> io::Result<bool> {
     let query = Query::parse(query);
     let corpus = Arc::new(corpus);
-    let hits = Searcher::new(Arc::clone(&corpus)).search(&query);
+    let hits = Searcher::new(Arc::clone(&corpus)).search(&query, View::Clean);
     let marks = Marks::new(&query);
     let mut out = BufWriter::new(io::stdout().lock());
     for hit in &hits {
@@ -48,7 +48,7 @@ pub fn matches(corpus: Corpus, query: &str, format: Format) -> io::Result<bool> 
                     path: &article.source,
                     title: &article.title,
                     score: hit.score,
-                    snippet: marks.snippet(article, SNIPPET_WIDTH).map(|s| s.text),
+                    snippet: marks.snippet(article, SNIPPET_WIDTH, View::Clean).map(|s| s.text),
                 };
                 serde_json::to_writer(&mut out, &line)?;
                 out.write_all(b"\n")?;

@@ -143,7 +143,7 @@ fn seed_words() -> Vec<String> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for article in load_bundled().corpus.articles() {
         for paragraph in &article.paragraphs {
-            for (_, word) in words_of(paragraph) {
+            for (_, word) in words_of(&paragraph.text) {
                 *counts.entry(word.to_lowercase()).or_default() += 1;
             }
         }

@@ -199,13 +199,89 @@ fn a_typo_still_finds_the_name() {
 fn skipped_files_are_reported_once_in_the_status_line() {
     let corpus = folio::corpus::load_bundled().corpus;
     let skipped = [
-        folio::corpus::Skipped { path: "a.bin".into(), reason: "binary file (contains NUL bytes)".into() },
+        folio::corpus::Skipped { path: "a.bin".into(), reason: "binary file".into() },
         folio::corpus::Skipped { path: "b.txt".into(), reason: "empty (no text)".into() },
     ];
     let mut app = folio::app::App::new(corpus, &skipped);
-    assert_eq!(app.notice(), Some("Skipped 2 files; first: a.bin: binary file (contains NUL bytes)"));
+    assert_eq!(app.notice(), Some("5 loaded, 2 skipped (! lists them)"));
     app.update(Action::Resize { width: 100, height: 30 });
     assert!(app.notice().is_some(), "a resize is not the user reading it");
     press(&mut app, "j");
     assert_eq!(app.notice(), None);
+}
+
+#[test]
+fn search_ignores_furniture_until_r_shows_the_raw_text() {
+    let mut app = app(80, 24);
+    // "wishful" is only in a reader comment under seed 003.
+    press(&mut app, "/wishful");
+    assert!(app.view().is_empty(), "comments are not searched");
+    press(&mut app, "<Esc>r/wishful");
+    assert_eq!(view_sources(&app), ["003_a9cbf47f8b5096a3.txt"]);
+    press(&mut app, "<Esc>r/wishful");
+    assert!(app.view().is_empty(), "r again hides it");
+}
+
+#[test]
+fn r_keeps_the_reader_on_the_same_paragraph() {
+    let mut app = app(80, 24);
+    press(&mut app, "jjj<Enter><C-d>");
+    let before = app.document().expect("wrapped").lines[app.reader_top()].anchor.paragraph();
+    press(&mut app, "r");
+    let doc = app.document().expect("wrapped raw");
+    assert_eq!(doc.view, folio::corpus::View::Raw);
+    assert_eq!(doc.lines[app.reader_top()].anchor.paragraph(), before);
+    assert!(doc.lines.iter().any(|l| l.text.contains("22 Comments")), "the raw text has the thread");
+}
+
+#[test]
+fn s_cycles_the_sort_and_keeps_the_selected_article() {
+    let mut app = app(80, 24);
+    press(&mut app, "jj");
+    let selected = selected_source(&app);
+    press(&mut app, "s");
+    assert_eq!(app.sort(), folio::corpus::SortKey::Date);
+    assert_eq!(selected_source(&app), selected, "the selection follows its article");
+    press(&mut app, "s");
+    assert_eq!(app.sort(), folio::corpus::SortKey::Title);
+    let titles: Vec<String> = app
+        .view()
+        .iter()
+        .filter_map(|h| app.corpus().get(h.article))
+        .map(|a| a.title.to_lowercase())
+        .collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(titles, sorted);
+    press(&mut app, "s");
+    let words: Vec<usize> =
+        app.view().iter().filter_map(|h| app.corpus().get(h.article)).map(|a| a.words).collect();
+    assert!(words.windows(2).all(|w| w[0] <= w[1]), "shortest first: {words:?}");
+    press(&mut app, "s");
+    assert_eq!(app.sort(), folio::corpus::SortKey::Name);
+    assert_eq!(view_sources(&app)[0], "000_dd5b303a7930cf20.txt");
+}
+
+#[test]
+fn bang_opens_the_skipped_list_which_holds_the_keys_until_closed() {
+    let mut app = app(80, 24);
+    press(&mut app, "!");
+    assert_eq!(app.mode(), Mode::Skipped);
+    press(&mut app, "jG<Enter>");
+    assert_eq!(app.selected(), 0, "keys behind the overlay do nothing");
+    press(&mut app, "q");
+    assert_eq!(app.mode(), Mode::Normal, "q closes the list before it quits");
+    assert!(!app.should_quit());
+    press(&mut app, "!<Esc>");
+    assert_eq!(app.mode(), Mode::Normal);
+}
+
+#[test]
+fn r_with_a_filter_active_keeps_the_selected_article() {
+    let mut app = app(120, 40);
+    press(&mut app, "/niger<Enter>jj");
+    let chosen = selected_source(&app);
+    press(&mut app, "r");
+    assert_eq!(app.reading_view(), folio::corpus::View::Raw);
+    assert_eq!(selected_source(&app), chosen, "searching the raw text again kept the selection");
 }

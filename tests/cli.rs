@@ -65,6 +65,19 @@ fn an_unknown_flag_is_a_usage_error() {
     assert!(stderr(&output).contains("--frobnicate"));
 }
 
+fn folio_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("folio runs");
+    child.stdin.take().expect("stdin").write_all(input).expect("write stdin");
+    child.wait_with_output().expect("folio ends")
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
@@ -118,4 +131,60 @@ fn filter_reads_paths_and_reports_a_missing_one() {
 #[test]
 fn json_needs_filter() {
     assert_eq!(folio(&["--json"]).status.code(), Some(2));
+}
+
+#[test]
+fn filter_and_check_do_not_go_together() {
+    assert_eq!(folio(&["--filter", "x", "--check"]).status.code(), Some(2));
+}
+
+#[test]
+fn check_reports_what_loaded_and_exits_0_when_everything_did() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.txt"), "A Fine Article Title\n\nBody.").expect("write");
+    std::fs::write(dir.path().join("b.md"), "# Another Fine Title\n\nBody.").expect("write");
+    let output = folio(&["--check", dir.path().to_str().expect("utf-8 temp path")]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(stdout(&output), "2 loaded, 0 skipped\n");
+}
+
+#[test]
+fn check_lists_each_skipped_file_and_exits_1() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.txt"), "A Fine Article Title\n\nBody.").expect("write");
+    std::fs::write(dir.path().join("empty.txt"), "").expect("write");
+    std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 Society Reopens\n\nBody.").expect("write");
+    let output = folio(&["--check", dir.path().to_str().expect("utf-8 temp path")]);
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout(&output);
+    assert!(report.starts_with("2 loaded, 1 skipped\n"), "{report}");
+    assert!(report.contains("empty.txt: empty (no text)"), "{report}");
+    assert!(report.contains("latin1.txt: invalid UTF-8 replaced"), "{report}");
+}
+
+#[test]
+fn check_of_the_bundled_articles_and_a_missing_path() {
+    let output = folio(&["--check"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stdout(&output), "5 loaded, 0 skipped\n");
+    assert_eq!(folio(&["--check", "no/such/folder"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_dash_reads_articles_from_standard_input() {
+    let lines = b"{\"title\": \"One\", \"body\": \"Text.\"}\n{\"title\": \"Two\"}\n";
+    let output = folio_with_input(&["--check", "-"], lines);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stdout(&output), "1 loaded, 1 skipped\nskipped stdin:2: no body, content or text field\n");
+    let one = folio_with_input(&["--check", "-"], b"Just One Piped Article\n\nBody.");
+    assert_eq!(stdout(&one), "1 loaded, 0 skipped\n");
+}
+
+#[test]
+fn sort_takes_one_of_four_orders() {
+    assert_eq!(folio(&["--check", "--sort", "date"]).status.code(), Some(0));
+    let wrong = folio(&["--sort", "size"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    let message = stderr(&wrong);
+    assert!(message.contains("name, date, title, length"), "{message}");
 }

@@ -158,8 +158,28 @@ fn find_the_uranium_article_read_it_to_the_end_and_quit() {
     tmux.wait_until("the reader to scroll", |s| !s.contains("004_73e098508302a61c.txt"));
     tmux.keys(&["G"]);
     let screen = tmux.wait_for("100%");
-    assert!(screen.contains("Dave DeCamp is the news editor"), "the last paragraph shows:\n{screen}");
+    assert!(screen.contains("lifted harsh sanctions"), "the last paragraph shows:\n{screen}");
+    assert!(!screen.contains("Dave DeCamp is the news editor"), "the author's bio is hidden:\n{screen}");
 
+    // The raw text has the bio the cleanup hid.
+    tmux.keys(&["r", "G"]);
+    let screen = tmux.wait_for("Dave DeCamp is the news editor");
+    assert!(screen.contains("100%"), "{screen}");
+
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
+#[test]
+fn articles_piped_in_are_read_while_keys_come_from_the_terminal() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    let lines = r#"{"title": "Piped First Story", "body": "One."}\n{"title": "Piped Second Story", "body": "Two."}\n"#;
+    tmux.type_line(&format!("printf '{lines}' | {} -; echo EXIT=$?", folio()));
+    let screen = tmux.wait_for("1/2");
+    assert!(screen.contains("Piped First Story"), "{screen}");
+    tmux.keys(&["j"]);
+    tmux.wait_for("2/2");
     tmux.keys(&["q"]);
     tmux.wait_for("EXIT=0");
     tmux.assert_shell_is_sane();

@@ -69,7 +69,7 @@ fn broken_files_are_skipped_with_a_reason_and_the_rest_load() {
     assert_eq!(
         skipped,
         [
-            ("binary.txt".to_owned(), "binary file (contains NUL bytes)".to_owned()),
+            ("binary.txt".to_owned(), "binary file (executable)".to_owned()),
             ("blank.md".to_owned(), "empty (no text)".to_owned()),
             ("empty.txt".to_owned(), "empty (no text)".to_owned()),
         ]
@@ -113,4 +113,167 @@ fn a_fifo_is_never_opened() {
     let loaded = load(&[fifo, dir.path().to_owned()]);
     assert!(loaded.corpus.is_empty());
     assert_eq!(reasons(&loaded), [("pipe.txt".to_owned(), "not a regular file (never opened)".to_owned())]);
+}
+
+#[test]
+fn a_nul_inside_text_is_removed_and_the_article_loads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "nul.txt", b"A Title With A Hole\n\nBefore\0after the hole.");
+    let loaded = load(&[dir.path().to_owned()]);
+    assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
+    let article = &loaded.corpus.articles()[0];
+    assert_eq!(article.paragraphs[1].text, "Beforeafter the hole.");
+}
+
+#[test]
+fn crlf_line_ends_and_a_byte_order_mark_are_handled() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(
+        dir.path(),
+        "win.txt",
+        b"\xef\xbb\xbfWindows Made This Title\r\n\r\nFirst line\r\nof the body.\r\n",
+    );
+    let loaded = load(&[dir.path().to_owned()]);
+    let article = &loaded.corpus.articles()[0];
+    assert_eq!(article.title, "Windows Made This Title");
+    assert!(article.paragraphs.iter().all(|p| !p.text.contains(['\r', '\u{feff}'])));
+}
+
+#[test]
+fn a_5000_character_first_line_gives_a_short_title() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = "word ".repeat(1000);
+    write(dir.path(), "long.txt", format!("{line}\n\nSecond paragraph.").as_bytes());
+    let loaded = load(&[dir.path().to_owned()]);
+    let article = &loaded.corpus.articles()[0];
+    assert!(article.title.chars().count() <= 80 && article.title.ends_with('…'), "{}", article.title);
+    assert_eq!(article.words, 1002);
+}
+
+#[test]
+fn every_format_in_a_folder_loads_and_a_bad_record_skips_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "a.md", b"---\ntitle: Markdown Story\nauthor: Ada\n---\n# Heading\n\nBody *text*.");
+    write(dir.path(), "b.html", b"<title>Html Story</title><nav>Menu</nav><p>Body text.</p>");
+    write(dir.path(), "c.jsonl", b"{\"title\": \"Json Story\", \"body\": \"Text.\"}\n{oops\n");
+    write(dir.path(), "d.json", b"[{\"title\": \"Array Story\", \"content\": \"Text.\"}]");
+    write(dir.path(), "e.txt", b"+++\ntitle = \"Toml Story\"\n+++\nBody.");
+    let loaded = load(&[dir.path().to_owned()]);
+    assert_eq!(titles(&loaded), ["Markdown Story", "Html Story", "Json Story", "Array Story", "Toml Story"]);
+    assert_eq!(loaded.corpus.articles()[0].meta.author.as_deref(), Some("Ada"));
+    assert_eq!(reasons(&loaded).len(), 1);
+    assert!(loaded.skipped[0].path.ends_with("c.jsonl:2"), "{:?}", loaded.skipped);
+    assert!(loaded.skipped[0].reason.starts_with("not JSON"), "{:?}", loaded.skipped);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_skipped_with_permission_denied() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "ok.txt", b"A Readable Article Here\n\nBody.");
+    let locked = write(dir.path(), "locked.txt", b"A Locked Article Here\n\nBody.");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
+    if fs::read(&locked).is_ok() {
+        // Root reads through any permission bits, so there is nothing to test.
+        eprintln!("skipping: running as root, a chmod 000 file is still readable");
+        return;
+    }
+    let loaded = load(&[dir.path().to_owned()]);
+    assert_eq!(titles(&loaded), ["A Readable Article Here"]);
+    assert_eq!(reasons(&loaded), [("locked.txt".to_owned(), "permission denied".to_owned())]);
+}
+
+#[cfg(unix)]
+#[test]
+fn sockets_and_devices_are_never_opened() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let _listener = std::os::unix::net::UnixListener::bind(dir.path().join("sock.txt")).expect("socket");
+    write(dir.path(), "ok.txt", b"A Readable Article Here\n\nBody.");
+    let loaded = load(&[dir.path().to_owned(), PathBuf::from("/dev/null"), PathBuf::from("/dev/zero")]);
+    assert_eq!(titles(&loaded), ["A Readable Article Here"]);
+    let mut skipped = reasons(&loaded);
+    skipped.sort();
+    let never = "not a regular file (never opened)".to_owned();
+    assert_eq!(
+        skipped,
+        [
+            ("null".to_owned(), never.clone()),
+            ("sock.txt".to_owned(), never.clone()),
+            ("zero".to_owned(), never)
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_that_points_at_itself_is_reported() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "ok.txt", b"A Readable Article Here\n\nBody.");
+    std::os::unix::fs::symlink("b.txt", dir.path().join("a.txt")).expect("symlink");
+    std::os::unix::fs::symlink("a.txt", dir.path().join("b.txt")).expect("symlink");
+    let loaded = load(&[dir.path().to_owned()]);
+    assert_eq!(titles(&loaded), ["A Readable Article Here"]);
+    assert_eq!(loaded.skipped.len(), 2, "{:?}", loaded.skipped);
+}
+
+#[cfg(unix)]
+#[test]
+fn two_folders_linked_into_each_other_load_each_file_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "a/one.txt", b"First Linked Article\n\nBody.");
+    write(dir.path(), "b/two.txt", b"Second Linked Article\n\nBody.");
+    std::os::unix::fs::symlink("../b", dir.path().join("a/to_b")).expect("symlink");
+    std::os::unix::fs::symlink("../a", dir.path().join("b/to_a")).expect("symlink");
+    let loaded = load(&[dir.path().to_owned()]);
+    let mut found = titles(&loaded);
+    found.sort();
+    assert_eq!(found, ["First Linked Article", "Second Linked Article"]);
+    assert!(loaded.skipped.iter().all(|s| s.reason.contains("loops back")), "{:?}", loaded.skipped);
+}
+
+#[test]
+fn folders_nested_50_deep_load() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let deep: PathBuf = (0..50).map(|i| format!("d{i}")).collect();
+    write(&dir.path().join(&deep), "bottom.txt", b"At The Very Bottom\n\nBody.");
+    let loaded = load(&[dir.path().to_owned()]);
+    assert_eq!(titles(&loaded), ["At The Very Bottom"]);
+}
+
+#[test]
+fn a_10_mb_single_line_loads_and_wraps_in_linear_time() {
+    use folio::corpus::View;
+    use folio::document::Document;
+    use std::time::Instant;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let line = "All work and no play makes a very long line. ".repeat(10 * 1024 * 1024 / 46);
+    write(dir.path(), "huge.txt", line.as_bytes());
+    let started = Instant::now();
+    let loaded = load(&[dir.path().to_owned()]);
+    let loading = started.elapsed();
+    let article = &loaded.corpus.articles()[0];
+    assert_eq!(article.title, "All work and no play makes a very long line.");
+    let started = Instant::now();
+    let doc = Document::layout(article, 100, View::Clean);
+    let wrapping = started.elapsed();
+    assert!(doc.len() > 100_000, "{} lines", doc.len());
+    assert!(doc.lines.iter().all(|l| l.text.len() <= 100));
+    eprintln!("10 MB one-line file: loaded in {loading:?}, wrapped in {wrapping:?}");
+}
+
+#[test]
+fn a_100_000_file_folder_loads() {
+    use std::time::Instant;
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..100_000 {
+        fs::write(dir.path().join(format!("{i:06}.txt")), format!("Article Number {i} Here\n\nBody {i}."))
+            .expect("write");
+    }
+    let started = Instant::now();
+    let loaded = load(&[dir.path().to_owned()]);
+    eprintln!("100,000 files: loaded in {:?}", started.elapsed());
+    assert_eq!(loaded.corpus.len(), 100_000);
+    assert!(loaded.skipped.is_empty());
+    assert_eq!(loaded.corpus.articles()[99_999].title, "Article Number 99999 Here");
 }

@@ -6,7 +6,7 @@ mod common;
 
 use common::{app, press};
 use folio::app::App;
-use folio::corpus::{Article, Corpus};
+use folio::corpus::{Article, Corpus, Skipped, load_paths};
 use folio::keys::Action;
 use folio::ui::{self, theme};
 use ratatui::Terminal;
@@ -31,7 +31,8 @@ fn screen_after(width: u16, height: u16, keys: &str) -> Terminal<TestBackend> {
 fn text_of(buffer: &Buffer) -> String {
     let area = buffer.area;
     (0..area.height)
-        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        // A no-break space looks like any other space.
+        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol().replace('\u{a0}', " ")).collect::<String>())
         .collect::<Vec<_>>()
         .join("\n")
 }
@@ -132,7 +133,112 @@ fn hostile_text_never_reaches_the_screen_as_control_codes() {
 #[test]
 fn the_reader_shows_the_share_read_and_reaches_100_percent() {
     let start = text_of(screen_after(80, 24, "<Enter>").backend().buffer());
-    assert!(start.contains(" 11% "), "{start}");
+    assert!(start.contains(" 12% "), "{start}");
     let end = text_of(screen_after(80, 24, "<Enter>G").backend().buffer());
     assert!(end.contains(" 100% "), "{end}");
+}
+
+/// An app over files written to a temporary folder, on a `width` x `height`
+/// screen.
+fn app_over(files: &[(&str, &str)], width: u16, height: u16) -> App {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let loaded = load_paths(&[dir.path().to_owned()]).expect("loads");
+    // Named by file, not by the temporary folder, so screens are the same
+    // on every run.
+    let articles = loaded.corpus.articles().iter().cloned().map(|mut article| {
+        article.source = article.source.rsplit('/').next().unwrap_or_default().to_owned();
+        article
+    });
+    let mut app = App::new(Corpus::new(articles.collect()), &loaded.skipped);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+/// The row of the screen that shows `needle`, and the column it starts at.
+fn find(buffer: &Buffer, needle: &str) -> (u16, u16) {
+    let text = text_of(buffer);
+    let (y, line) = text.lines().enumerate().find(|(_, l)| l.contains(needle)).expect("on screen");
+    let x = line[..line.find(needle).expect("in line")].chars().count();
+    (x as u16, y as u16)
+}
+
+#[test]
+fn markdown_is_drawn_with_its_styles() {
+    let md = "# Troops Stay in Niger\n\nThe *Pentagon* said **no**, citing [a report](https://example.org/r).\n\n\
+              > We are in talks.\n\n- first point\n- second point\n\n```\nlet x = 1;\n```\n";
+    let mut app = app_over(&[("story.md", md)], 80, 24);
+    press(&mut app, "<Enter>");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let text = text_of(buffer);
+    for shown in
+        ["│ We are in talks.", "• first point", "• second point", "let x = 1;", "[1] https://example.org/r"]
+    {
+        assert!(text.contains(shown), "{shown:?} missing:\n{text}");
+    }
+    let (x, y) = find(buffer, "Pentagon");
+    assert!(buffer[(x, y)].modifier.contains(ratatui::style::Modifier::ITALIC), "emphasis");
+    let (x, y) = find(buffer, "a report[1]");
+    assert!(buffer[(x, y)].modifier.contains(theme::LINK.add_modifier), "link text");
+    assert!(!text.contains("# Troops"), "no Markdown syntax on screen");
+    insta::assert_snapshot!("markdown_80x24", terminal.backend());
+}
+
+#[test]
+fn r_shows_the_furniture_dimmed_and_hides_it_again() {
+    let clean = text_of(screen_after(80, 24, "j").backend().buffer());
+    assert!(!clean.contains("Connect with us"), "{clean}");
+    let terminal = screen_after(80, 24, "jr");
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "Connect with us");
+    assert_eq!(buffer[(x, y)].fg, theme::FURNITURE.fg.expect("a colour"), "furniture is dimmed");
+    assert!(text_of(buffer).contains("raw (r hides furniture)"));
+    let again = text_of(screen_after(80, 24, "jrr").backend().buffer());
+    assert!(!again.contains("Connect with us"), "{again}");
+}
+
+#[test]
+fn bang_lists_the_skipped_files_with_their_reasons() {
+    let skipped = [
+        Skipped { path: "photos/cover.jpg".into(), reason: "binary file (JPEG image)".into() },
+        Skipped { path: "notes/empty.txt".into(), reason: "empty (no text)".into() },
+    ];
+    let mut app = App::new(folio::corpus::load_bundled().corpus, &skipped);
+    app.update(Action::Resize { width: 80, height: 24 });
+    let start = text_of(draw(&app).backend().buffer());
+    assert!(start.contains("5 loaded, 2 skipped (! lists them)"), "{start}");
+    press(&mut app, "!");
+    let terminal = draw(&app);
+    let text = text_of(terminal.backend().buffer());
+    assert!(text.contains("Skipped files"), "{text}");
+    assert!(text.contains("binary file (JPEG image)"), "{text}");
+    insta::assert_snapshot!("skipped_80x24", terminal.backend());
+    press(&mut app, "<Esc>");
+    assert!(!text_of(draw(&app).backend().buffer()).contains("Skipped files"));
+}
+
+#[test]
+fn metadata_shows_in_the_header_and_where_it_fits_in_the_list() {
+    let feed = concat!(
+        r#"{"title": "Troops Stay in Niger", "body": "Text.", "source": "Wire", "author": "Jane Doe", "#,
+        r#""date": "2024-03-18T09:00:00Z", "url": "https://example.org/t"}"#,
+        "\n",
+        r#"{"title": "Older Story Here", "body": "Text.", "date": "March 2, 2024"}"#,
+        "\n"
+    );
+    let app = app_over(&[("feed.jsonl", feed)], 120, 40);
+    let text = text_of(draw(&app).backend().buffer());
+    assert!(text.contains("Wire · Jane Doe · 2024-03-18"), "{text}");
+    assert!(text.contains("https://example.org/t"), "{text}");
+    assert!(text.contains("2024-03-18 · 1 w · 1 min"), "the date fits in a wide list:\n{text}");
+    assert!(text.contains("2024-03-02 · 1 w · 1 min"), "{text}");
+    let single_pane = app_over(&[("feed.jsonl", feed)], 60, 20);
+    let text = text_of(draw(&single_pane).backend().buffer());
+    assert!(text.contains("Wire · 2024-03-18 · 1 w"), "a full-width list has room:\n{text}");
+    let split = app_over(&[("feed.jsonl", feed)], 80, 24);
+    let text = text_of(draw(&split).backend().buffer());
+    assert!(!text.contains("2024-03-18 ·"), "no room in a narrow list pane:\n{text}");
 }

@@ -5,9 +5,9 @@ mod common;
 
 use std::sync::{Arc, OnceLock};
 
-use folio::corpus::{Article, Corpus, load_bundled};
+use folio::corpus::{Article, Corpus, View, load_bundled};
 use folio::search::marks::Marks;
-use folio::search::{Query, Searcher, matches_slowly};
+use folio::search::{Query, Searcher, body_texts, matches_slowly};
 use folio::synth::Generator;
 use proptest::prelude::*;
 
@@ -16,18 +16,21 @@ fn seeds() -> Arc<Corpus> {
 }
 
 fn ids(searcher: &mut Searcher, query: &str) -> Vec<usize> {
-    searcher.search(&Query::parse(query)).iter().map(|h| h.article).collect()
+    searcher.search(&Query::parse(query), View::Clean).iter().map(|h| h.article).collect()
+}
+
+/// The text search reads in an article, lowercased: its title and the
+/// paragraphs the clean view shows.
+fn searched_text(article: &Article) -> String {
+    let body: Vec<&str> = body_texts(article, View::Clean).map(|(_, p)| p).collect();
+    format!("{} {}", article.title, body.join(" ")).to_lowercase()
 }
 
 #[test]
 fn uranium_finds_exactly_the_seeds_that_mention_uranium() {
     let corpus = seeds();
-    let mentioning: Vec<usize> = corpus
-        .articles()
-        .iter()
-        .filter(|a| a.paragraphs.iter().any(|p| p.to_lowercase().contains("uranium")))
-        .map(|a| a.id)
-        .collect();
+    let mentioning: Vec<usize> =
+        corpus.articles().iter().filter(|a| searched_text(a).contains("uranium")).map(|a| a.id).collect();
     assert_eq!(mentioning.len(), 2, "the seeds have two such articles");
     let mut found = ids(&mut Searcher::new(corpus), "uranium");
     found.sort_unstable();
@@ -41,7 +44,7 @@ fn a_short_term_does_not_match_through_scattered_letters() {
     let corpus = seeds();
     let mut searcher = Searcher::new(Arc::clone(&corpus));
     for article in ids(&mut searcher, "ur") {
-        let text = corpus.get(article).expect("article").paragraphs.join(" ").to_lowercase();
+        let text = searched_text(corpus.get(article).expect("article"));
         assert!(
             text.split(|c: char| !c.is_alphanumeric()).any(|w| w.contains("ur") || has_one_gap(w, "ur")),
             "article {article} matched without a close match"
@@ -62,7 +65,7 @@ fn phrases_and_fields_on_the_seeds() {
     let mentioning: Vec<usize> = corpus
         .articles()
         .iter()
-        .filter(|a| a.paragraphs.iter().any(|p| p.to_lowercase().contains("drone base")))
+        .filter(|a| body_texts(a, View::Clean).any(|(_, p)| p.to_lowercase().contains("drone base")))
         .map(|a| a.id)
         .collect();
     assert_eq!(ids(&mut searcher, "\"drone base\""), mentioning);
@@ -92,7 +95,7 @@ fn synthetic() -> &'static (Arc<Corpus>, Vec<String>) {
         let mut words: Vec<String> = corpus
             .articles()
             .iter()
-            .flat_map(|a| a.paragraphs[1].split_whitespace().map(|w| w.trim_matches('.').to_lowercase()))
+            .flat_map(|a| a.paragraphs[1].text.split_whitespace().map(|w| w.trim_matches('.').to_lowercase()))
             .filter(|w| w.len() >= 2)
             .collect();
         words.sort();
@@ -144,13 +147,15 @@ proptest! {
     /// Every result satisfies the query read the slow, obvious way, and every
     /// article that satisfies it is a result.
     #[test]
-    fn results_are_exactly_the_articles_that_satisfy_the_query(text in query()) {
+    fn results_are_exactly_the_articles_that_satisfy_the_query(text in query(), raw in any::<bool>()) {
         let (corpus, _) = synthetic();
+        let view = if raw { View::Raw } else { View::Clean };
         let query = Query::parse(&text);
-        let mut found = ids(&mut shared_searcher(), &text);
+        let mut found: Vec<usize> =
+            shared_searcher().search(&query, view).iter().map(|h| h.article).collect();
         found.sort_unstable();
         let expected: Vec<usize> =
-            corpus.articles().iter().filter(|a| matches_slowly(a, &query)).map(|a| a.id).collect();
+            corpus.articles().iter().filter(|a| matches_slowly(a, &query, view)).map(|a| a.id).collect();
         prop_assert_eq!(found, expected, "query {:?}", text);
     }
 
@@ -184,14 +189,14 @@ proptest! {
     fn any_unicode_query_is_safe(text in "\\PC{0,24}") {
         let (corpus, _) = synthetic();
         let query = Query::parse(&text);
-        let hits = shared_searcher().search(&query);
+        let hits = shared_searcher().search(&query, View::Clean);
         let marks = Marks::new(&query);
         for hit in hits.iter().take(5) {
             let article = corpus.get(hit.article).expect("a hit is an article");
             for range in marks.in_title(&article.title) {
                 prop_assert!(article.title.get(range).is_some(), "marks fall on character boundaries");
             }
-            let _ = marks.snippet(article, 40);
+            let _ = marks.snippet(article, 40, View::Clean);
         }
     }
 }

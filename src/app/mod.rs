@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::corpus::{Article, Corpus, Skipped};
+use crate::corpus::{Article, Corpus, Skipped, SortKey, View};
 use crate::document::{Anchor, Document};
 use crate::keys::Action;
 use crate::search::marks::{Marks, Snippet};
@@ -39,6 +39,8 @@ pub enum Mode {
     #[default]
     Normal,
     Help,
+    /// The list of files that were skipped, and why.
+    Skipped,
 }
 
 /// Wrapped documents kept at once. A resize back and forth, or moving
@@ -83,6 +85,9 @@ pub struct App {
     pending: Option<Request>,
     /// Whether the view still waits for results of the latest query.
     searching: bool,
+    /// The article to keep selected when those results arrive: set when
+    /// the same query runs again (for `r`), not while typing.
+    keep_selected: Option<usize>,
     /// The articles the filter lets through, best first.
     view: Vec<Hit>,
     /// Index into `view`.
@@ -94,7 +99,14 @@ pub struct App {
     rows: HashMap<usize, RowMarks>,
     focus: Focus,
     mode: Mode,
+    /// Scroll of the open overlay (the help or the skipped files).
     help_scroll: usize,
+    /// Whether site furniture is hidden from the reader and from search.
+    reading: View,
+    sort: SortKey,
+    /// Each article's place in the current sort order, by article id.
+    ranks: Vec<usize>,
+    skipped: Vec<Skipped>,
     /// Reading position of every article, by article id.
     positions: Vec<Anchor>,
     /// The search inside the open article, if any.
@@ -103,7 +115,7 @@ pub struct App {
     find_origin: usize,
     reader_marks: ReaderMarks,
     screen: Rect,
-    documents: HashMap<(usize, u16), Document>,
+    documents: HashMap<(usize, u16, View), Document>,
     notice: Option<String>,
     quit: bool,
 }
@@ -113,6 +125,8 @@ impl App {
     pub fn new(corpus: Corpus, skipped: &[Skipped]) -> Self {
         let positions = vec![Anchor::default(); corpus.len()];
         let view = (0..corpus.len()).map(|article| Hit { article, score: 0 }).collect();
+        let ranks = SortKey::default().ranks(&corpus);
+        let notice = skipped_notice(corpus.len(), skipped);
         let mut app = App {
             corpus: Arc::new(corpus),
             filter: QueryText::default(),
@@ -120,6 +134,7 @@ impl App {
             generation: 0,
             pending: None,
             searching: false,
+            keep_selected: None,
             view,
             selected: 0,
             list_offset: 0,
@@ -128,17 +143,27 @@ impl App {
             focus: Focus::List,
             mode: Mode::Normal,
             help_scroll: 0,
+            reading: View::Clean,
+            sort: SortKey::default(),
+            ranks,
+            skipped: skipped.to_vec(),
             positions,
             find: QueryText::default(),
             find_origin: 0,
             reader_marks: ReaderMarks::default(),
             screen: Rect::new(0, 0, 80, 24),
             documents: HashMap::new(),
-            notice: skipped_notice(skipped),
+            notice,
             quit: false,
         };
         app.sync();
         app
+    }
+
+    /// The same app with the list sorted by `sort` (`--sort`).
+    pub fn sorted_by(mut self, sort: SortKey) -> Self {
+        self.set_sort(sort);
+        self
     }
 
     /// Applies one action. Every change of state goes through here.
@@ -151,14 +176,16 @@ impl App {
             (_, Action::Quit) => self.quit = true,
             (_, Action::Resize { width, height }) => self.screen = Rect::new(0, 0, width, height),
             (_, Action::ShowResults(results)) => self.show_results(results),
-            (Mode::Help, Action::ToggleHelp) => self.mode = Mode::Normal,
-            (Mode::Help, Action::ScrollDown) => self.help_scroll += 1,
-            (Mode::Help, Action::ScrollUp) => self.help_scroll = self.help_scroll.saturating_sub(1),
-            (_, Action::ToggleHelp) => {
-                self.mode = Mode::Help;
-                self.help_scroll = 0;
+            (Mode::Help, Action::ToggleHelp) | (Mode::Skipped, Action::ToggleSkipped) => {
+                self.mode = Mode::Normal;
             }
-            (Mode::Help, _) => {}
+            (Mode::Help | Mode::Skipped, Action::ScrollDown) => self.help_scroll += 1,
+            (Mode::Help | Mode::Skipped, Action::ScrollUp) => {
+                self.help_scroll = self.help_scroll.saturating_sub(1);
+            }
+            (_, Action::ToggleHelp) => self.open_overlay(Mode::Help),
+            (_, Action::ToggleSkipped) => self.open_overlay(Mode::Skipped),
+            (Mode::Help | Mode::Skipped, _) => {}
             (Mode::Normal, action) => self.apply(action),
         }
         self.sync();
@@ -196,8 +223,49 @@ impl App {
             }),
             Action::AcceptQuery => self.leave_input(false),
             Action::ClearQuery => self.leave_input(true),
-            Action::Quit | Action::ToggleHelp | Action::Resize { .. } | Action::ShowResults(_) => {}
+            Action::ToggleRaw => self.toggle_raw(),
+            Action::CycleSort => self.set_sort(self.sort.next()),
+            Action::Quit
+            | Action::ToggleHelp
+            | Action::ToggleSkipped
+            | Action::Resize { .. }
+            | Action::ShowResults(_) => {}
         }
+    }
+
+    fn open_overlay(&mut self, mode: Mode) {
+        self.mode = mode;
+        self.help_scroll = 0;
+    }
+
+    /// Shows or hides site furniture, in the reader and in search alike.
+    fn toggle_raw(&mut self) {
+        self.reading = match self.reading {
+            View::Clean => View::Raw,
+            View::Raw => View::Clean,
+        };
+        if !self.filter.parsed.is_empty() {
+            let current = self.selected_article().map(|a| a.id);
+            self.refilter();
+            self.keep_selected = current;
+        }
+    }
+
+    /// Re-orders the list, keeping the selected article selected.
+    fn set_sort(&mut self, sort: SortKey) {
+        let current = self.selected_article().map(|a| a.id);
+        self.sort = sort;
+        self.ranks = sort.ranks(&self.corpus);
+        self.order_view();
+        if let Some(index) = current.and_then(|id| self.view.iter().position(|hit| hit.article == id)) {
+            self.selected = index;
+        }
+    }
+
+    /// Best match first; among equals, the chosen sort order.
+    fn order_view(&mut self) {
+        let ranks = &self.ranks;
+        self.view.sort_by_key(|hit| (std::cmp::Reverse(hit.score), ranks.get(hit.article).copied()));
     }
 
     fn toggle_focus(&mut self) {
@@ -251,30 +319,39 @@ impl App {
     /// every article, in order, and the one that was selected stays.
     fn refilter(&mut self) {
         self.generation += 1;
+        self.keep_selected = None;
         self.filter_marks = Marks::new(&self.filter.parsed);
         self.rows.clear();
         if self.filter.parsed.is_empty() {
             let current = self.selected_article().map(|a| a.id);
             self.view = (0..self.corpus.len()).map(|article| Hit { article, score: 0 }).collect();
-            self.select(current.unwrap_or(0));
+            self.order_view();
+            let index = current.and_then(|id| self.view.iter().position(|hit| hit.article == id));
+            self.select(index.unwrap_or(0));
             self.pending = None;
             self.searching = false;
         } else {
-            self.pending = Some(Request { generation: self.generation, query: self.filter.text.clone() });
+            let query = self.filter.text.clone();
+            self.pending = Some(Request { generation: self.generation, query, view: self.reading });
             self.searching = true;
         }
     }
 
     /// Takes results for the latest query (older ones are dropped). While
-    /// typing, the best match is selected, as in fzf.
+    /// typing, the best match is selected, as in fzf; when the same query
+    /// ran again, the selected article stays selected.
     fn show_results(&mut self, results: Results) {
         if results.generation != self.generation {
             return;
         }
         self.view = results.hits;
+        self.order_view();
         self.searching = !results.complete;
-        self.select(0);
-        self.list_offset = 0;
+        let kept = self.keep_selected.and_then(|id| self.view.iter().position(|hit| hit.article == id));
+        if kept.is_none() {
+            self.list_offset = 0;
+        }
+        self.select(kept.unwrap_or(0));
         self.rows.clear();
     }
 
@@ -308,7 +385,11 @@ impl App {
             let Some(article) = self.corpus.get(hit.article) else { continue };
             self.rows.entry(article.id).or_insert_with(|| RowMarks {
                 title: self.filter_marks.in_title(&article.title),
-                snippet: if snippets { self.filter_marks.snippet(article, width) } else { None },
+                snippet: if snippets {
+                    self.filter_marks.snippet(article, width, self.reading)
+                } else {
+                    None
+                },
             });
         }
     }
@@ -316,11 +397,11 @@ impl App {
     fn wrap_selected(&mut self) {
         let Some(width) = self.text_width() else { return };
         let Some(article) = self.selected_article() else { return };
-        let key = (article.id, width);
+        let key = (article.id, width, self.reading);
         if self.documents.contains_key(&key) {
             return;
         }
-        let document = Document::layout(article, width);
+        let document = Document::layout(article, width, self.reading);
         if self.documents.len() >= DOCUMENT_CACHE_LIMIT {
             self.documents.clear();
         }
@@ -418,6 +499,20 @@ impl App {
         self.searching
     }
 
+    /// Whether site furniture is hidden (`r` flips it).
+    pub fn reading_view(&self) -> View {
+        self.reading
+    }
+
+    pub fn sort(&self) -> SortKey {
+        self.sort
+    }
+
+    /// The files that were passed over while loading, with their reasons.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.skipped
+    }
+
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
     }
@@ -429,14 +524,12 @@ impl App {
     /// The selected article laid out at the current width.
     pub fn document(&self) -> Option<&Document> {
         let article = self.selected_article()?;
-        self.documents.get(&(article.id, self.text_width()?))
+        self.documents.get(&(article.id, self.text_width()?, self.reading))
     }
 }
 
-fn skipped_notice(skipped: &[Skipped]) -> Option<String> {
-    let first = skipped.first()?;
-    Some(match skipped.len() {
-        1 => format!("Skipped {first}"),
-        n => format!("Skipped {n} files; first: {first}"),
-    })
+/// "5 loaded, 2 skipped (! lists them)", said once at the start when
+/// anything was skipped.
+fn skipped_notice(loaded: usize, skipped: &[Skipped]) -> Option<String> {
+    (!skipped.is_empty()).then(|| format!("{loaded} loaded, {} skipped (! lists them)", skipped.len()))
 }

@@ -2,7 +2,9 @@
 //! active query in the open article, `n`/`N`, and searching inside the
 //! article without touching the list's filter.
 
+use crate::corpus::View;
 use crate::document::{LineMark, TITLE_BLOCK, paragraph_block};
+use crate::search::body_texts;
 use crate::search::marks::Marks;
 
 use super::{App, Focus};
@@ -16,9 +18,9 @@ const MATCH_CONTEXT: usize = 2;
 /// The matches shown in the reader, for one article, width and query.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReaderMarks {
-    /// What they were found for: article, text width, and the query (with
-    /// whether it is the search inside the article).
-    key: Option<(usize, u16, bool, String)>,
+    /// What they were found for: article, text width, view, and the query
+    /// (with whether it is the search inside the article).
+    key: Option<(usize, u16, View, bool, String)>,
     /// In reading order.
     pub marks: Vec<LineMark>,
     /// The match `n`/`N` last went to.
@@ -123,18 +125,18 @@ impl App {
         };
         let finding = !self.find.parsed.is_empty();
         let text = if finding { &self.find.text } else { &self.filter.text };
-        let key = Some((doc.article, doc.width, finding, text.clone()));
+        let key = Some((doc.article, doc.width, doc.view, finding, text.clone()));
         if key == self.reader_marks.key {
             return;
         }
-        let same_search = self.reader_marks.key.as_ref().is_some_and(|(article, _, was_finding, old)| {
+        let same_search = self.reader_marks.key.as_ref().is_some_and(|(article, _, _, was_finding, old)| {
             *article == doc.article && *was_finding == finding && old == text
         });
         let marks = if finding { Marks::new(&self.find.parsed) } else { self.filter_marks.clone() };
         let mut found = Vec::new();
         if let Some(article) = self.corpus.get(doc.article) {
             found.extend(doc.mark(TITLE_BLOCK, &marks.in_title(&article.title)));
-            for (index, paragraph) in article.body() {
+            for (index, paragraph) in body_texts(article, doc.view) {
                 found.extend(doc.mark(paragraph_block(index), &marks.in_body(paragraph)));
             }
         }

@@ -2,25 +2,28 @@
 //! command line. A file that cannot be read is skipped with a reason; the
 //! rest still load. Only a path that does not exist at all is an error.
 
+use std::collections::HashSet;
 use std::fmt;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use super::decode::decode;
+use super::formats::{self, Format};
 use super::{Article, Corpus};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_seeds.rs"));
 }
 
-/// File endings picked up when walking a folder. A file named on the command
-/// line is read whatever its ending.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+/// A bigger file is not an article but a dump or a disk image; reading it
+/// whole would only stall the start. (A 10 MB article still loads.)
+const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// How much of a file is looked at for NUL bytes to call it binary.
-const BINARY_SNIFF_BYTES: usize = 8192;
+/// The path that names standard input.
+const STDIN: &str = "-";
 
 /// A file that was passed over, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,43 +65,144 @@ impl std::error::Error for LoadError {}
 
 /// The articles compiled into the binary from `seeds/`.
 pub fn load_bundled() -> Loaded {
-    let mut skipped = Vec::new();
-    let articles = bundled::SEEDS
-        .iter()
-        .filter_map(|(name, bytes)| match article_from_bytes(name, bytes) {
-            Ok(article) => Some(article),
-            Err(reason) => {
-                skipped.push(Skipped { path: name.to_string(), reason });
-                None
-            }
-        })
-        .collect();
-    Loaded { corpus: Corpus::new(articles), skipped }
+    let mut out = Gathered::default();
+    for (name, bytes) in bundled::SEEDS {
+        out.add_bytes(name, bytes, Format::of_path(Path::new(name)).unwrap_or(Format::Text));
+    }
+    out.finish()
 }
 
 /// Loads every article under `paths`: files as given, folders recursively
-/// (`.txt`, `.md`, `.markdown`), all in file-name order.
+/// (the endings `Format` knows), all in file-name order; `-` reads standard
+/// input first.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut files = Vec::new();
-    let mut skipped = Vec::new();
-    for path in paths {
-        collect(path, &mut files, &mut skipped)?;
+    let mut out = Gathered::default();
+    for path in paths.iter().filter(|p| p.as_os_str() != STDIN) {
+        collect(path, &mut files, &mut out.skipped)?;
+    }
+    if paths.iter().any(|p| p.as_os_str() == STDIN) {
+        out.add_reader("stdin", io::stdin().lock());
     }
     files.sort();
     files.dedup();
-
-    let mut articles = Vec::with_capacity(files.len());
+    // A FIFO named on the command line inside a folder that is also walked
+    // is met twice; it is reported once.
+    let mut reported = HashSet::new();
+    out.skipped.retain(|s| reported.insert(s.path.clone()));
+    let mut seen = HashSet::new();
     for path in files {
-        let name = path.display().to_string();
-        match fs::read(&path) {
-            Ok(bytes) => match article_from_bytes(&name, &bytes) {
-                Ok(article) => articles.push(article),
-                Err(reason) => skipped.push(Skipped { path: name, reason }),
-            },
-            Err(err) => skipped.push(Skipped { path: name, reason: describe_io(&err) }),
+        out.add_file(&path, &mut seen);
+    }
+    Ok(out.finish())
+}
+
+/// Loads what `reader` holds (standard input, in folio): one article, or
+/// many when it is JSON Lines or a JSON array.
+pub fn load_reader(name: &str, reader: impl Read) -> Loaded {
+    let mut out = Gathered::default();
+    out.add_reader(name, reader);
+    out.finish()
+}
+
+/// Loads the articles in `bytes`, read as `format`; `name` names them.
+pub fn load_bytes(name: &str, bytes: &[u8], format: Format) -> Loaded {
+    let mut out = Gathered::default();
+    out.add_bytes(name, bytes, format);
+    out.finish()
+}
+
+/// Articles and skipped files as they are found.
+#[derive(Default)]
+struct Gathered {
+    articles: Vec<Article>,
+    skipped: Vec<Skipped>,
+}
+
+impl Gathered {
+    fn finish(self) -> Loaded {
+        Loaded { corpus: Corpus::new(self.articles), skipped: self.skipped }
+    }
+
+    fn skip(&mut self, path: impl Into<String>, reason: impl Into<String>) {
+        self.skipped.push(Skipped { path: path.into(), reason: reason.into() });
+    }
+
+    fn add_reader(&mut self, name: &str, reader: impl Read) {
+        let mut bytes = Vec::new();
+        match reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+            Ok(_) if bytes.len() as u64 > MAX_FILE_BYTES => self.skip(name, too_large()),
+            Ok(_) => {
+                let sniffed = decode(&bytes).map(|d| Format::sniff(&d.text)).unwrap_or(Format::Text);
+                self.add_bytes(name, &bytes, sniffed);
+            }
+            Err(err) => self.skip(name, describe_io(&err)),
         }
     }
-    Ok(Loaded { corpus: Corpus::new(articles), skipped })
+
+    /// Reads one regular file, unless it is one already read through
+    /// another path (a link into a folder that is also walked).
+    fn add_file(&mut self, path: &Path, seen: &mut HashSet<FileId>) {
+        let name = path.display().to_string();
+        let meta = match fs::metadata(path) {
+            Ok(meta) => meta,
+            Err(err) => return self.skip(name, describe_io(&err)),
+        };
+        if !seen.insert(file_id(path, &meta)) {
+            return;
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return self.skip(name, too_large());
+        }
+        match fs::read(path) {
+            Ok(bytes) => self.add_bytes(&name, &bytes, Format::of_path(path).unwrap_or(Format::Text)),
+            Err(err) => self.skip(name, describe_io(&err)),
+        }
+    }
+
+    /// Decodes and parses one file's bytes into its articles.
+    fn add_bytes(&mut self, name: &str, bytes: &[u8], format: Format) {
+        let decoded = match decode(bytes) {
+            Ok(decoded) => decoded,
+            Err(reason) => return self.skip(name, reason),
+        };
+        for record in formats::parse(format, name, &decoded.text) {
+            match record {
+                Ok((source, draft)) => {
+                    let mut article = Article::from_draft(0, source.clone(), draft);
+                    if article.is_empty() {
+                        self.skip(source, "empty (no text)");
+                        continue;
+                    }
+                    article.lossy = decoded.lossy;
+                    self.articles.push(article);
+                }
+                Err(skipped) => self.skipped.push(skipped),
+            }
+        }
+    }
+}
+
+/// What makes two paths the same file: its device and inode on Unix, the
+/// canonical path elsewhere.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(_path: &Path, meta: &fs::Metadata) -> FileId {
+    use std::os::unix::fs::MetadataExt;
+    (meta.dev(), meta.ino())
+}
+
+#[cfg(not(unix))]
+fn file_id(path: &Path, _meta: &fs::Metadata) -> FileId {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+fn too_large() -> String {
+    format!("too large (over {} MiB)", MAX_FILE_BYTES / (1024 * 1024))
 }
 
 fn collect(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) -> Result<(), LoadError> {
@@ -108,13 +212,15 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) ->
     } else if meta.is_dir() {
         walk(path, files, skipped);
     } else {
-        // FIFOs, sockets and devices could block forever when opened.
-        skipped.push(Skipped {
-            path: path.display().to_string(),
-            reason: "not a regular file (never opened)".into(),
-        });
+        skipped.push(not_regular(path));
     }
     Ok(())
+}
+
+/// FIFOs, sockets and devices could block forever when opened, so they
+/// never are.
+fn not_regular(path: &Path) -> Skipped {
+    Skipped { path: path.display().to_string(), reason: "not a regular file (never opened)".into() }
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
@@ -122,40 +228,16 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
     // reports a link that loops back to an ancestor as an error.
     for entry in WalkDir::new(dir).follow_links(true) {
         match entry {
-            Ok(entry) if entry.file_type().is_file() && has_article_extension(entry.path()) => {
-                files.push(entry.into_path());
-            }
-            Ok(_) => {}
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) if Format::of_path(entry.path()).is_none() => {}
+            Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
+            Ok(entry) => skipped.push(not_regular(entry.path())),
             Err(err) => skipped.push(Skipped {
                 path: err.path().unwrap_or(dir).display().to_string(),
                 reason: describe_walk_error(&err),
             }),
         }
     }
-}
-
-fn has_article_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
-}
-
-/// Decodes a file into an article, or says why it is not one.
-fn article_from_bytes(name: &str, bytes: &[u8]) -> Result<Article, String> {
-    let head = &bytes[..bytes.len().min(BINARY_SNIFF_BYTES)];
-    if head.contains(&0) {
-        return Err("binary file (contains NUL bytes)".into());
-    }
-    let (text, lossy) = match std::str::from_utf8(bytes) {
-        Ok(text) => (std::borrow::Cow::Borrowed(text), false),
-        Err(_) => (String::from_utf8_lossy(bytes), true),
-    };
-    let mut article = Article::from_text(0, name, &text);
-    if article.paragraphs.is_empty() {
-        return Err("empty (no text)".into());
-    }
-    article.lossy = lossy;
-    Ok(article)
 }
 
 fn describe_io(err: &io::Error) -> String {
@@ -188,14 +270,30 @@ mod tests {
     }
 
     #[test]
-    fn binary_and_empty_files_are_refused_with_a_reason() {
-        assert!(article_from_bytes("x", b"abc\0def").unwrap_err().contains("binary"));
-        assert!(article_from_bytes("x", b"  \n\t\n").unwrap_err().contains("empty"));
+    fn binary_and_empty_input_is_refused_with_a_reason() {
+        let load =
+            |bytes: &[u8]| load_reader("x", bytes).skipped.into_iter().map(|s| s.reason).collect::<Vec<_>>();
+        assert_eq!(load(b"\x01\x02\x03\0\0def"), ["binary file"]);
+        assert_eq!(load(b"  \n\t\n"), ["empty (no text)"]);
+        assert_eq!(load(b""), ["empty (no text)"]);
+    }
+
+    #[test]
+    fn standard_input_may_hold_one_article_or_json_lines() {
+        let one = load_reader("stdin", &b"A Piped Headline Here\n\nBody."[..]);
+        assert_eq!(one.corpus.articles()[0].title, "A Piped Headline Here");
+        let many = load_reader(
+            "stdin",
+            &b"{\"title\": \"A\", \"body\": \"x\"}\n{\"title\": \"B\", \"body\": \"y\"}\n"[..],
+        );
+        let sources: Vec<&str> = many.corpus.articles().iter().map(|a| a.source.as_str()).collect();
+        assert_eq!(sources, ["stdin:1", "stdin:2"]);
     }
 
     #[test]
     fn invalid_utf8_is_decoded_and_marked() {
-        let article = article_from_bytes("x", b"Caf\xe9 culture in the city centre").unwrap();
+        let loaded = load_reader("x", &b"Caf\xe9 culture in the city centre"[..]);
+        let article = &loaded.corpus.articles()[0];
         assert!(article.lossy);
         assert!(article.title.contains('\u{fffd}'));
     }

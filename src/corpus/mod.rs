@@ -1,45 +1,116 @@
 //! The articles folio reads: what an article is, and how a corpus is loaded
 //! from the bundled seeds or from files and folders. Knows nothing of the UI.
 
+pub mod cleanup;
+mod decode;
+mod formats;
+pub mod frontmatter;
 mod load;
+pub mod meta;
+pub mod paragraph;
+pub mod sort;
 pub mod text;
 pub mod title;
 
-pub use load::{LoadError, Loaded, Skipped, load_bundled, load_paths};
+pub use formats::Format;
+pub use load::{LoadError, Loaded, Skipped, load_bundled, load_bytes, load_paths, load_reader};
+pub use meta::Meta;
+pub use paragraph::{Furniture, Inline, Kind, Paragraph, Span};
+pub use sort::SortKey;
 
 /// Reading speed behind the minutes shown for each article.
 pub const WORDS_PER_MINUTE: usize = 230;
+
+/// Whether site furniture is hidden (the default) or shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum View {
+    #[default]
+    Clean,
+    Raw,
+}
 
 /// One article, cleaned and ready to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Article {
     /// Position in the corpus, which is also its place in file-name order.
     pub id: usize,
-    /// Where it came from, as the user would name it (a path or a seed name).
+    /// Where it came from, as the user would name it (a path or a seed name;
+    /// `feed.jsonl:12` for one line of a JSON Lines file).
     pub source: String,
     pub title: String,
     /// The paragraph shown as the title, left out of the body in the reader.
     pub title_paragraph: Option<usize>,
-    /// Every paragraph of the text, furniture included: nothing is dropped.
-    pub paragraphs: Vec<String>,
+    /// Every paragraph of the text, furniture included (and marked):
+    /// nothing is dropped.
+    pub paragraphs: Vec<Paragraph>,
+    pub meta: Meta,
+    /// Words of the cleaned text: furniture and link lists do not count.
     pub words: usize,
     /// The file was not valid UTF-8; bad bytes became U+FFFD.
     pub lossy: bool,
 }
 
+/// What a format loader makes of a file before `Article::from_draft`
+/// finds its title, marks its furniture and counts its words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// A title the source states (front matter, `<title>`, a JSON field).
+    pub title: Option<String>,
+    pub meta: Meta,
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl Draft {
+    /// Plain text: sanitized and split into paragraphs, nothing stated.
+    pub fn from_text(raw: &str) -> Self {
+        let paragraphs = text::paragraphs(&text::sanitize(raw)).into_iter().map(Paragraph::plain).collect();
+        Draft { paragraphs, ..Draft::default() }
+    }
+}
+
 impl Article {
-    /// Builds an article from raw file contents, which may hold anything.
+    /// Builds an article from plain text, which may hold anything.
     pub fn from_text(id: usize, source: impl Into<String>, raw: &str) -> Self {
+        Article::from_draft(id, source, Draft::from_text(raw))
+    }
+
+    /// Finishes a draft: marks the furniture, picks the title, fills the
+    /// author from a byline and counts the words of the cleaned text.
+    pub fn from_draft(id: usize, source: impl Into<String>, draft: Draft) -> Self {
         let source = source.into();
-        let paragraphs = text::paragraphs(&text::sanitize(raw));
-        let title = title::find(&paragraphs, &source);
-        let words = paragraphs.iter().map(|p| text::words(p).count()).sum();
+        let mut paragraphs = draft.paragraphs;
+        cleanup::mark(&mut paragraphs);
+        let stated = draft.title.map(|t| text::one_line(&t)).filter(|t| !t.is_empty());
+        let title = match stated {
+            Some(text) => {
+                let wanted = cleanup::normalize(&text);
+                let paragraph = paragraphs
+                    .iter()
+                    .take(title::SEARCH_DEPTH)
+                    .position(|p| p.text.len() <= text.len() * 2 && cleanup::normalize(&p.text) == wanted);
+                title::Title { text, paragraph }
+            }
+            None => title::find(&paragraphs, &source),
+        };
+        let after_title = title.paragraph.map_or(0, |i| i + 1);
+        cleanup::mark_repeated_title(&mut paragraphs, &title.text, after_title);
+        let byline = paragraphs
+            .iter()
+            .filter(|p| p.furniture == Some(Furniture::Byline))
+            .find_map(|p| cleanup::byline_name(&p.text).map(str::to_owned));
+        let meta = clean_meta(draft.meta).or(Meta { author: byline, ..Meta::default() });
+        let words = paragraphs
+            .iter()
+            .filter(|p| p.is_prose() && !p.is_furniture())
+            .map(|p| text::words(&p.text).count())
+            .sum();
         Article {
             id,
             source,
             title: title.text,
             title_paragraph: title.paragraph,
             paragraphs,
+            meta,
             words,
             lossy: false,
         }
@@ -50,14 +121,37 @@ impl Article {
         self.words.div_ceil(WORDS_PER_MINUTE).max(1)
     }
 
-    /// The paragraphs the reader shows under the title, with their indices.
-    pub fn body(&self) -> impl Iterator<Item = (usize, &str)> {
+    /// The paragraphs the reader shows under the title, with their indices:
+    /// furniture only in the raw view.
+    pub fn body(&self, view: View) -> impl Iterator<Item = (usize, &Paragraph)> {
+        self.paragraphs.iter().enumerate().filter(move |(i, p)| {
+            Some(*i) != self.title_paragraph && (view == View::Raw || !p.is_furniture())
+        })
+    }
+
+    /// The text that search looks in: every paragraph of prose, title
+    /// included, and furniture only in the raw view.
+    pub fn searchable(&self, view: View) -> impl Iterator<Item = &str> {
         self.paragraphs
             .iter()
-            .enumerate()
-            .filter(move |(i, _)| Some(*i) != self.title_paragraph)
-            .map(|(i, p)| (i, p.as_str()))
+            .filter(move |p| p.is_prose() && (view == View::Raw || !p.is_furniture()))
+            .map(|p| p.text.as_str())
     }
+
+    /// How many paragraphs cleanup hides.
+    pub fn hidden(&self) -> usize {
+        self.paragraphs.iter().filter(|p| p.is_furniture()).count()
+    }
+
+    /// Whether there is any text to read at all.
+    pub fn is_empty(&self) -> bool {
+        self.paragraphs.iter().all(|p| p.text.trim().is_empty())
+    }
+}
+
+fn clean_meta(meta: Meta) -> Meta {
+    let clean = |field: Option<String>| field.map(|f| text::one_line(&f)).filter(|f| !f.is_empty());
+    Meta { site: clean(meta.site), author: clean(meta.author), date: clean(meta.date), url: clean(meta.url) }
 }
 
 /// The loaded articles, in file-name order.
@@ -105,10 +199,25 @@ mod tests {
     }
 
     #[test]
-    fn body_leaves_out_the_headline_but_keeps_everything_else() {
+    fn body_leaves_out_the_headline_and_hides_furniture_unless_raw() {
         let article = Article::from_text(0, "a.txt", "Menu\n\nA Headline Here\n\nFirst paragraph.");
         assert_eq!(article.title, "A Headline Here");
-        let body: Vec<&str> = article.body().map(|(_, p)| p).collect();
-        assert_eq!(body, ["Menu", "First paragraph."]);
+        let body = |view| article.body(view).map(|(_, p)| p.text.as_str()).collect::<Vec<_>>();
+        assert_eq!(body(View::Clean), ["First paragraph."]);
+        assert_eq!(body(View::Raw), ["Menu", "First paragraph."]);
+        assert_eq!(article.hidden(), 1);
+    }
+
+    #[test]
+    fn a_stated_title_hides_its_heading_and_a_byline_gives_the_author() {
+        let draft = Draft {
+            title: Some("The \x1b[31mStated\n Title".into()),
+            ..Draft::from_text("The Stated Title\n\nBody of the story.\n\nBy Jane Doe")
+        };
+        let article = Article::from_draft(0, "a.md", draft);
+        assert_eq!(article.title, "The Stated Title", "sanitized to one line");
+        assert_eq!(article.title_paragraph, Some(0));
+        assert_eq!(article.meta.author.as_deref(), Some("Jane Doe"));
+        assert_eq!(article.words, 7, "the title counts, the byline does not");
     }
 }

@@ -111,6 +111,12 @@ fn collapse_spaces(line: &str) -> String {
     line.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Text for one line of a header: sanitized, with every run of white space
+/// (newlines included) made one space.
+pub fn one_line(raw: &str) -> String {
+    collapse_spaces(&sanitize(raw))
+}
+
 /// Words as a reader counts them: runs of characters between white space
 /// that hold at least one letter or digit (a lone dash is not a word).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {

@@ -1,10 +1,12 @@
 //! Finds an article's title in scraped text: the first line that reads like a
-//! headline, past site furniture and navigation; failing that, the opening
-//! sentence, shortened.
+//! headline, past site furniture and navigation (which `cleanup` marks);
+//! failing that, the opening sentence, shortened.
+
+use super::paragraph::{Kind, Paragraph};
 
 /// How far into an article a headline may stand before we stop looking:
 /// scraped pages open with a menu or two, not with pages of furniture.
-const SEARCH_DEPTH: usize = 12;
+pub const SEARCH_DEPTH: usize = 12;
 
 /// A headline is a short line: at most this many characters...
 const HEADLINE_MAX_CHARS: usize = 150;
@@ -16,35 +18,6 @@ const HEADLINE_MIN_WORDS: usize = 3;
 /// A title made from an opening sentence is cut at a word boundary to fit.
 const SENTENCE_TITLE_MAX_CHARS: usize = 80;
 
-/// Lines that web pages put above the story. Compared case-insensitively,
-/// ignoring surrounding punctuation.
-const FURNITURE: &[&str] = &[
-    "advertisement",
-    "breaking news",
-    "close",
-    "connect with us",
-    "follow us",
-    "hi, what are you looking for",
-    "home",
-    "latest news",
-    "log in",
-    "main menu",
-    "menu",
-    "most popular",
-    "open menu",
-    "search",
-    "share",
-    "share this article",
-    "sign in",
-    "sign up",
-    "skip to content",
-    "skip to main content",
-    "subscribe",
-    "toggle navigation",
-    "trending",
-    "what are you looking for",
-];
-
 /// Where an article's title came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Title {
@@ -55,40 +28,37 @@ pub struct Title {
     pub paragraph: Option<usize>,
 }
 
-/// Picks a title for an article from its paragraphs, falling back to
-/// `fallback` (the file name) for an article with no text at all.
-pub fn find(paragraphs: &[String], fallback: &str) -> Title {
-    let opening = paragraphs.iter().enumerate().take(SEARCH_DEPTH).find(|(_, p)| !is_furniture(p));
+/// Picks a title for an article from its paragraphs, once `cleanup` has
+/// marked the furniture, falling back to `fallback` (the file name) for an
+/// article with no text at all.
+pub fn find(paragraphs: &[Paragraph], fallback: &str) -> Title {
+    let opening = paragraphs
+        .iter()
+        .enumerate()
+        .take(SEARCH_DEPTH)
+        .find(|(_, p)| !p.is_furniture() && is_running_text(p) && !is_too_short(&p.text));
     match opening {
-        Some((index, line)) if is_headline(line) => Title { text: line.clone(), paragraph: Some(index) },
+        Some((index, line)) if is_headline(&line.text) => {
+            Title { text: line.text.clone(), paragraph: Some(index) }
+        }
         Some((_, prose)) => {
-            Title { text: shorten(first_sentence(prose), SENTENCE_TITLE_MAX_CHARS), paragraph: None }
+            Title { text: shorten(first_sentence(&prose.text), SENTENCE_TITLE_MAX_CHARS), paragraph: None }
         }
         None => Title {
             text: paragraphs
-                .first()
-                .map(|p| shorten(p, SENTENCE_TITLE_MAX_CHARS))
+                .iter()
+                .find(|p| is_running_text(p))
+                .map(|p| shorten(&p.text, SENTENCE_TITLE_MAX_CHARS))
                 .unwrap_or_else(|| fallback.to_owned()),
             paragraph: None,
         },
     }
 }
 
-fn is_furniture(line: &str) -> bool {
-    let normal = line.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    FURNITURE.contains(&normal.as_str()) || is_breadcrumb(line) || is_too_short(line)
-}
-
-/// `1. Home`, `2. West Africa`, or a trail such as `Home / World / Africa`.
-fn is_breadcrumb(line: &str) -> bool {
-    let numbered_item = {
-        let digits = line.chars().take_while(char::is_ascii_digit).count();
-        digits > 0 && line[digits..].starts_with(". ") && word_count(line) <= 4
-    };
-    let trail = [" / ", " > ", " › ", " » ", " | "]
-        .iter()
-        .any(|sep| line.split(sep).count() >= 3 && line.split(sep).all(|seg| word_count(seg) <= 4));
-    numbered_item || trail
+/// Code keeps its line breaks and references are addresses: neither is a
+/// headline or an opening sentence.
+fn is_running_text(paragraph: &Paragraph) -> bool {
+    !matches!(paragraph.kind, Kind::Code | Kind::Reference)
 }
 
 fn is_too_short(line: &str) -> bool {
@@ -175,7 +145,8 @@ mod tests {
     use super::*;
 
     fn title_of(lines: &[&str]) -> Title {
-        let paragraphs: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        let mut paragraphs: Vec<Paragraph> = lines.iter().map(|l| Paragraph::plain(*l)).collect();
+        super::super::cleanup::mark(&mut paragraphs);
         find(&paragraphs, "file.txt")
     }
 
@@ -215,6 +186,13 @@ mod tests {
         assert!(cut.chars().count() <= 14);
         assert_eq!(shorten("short", 14), "short");
         assert_eq!(shorten("Supercalifragilistic", 8), "Superca…");
+    }
+
+    #[test]
+    fn code_is_never_the_title() {
+        let code = Paragraph { kind: Kind::Code, ..Paragraph::plain("let x =\n  1;") };
+        let t = find(&[code, Paragraph::plain("Opening words of the story.")], "file.txt");
+        assert_eq!(t.text, "Opening words of the story.");
     }
 
     #[test]

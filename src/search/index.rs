@@ -9,7 +9,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::matcher::{fold_char, letter_mask, words_of};
-use crate::corpus::{Article, Corpus};
+use crate::corpus::{Article, Corpus, View};
 
 /// One article that holds a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,14 +38,16 @@ pub struct Index {
 }
 
 impl Index {
-    pub fn build(corpus: &Corpus) -> Index {
+    /// The index of what `view` shows: site furniture is searched only in
+    /// the raw view.
+    pub fn build(corpus: &Corpus, view: View) -> Index {
         let mut index = Index::default();
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut per_word: Vec<Vec<Posting>> = Vec::new();
         let mut counts: FxHashMap<u32, (u16, u16)> = FxHashMap::default();
         for article in corpus.articles() {
             counts.clear();
-            for (field, text) in fields(article) {
+            for (field, text) in fields(article, view) {
                 for (_, word) in words_of(text) {
                     let id = *ids.entry(word).or_insert_with(|| {
                         per_word.push(Vec::new());
@@ -141,8 +143,9 @@ enum FieldOf {
 use FieldOf::{InBody, InTitle};
 
 /// The title, then each paragraph of the body.
-fn fields(article: &Article) -> impl Iterator<Item = (FieldOf, &str)> {
-    std::iter::once((InTitle, article.title.as_str())).chain(article.body().map(|(_, p)| (InBody, p)))
+fn fields(article: &Article, view: View) -> impl Iterator<Item = (FieldOf, &str)> {
+    let body = super::body_texts(article, view).map(|(_, text)| (InBody, text));
+    std::iter::once((InTitle, article.title.as_str())).chain(body)
 }
 
 #[cfg(test)]
@@ -155,7 +158,7 @@ mod tests {
             Article::from_text(0, "a", "Drone Base Grows\n\nThe drone flew. Another drone."),
             Article::from_text(1, "b", "Markets Rise Again\n\nNo drones here."),
         ]);
-        let index = Index::build(&corpus);
+        let index = Index::build(&corpus, View::Clean);
         let id = (0..index.word_count() as u32).find(|&id| index.word(id) == "drone").expect("indexed");
         assert_eq!(index.postings_in(id, 0..2), [Posting { article: 0, title: 0, body: 2 }]);
         let cap = (0..index.word_count() as u32).find(|&id| index.word(id) == "Drone").expect("indexed");

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::matcher::{TermMatcher, find_in_text};
 use super::query::Query;
-use crate::corpus::Article;
+use crate::corpus::{Article, View};
 
 /// The positive terms of a query, split by the field they look at.
 #[derive(Debug, Clone, Default)]
@@ -48,9 +48,9 @@ impl Marks {
 
     /// About `width` characters of the paragraph with the most matches,
     /// around its first match; `None` when the body holds no match.
-    pub fn snippet(&self, article: &Article, width: usize) -> Option<Snippet> {
+    pub fn snippet(&self, article: &Article, width: usize, view: View) -> Option<Snippet> {
         let mut best: Option<(&str, Vec<Range<usize>>)> = None;
-        for (_, paragraph) in article.body() {
+        for (_, paragraph) in super::body_texts(article, view) {
             let marks = self.in_body(paragraph);
             // Strictly more, so the first of equally good paragraphs wins.
             if marks.len() > best.as_ref().map_or(0, |(_, b)| b.len()) {
@@ -104,7 +104,7 @@ mod tests {
     fn the_snippet_shows_the_match_with_context_and_marks_it() {
         let body = "The opening of this long paragraph talks about other things for a while before the uranium deal is finally mentioned and then it goes on for much longer than any screen could show.";
         let marks = Marks::new(&Query::parse("uranium"));
-        let snippet = marks.snippet(&article(body), 40).expect("a match");
+        let snippet = marks.snippet(&article(body), 40, View::Clean).expect("a match");
         assert!(snippet.text.starts_with('…') && snippet.text.ends_with('…'), "{snippet:?}");
         assert!(snippet.text.chars().count() <= 42, "{snippet:?}");
         let marked: Vec<&str> = snippet.marks.iter().map(|m| &snippet.text[m.clone()]).collect();
@@ -114,7 +114,8 @@ mod tests {
     #[test]
     fn the_paragraph_with_most_matches_wins() {
         let body = "One drone.\n\nA drone base, and a drone pilot near the drone.";
-        let snippet = Marks::new(&Query::parse("drone")).snippet(&article(body), 80).expect("a match");
+        let snippet =
+            Marks::new(&Query::parse("drone")).snippet(&article(body), 80, View::Clean).expect("a match");
         assert_eq!(snippet.marks.len(), 3, "{snippet:?}");
         assert!(!snippet.text.contains('…'), "a short paragraph is shown whole: {snippet:?}");
     }
@@ -122,7 +123,7 @@ mod tests {
     #[test]
     fn title_only_terms_give_no_snippet() {
         let marks = Marks::new(&Query::parse("t:headline"));
-        assert!(marks.snippet(&article("Body text with headline."), 40).is_none());
+        assert!(marks.snippet(&article("Body text with headline."), 40, View::Clean).is_none());
         assert_eq!(marks.in_title("A Headline"), std::slice::from_ref(&(2..10)));
     }
 

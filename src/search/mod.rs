@@ -25,7 +25,7 @@ use rustc_hash::FxHashMap;
 pub use index::Index;
 pub use query::Query;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Article, Corpus, View};
 use matcher::{TermMatcher, find_in_text};
 use query::{Kind, Term};
 
@@ -51,14 +51,32 @@ pub struct Hit {
     pub score: i64,
 }
 
-/// Runs queries over one corpus. Keeps the words matched by recent terms, so
-/// a term that grows by a letter is checked only against the words its
-/// shorter form matched.
+/// Runs queries over one corpus, in either view (site furniture hidden, or
+/// searched too). Keeps the words matched by recent terms, so a term that
+/// grows by a letter is checked only against the words its shorter form
+/// matched.
 pub struct Searcher {
     corpus: Arc<Corpus>,
+    /// The view `index` and `matched_words` are for.
+    view: View,
     index: Index,
     skim: SkimMatcherV2,
-    matched_words: FxHashMap<Term, Arc<[(u32, i64)]>>,
+    matched_words: MatchedWords,
+    /// The other view's index and memory, once it has been asked for, kept
+    /// for when `r` flips back.
+    spare: Option<(View, Index, MatchedWords)>,
+}
+
+/// Words (ids in one index) with their scores.
+type WordScores = Arc<[(u32, i64)]>;
+
+/// What recent terms matched in the current index.
+type MatchedWords = FxHashMap<Term, WordScores>;
+
+/// The paragraphs of an article's body that search reads in `view`: those
+/// the reader shows, less the numbered link lists.
+pub fn body_texts(article: &Article, view: View) -> impl Iterator<Item = (usize, &str)> {
+    article.body(view).filter(|(_, p)| p.is_prose()).map(|(i, p)| (i, p.text.as_str()))
 }
 
 /// Terms' matched words kept at once; past this the memory starts afresh.
@@ -67,8 +85,31 @@ const TERM_CACHE_LIMIT: usize = 256;
 impl Searcher {
     /// A searcher over `corpus`, building its index (the costly part).
     pub fn new(corpus: Arc<Corpus>) -> Self {
-        let index = Index::build(&corpus);
-        Searcher { corpus, index, skim: SkimMatcherV2::default(), matched_words: FxHashMap::default() }
+        let index = Index::build(&corpus, View::Clean);
+        Searcher {
+            corpus,
+            view: View::Clean,
+            index,
+            skim: SkimMatcherV2::default(),
+            matched_words: FxHashMap::default(),
+            spare: None,
+        }
+    }
+
+    /// Makes `view`'s index the current one, building it the first time.
+    fn use_view(&mut self, view: View) {
+        if self.view == view {
+            return;
+        }
+        let (_, index, words) = self
+            .spare
+            .take()
+            .filter(|(spare, _, _)| *spare == view)
+            .unwrap_or_else(|| (view, Index::build(&self.corpus, view), FxHashMap::default()));
+        let old_index = std::mem::replace(&mut self.index, index);
+        let old_words = std::mem::replace(&mut self.matched_words, words);
+        self.spare = Some((self.view, old_index, old_words));
+        self.view = view;
     }
 
     /// Drops the memory of earlier terms, as for a new user.
@@ -77,8 +118,8 @@ impl Searcher {
     }
 
     /// The ranked matches of `query`, all at once.
-    pub fn search(&mut self, query: &Query) -> Vec<Hit> {
-        self.search_in_steps(query, &mut |_| true).unwrap_or_default()
+    pub fn search(&mut self, query: &Query, view: View) -> Vec<Hit> {
+        self.search_in_steps(query, view, &mut |_| true).unwrap_or_default()
     }
 
     /// The ranked matches of `query`, reporting the results so far after
@@ -87,8 +128,10 @@ impl Searcher {
     pub fn search_in_steps(
         &mut self,
         query: &Query,
+        view: View,
         step: &mut dyn FnMut(&[Hit]) -> bool,
     ) -> Option<Vec<Hit>> {
+        self.use_view(view);
         let total = self.corpus.len();
         if query.is_empty() {
             return Some((0..total).map(|article| Hit { article, score: 0 }).collect());
@@ -119,7 +162,7 @@ impl Searcher {
     }
 
     /// The vocabulary words `matcher` matches, with their scores.
-    fn words_matching(&mut self, matcher: &TermMatcher) -> Arc<[(u32, i64)]> {
+    fn words_matching(&mut self, matcher: &TermMatcher) -> WordScores {
         let term = &matcher.term;
         if let Some(hit) = self.matched_words.get(term) {
             return Arc::clone(hit);
@@ -128,7 +171,7 @@ impl Searcher {
             Kind::Fuzzy | Kind::Exact if !term.case_sensitive => single_char(&term.text),
             _ => None,
         };
-        let matched: Arc<[(u32, i64)]> = match (single, self.narrower_than(term)) {
+        let matched: WordScores = match (single, self.narrower_than(term)) {
             (Some(letter), _) => self.index.single_letter(letter).unwrap_or_default().into(),
             (None, Some(parent)) => {
                 parent.iter().map(|&(id, _)| id).filter_map(|id| self.score(matcher, id)).collect()
@@ -147,7 +190,7 @@ impl Searcher {
     /// The cached words of a shorter form of `term` that matches every word
     /// `term` can match: the same kind, scope and case, typed one or more
     /// letters earlier. Suffix terms grow at the wrong end, so never.
-    fn narrower_than(&self, term: &Term) -> Option<Arc<[(u32, i64)]>> {
+    fn narrower_than(&self, term: &Term) -> Option<WordScores> {
         if !matches!(term.kind, Kind::Fuzzy | Kind::Exact | Kind::Prefix) {
             return None;
         }
@@ -171,7 +214,7 @@ impl Searcher {
 
     /// For a phrase, the words that could hold it, one list per phrase word:
     /// an article must have a word from each list to be worth reading.
-    fn phrase_word_candidates(&mut self, matcher: &TermMatcher) -> Vec<Arc<[(u32, i64)]>> {
+    fn phrase_word_candidates(&mut self, matcher: &TermMatcher) -> Vec<WordScores> {
         let words = matcher.phrase_words().to_vec();
         let last = words.len().saturating_sub(1);
         let mut candidates = Vec::with_capacity(words.len());
@@ -181,7 +224,7 @@ impl Searcher {
             let kind = if i == last { Kind::Prefix } else { Kind::Exact };
             let part = TermMatcher::new(&Term { text, kind, ..matcher.term.clone() });
             let found = self.words_matching(&part);
-            let whole_words: Arc<[(u32, i64)]> = if i == last {
+            let whole_words: WordScores = if i == last {
                 found
             } else {
                 found
@@ -302,7 +345,8 @@ impl Searcher {
                 scores.title[offset] = base;
             }
             if field.includes_body() {
-                let found: usize = article.body().map(|(_, p)| find_in_text(p, matchers).len()).sum();
+                let found: usize =
+                    body_texts(article, self.view).map(|(_, p)| find_in_text(p, matchers).len()).sum();
                 if found > 0 {
                     scores.body[offset] = base;
                     scores.occurrences[offset] = u32::try_from(found).unwrap_or(u32::MAX);
@@ -320,7 +364,7 @@ impl Searcher {
 /// phrase word).
 struct Prepared {
     matcher: TermMatcher,
-    words: Vec<Arc<[(u32, i64)]>>,
+    words: Vec<WordScores>,
 }
 
 /// One term's best title and body scores for each article of a chunk.
@@ -358,14 +402,14 @@ fn rank(hits: &mut [Hit]) {
 
 /// Whether `article` satisfies `query`, checked the slow, obvious way by
 /// reading its text. The index must agree with this; tests hold it to that.
-pub fn matches_slowly(article: &crate::corpus::Article, query: &Query) -> bool {
+pub fn matches_slowly(article: &Article, query: &Query, view: View) -> bool {
     query.groups.iter().all(|group| {
         group.iter().any(|term| {
             let matcher = TermMatcher::new(term);
             let matchers = std::slice::from_ref(&matcher);
             let in_title = term.field.includes_title() && !find_in_text(&article.title, matchers).is_empty();
             let in_body = term.field.includes_body()
-                && article.body().any(|(_, p)| !find_in_text(p, matchers).is_empty());
+                && body_texts(article, view).any(|(_, p)| !find_in_text(p, matchers).is_empty());
             (in_title || in_body) != term.negated
         })
     })
@@ -384,7 +428,7 @@ mod tests {
     }
 
     fn ids(s: &mut Searcher, query: &str) -> Vec<usize> {
-        s.search(&Query::parse(query)).iter().map(|h| h.article).collect()
+        s.search(&Query::parse(query), View::Clean).iter().map(|h| h.article).collect()
     }
 
     #[test]
@@ -488,7 +532,7 @@ mod tests {
             let q = Query::parse(query);
             let fast = ids(&mut s, query);
             let slow: Vec<usize> = (0..texts.len())
-                .filter(|&i| matches_slowly(s.corpus().get(i).expect("article"), &q))
+                .filter(|&i| matches_slowly(s.corpus().get(i).expect("article"), &q, View::Clean))
                 .collect();
             let mut sorted = fast.clone();
             sorted.sort_unstable();

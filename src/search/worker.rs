@@ -9,13 +9,15 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
 use super::{Hit, Query, Searcher};
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, View};
 
 /// A query to run; `generation` grows with every edit of the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     pub generation: u64,
     pub query: String,
+    /// Whether site furniture is searched too.
+    pub view: View,
 }
 
 /// What a search found. `complete` is false for results so far.
@@ -28,7 +30,7 @@ pub struct Results {
 
 /// Answers one request on the calling thread: for tests and `--filter`.
 pub fn run_now(searcher: &mut Searcher, request: &Request) -> Results {
-    let hits = searcher.search(&Query::parse(&request.query));
+    let hits = searcher.search(&Query::parse(&request.query), request.view);
     Results { generation: request.generation, hits, complete: true }
 }
 
@@ -74,7 +76,7 @@ fn serve(mut searcher: Searcher, inbox: &Receiver<Request>, newest: &AtomicU64, 
             }
             current()
         };
-        if let Some(hits) = searcher.search_in_steps(&query, &mut report) {
+        if let Some(hits) = searcher.search_in_steps(&query, request.view, &mut report) {
             deliver(Results { generation, hits, complete: true });
         }
     }
@@ -94,8 +96,8 @@ mod tests {
             let _ = tx.send(r);
         })
         .expect("thread starts");
-        worker.submit(Request { generation: 1, query: "niger".into() });
-        worker.submit(Request { generation: 2, query: "uranium".into() });
+        worker.submit(Request { generation: 1, query: "niger".into(), view: View::Clean });
+        worker.submit(Request { generation: 2, query: "uranium".into(), view: View::Clean });
         let last = loop {
             let results = rx.recv_timeout(Duration::from_secs(30)).expect("an answer");
             if results.generation == 2 && results.complete {

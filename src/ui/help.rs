@@ -18,6 +18,7 @@ const SECTIONS: &[Context] = &[
     Context::Input,
     Context::Filter,
     Context::Anywhere,
+    Context::Skipped,
     Context::Help,
 ];
 
@@ -62,19 +63,37 @@ pub fn help_lines(width: u16) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let width = MAX_WIDTH.min(screen.width.saturating_sub(2));
-    let lines = help_lines(width);
+    let lines = help_lines(overlay_width(screen));
+    render_overlay(frame, screen, " Keys ", lines, app.help_scroll(), "? or Esc closes");
+}
+
+/// How wide an overlay box is on `screen`.
+pub(super) fn overlay_width(screen: Rect) -> u16 {
+    MAX_WIDTH.min(screen.width.saturating_sub(2))
+}
+
+/// A box centred over the screen holding `lines` from `scroll` on, with
+/// `closes` (how to close it) at the bottom.
+pub(super) fn render_overlay(
+    frame: &mut Frame,
+    screen: Rect,
+    title: &str,
+    lines: Vec<Line<'_>>,
+    scroll: usize,
+    closes: &str,
+) {
+    let width = overlay_width(screen);
     let height = (lines.len() as u16 + 2).min(screen.height.saturating_sub(2));
     let [area] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(screen);
     let [area] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);
 
     let visible = usize::from(height.saturating_sub(2));
-    let scroll = app.help_scroll().min(lines.len().saturating_sub(visible));
+    let scroll = scroll.min(lines.len().saturating_sub(visible));
     let more = if scroll + visible < lines.len() { " j/↓ more · " } else { " " };
     let block = Block::bordered()
         .border_style(theme::BORDER_FOCUSED)
-        .title(Span::styled(" Keys ", theme::PANE_TITLE))
-        .title_bottom(Line::from(format!("{more}? or Esc closes ")).right_aligned());
+        .title(Span::styled(title, theme::PANE_TITLE))
+        .title_bottom(Line::from(format!("{more}{closes} ")).right_aligned());
     let body: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(body).block(block), area);

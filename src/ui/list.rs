@@ -11,11 +11,15 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{fit, marked_spans, theme};
 use crate::app::{App, Focus, RowMarks};
-use crate::corpus::Article;
+use crate::corpus::{Article, SortKey};
 
 /// Rows show words and minutes only when the pane is at least this wide,
 /// so titles keep most of the room on narrow screens.
 const META_MIN_WIDTH: u16 = 44;
+
+/// A row's date and site show only while the metadata stays within this
+/// share of the row, so the title keeps most of it.
+const META_MAX_SHARE_PERCENT: usize = 60;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = matches!(app.focus(), Focus::List | Focus::Filter);
@@ -23,6 +27,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         format!(" 0/{} ", app.corpus().len())
     } else {
         format!(" {}/{} ", app.selected() + 1, app.view().len())
+    };
+    let count = match app.sort() {
+        SortKey::Name => count,
+        sort => format!("{count}· by {} ", sort.name()),
     };
     let block = Block::bordered()
         .border_style(theme::border(focused))
@@ -57,13 +65,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// " Title of the article…        812 w · 4 min "
+/// " Title of the article…   Example News · 2024-03-18 · 812 w · 4 min "
 fn title_line<'a>(article: &'a Article, marks: Option<&RowMarks>, selected: bool, width: u16) -> Line<'a> {
-    let meta = if width >= META_MIN_WIDTH {
-        format!(" {} w · {} min ", article.words, article.reading_minutes())
-    } else {
-        String::new()
-    };
+    let meta = row_meta(article, usize::from(width));
     let meta_width = meta.width();
     let title = fit(&article.title, usize::from(width).saturating_sub(meta_width + 2));
     let used = title.width();
@@ -94,6 +98,24 @@ fn snippet_line(marks: Option<&RowMarks>, selected: bool, width: u16) -> Line<'s
     let mut spans = vec![Span::raw("   ")];
     spans.extend(marked_spans(&text, &ranges, base, mark).into_iter().map(owned));
     Line::from(spans)
+}
+
+/// The facts at the end of a row: length always (when the pane is wide
+/// enough), then the date and the site while they fit.
+fn row_meta(article: &Article, width: usize) -> String {
+    if width < usize::from(META_MIN_WIDTH) {
+        return String::new();
+    }
+    let mut meta = format!("{} w · {} min", article.words, article.reading_minutes());
+    let room = width * META_MAX_SHARE_PERCENT / 100;
+    for extra in [article.meta.date().map(|d| d.to_string()), article.meta.site.clone()].into_iter().flatten()
+    {
+        let longer = format!("{extra} · {meta}");
+        if longer.width() + 2 <= room {
+            meta = longer;
+        }
+    }
+    format!(" {meta} ")
 }
 
 fn owned(span: Span<'_>) -> Span<'static> {

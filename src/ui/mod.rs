@@ -6,6 +6,7 @@ mod help;
 pub mod layout;
 mod list;
 mod reader;
+mod skipped;
 pub mod theme;
 
 use std::ops::Range;
@@ -19,6 +20,7 @@ use unicode_width::UnicodeWidthChar;
 
 pub use help::help_lines;
 use layout::{MIN_HEIGHT, MIN_WIDTH, Panes};
+pub use skipped::skipped_lines;
 
 use crate::app::{App, Focus, Mode};
 
@@ -38,8 +40,10 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
     bars::render_filter(app, frame, panes.filter);
     bars::render_status(app, frame, panes.status);
-    if app.mode() == Mode::Help {
-        help::render(app, frame, screen);
+    match app.mode() {
+        Mode::Help => help::render(app, frame, screen),
+        Mode::Skipped => skipped::render(app, frame, screen),
+        Mode::Normal => {}
     }
 }
 
@@ -59,26 +63,26 @@ pub fn marked_spans<'a>(text: &'a str, ranges: &[Range<usize>], base: Style, mar
     styled_spans(text, &styled, base)
 }
 
-/// `text` as spans, each byte range in its own style and the rest in
-/// `base`. Ranges must be sorted and apart; one that does not fall on
+/// `text` as spans in `base` style, with each byte range's style laid over
+/// it; where ranges overlap, later ones win. A range that does not fall on
 /// character boundaries is skipped rather than trusted.
 pub fn styled_spans<'a>(text: &'a str, ranges: &[(Range<usize>, Style)], base: Style) -> Vec<Span<'a>> {
-    let mut spans = Vec::new();
-    let mut at = 0;
-    for (range, style) in ranges {
-        let (Some(before), Some(marked)) = (text.get(at..range.start), text.get(range.clone())) else {
-            continue;
-        };
-        if !before.is_empty() {
-            spans.push(Span::styled(before, base));
-        }
-        spans.push(Span::styled(marked, base.patch(*style)));
-        at = range.end;
-    }
-    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
-        spans.push(Span::styled(rest, base));
-    }
-    spans
+    let valid: Vec<&(Range<usize>, Style)> =
+        ranges.iter().filter(|(r, _)| r.start < r.end && text.get(r.clone()).is_some()).collect();
+    let mut cuts: Vec<usize> = valid.iter().flat_map(|(r, _)| [r.start, r.end]).collect();
+    cuts.extend([0, text.len()]);
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .filter_map(|cut| {
+            let (start, end) = (cut[0], cut[1]);
+            let style = valid
+                .iter()
+                .filter(|(r, _)| r.start <= start && end <= r.end)
+                .fold(base, |style, (_, layer)| style.patch(*layer));
+            text.get(start..end).map(|piece| Span::styled(piece, style))
+        })
+        .collect()
 }
 
 /// `text` cut to at most `width` columns, ending in an ellipsis if cut.

@@ -2,6 +2,8 @@
 //! scrolled to the saved position, with a scrollbar and the share read.
 //! Only the visible slice of the pre-wrapped document is drawn.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Margin, Rect};
 use ratatui::style::Style;
@@ -10,7 +12,7 @@ use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, Scroll
 
 use super::{layout::Panes, styled_spans, theme};
 use crate::app::{App, Focus};
-use crate::document::{Document, LineKind};
+use crate::document::{DocLine, Document, LineKind};
 
 pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
     let area = panes.reader;
@@ -42,16 +44,12 @@ pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
         .map(|(number, line)| {
             // Marks are in reading order: the ones on this line are a run.
             let first = marks.marks.partition_point(|m| m.line < number);
-            let styled: Vec<_> = marks.marks[first..]
-                .iter()
-                .take_while(|m| m.line == number)
-                .enumerate()
-                .map(|(i, m)| {
-                    let current = marks.current == Some(first + i);
-                    (m.range.clone(), if current { theme::MATCH_CURRENT } else { theme::MATCH })
-                })
-                .collect();
-            Line::from(styled_spans(&line.text, &styled, style_of(line.kind)))
+            let on_line = marks.marks[first..].iter().take_while(|m| m.line == number).enumerate();
+            let matches = on_line.map(|(i, m)| {
+                let current = marks.current == Some(first + i);
+                (m.range.clone(), if current { theme::MATCH_CURRENT } else { theme::MATCH })
+            });
+            styled_line(line, matches)
         })
         .collect();
     frame.render_widget(Paragraph::new(visible), text_area);
@@ -77,10 +75,23 @@ pub fn percent_read(doc: &Document, top: usize, height: usize) -> usize {
     ((top + height) * 100 / doc.len()).min(100)
 }
 
+/// One line of the document: its kind's style, its inline styles (emphasis,
+/// code, links) over that, and the search matches over both.
+fn styled_line(line: &DocLine, matches: impl Iterator<Item = (Range<usize>, Style)>) -> Line<'_> {
+    let base = if line.furniture { style_of(line.kind).patch(theme::FURNITURE) } else { style_of(line.kind) };
+    let inline = line.spans.iter().map(|span| (span.range.clone(), theme::inline(span.style)));
+    let layers: Vec<(Range<usize>, Style)> = inline.chain(matches).collect();
+    Line::from(styled_spans(&line.text, &layers, base))
+}
+
 fn style_of(kind: LineKind) -> Style {
     match kind {
         LineKind::Title => theme::ARTICLE_TITLE,
         LineKind::Meta => theme::META,
+        LineKind::Heading => theme::ARTICLE_HEADING,
+        LineKind::Quote => theme::QUOTE,
+        LineKind::Code => theme::CODE,
+        LineKind::Reference => theme::REFERENCE,
         LineKind::Blank | LineKind::Body => Style::new(),
     }
 }

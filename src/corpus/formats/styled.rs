@@ -1,0 +1,320 @@
+//! Builds styled paragraphs from the events of a markup parser: blocks open
+//! and close, text arrives in runs with emphasis, links are numbered and
+//! gathered as references at the end. Markdown and HTML both feed it, so
+//! both come out the same shape.
+
+use crate::corpus::paragraph::{Inline, Kind, Paragraph, Span};
+use crate::corpus::text;
+
+/// Links that lead nowhere a reader could follow are not numbered.
+const UNREFERENCED_PREFIXES: &[&str] = &["#", "javascript:", "mailto:"];
+
+/// Nested lists deeper than this are drawn at this depth.
+const MAX_LIST_DEPTH: usize = 8;
+
+#[derive(Debug, Default)]
+pub struct Builder {
+    paragraphs: Vec<Paragraph>,
+    open: Option<Paragraph>,
+    /// A space is owed before the next word of the open paragraph.
+    space: bool,
+    heading: Option<u8>,
+    code: bool,
+    quotes: usize,
+    /// One per open list: the next number of an ordered one.
+    lists: Vec<Option<u64>>,
+    /// The marker for the first paragraph of the item just opened.
+    marker: Option<String>,
+    emphasis: usize,
+    strong: usize,
+    inline_code: usize,
+    /// One per open link: its address, if it gets a reference number.
+    links: Vec<Option<String>>,
+    references: Vec<String>,
+}
+
+impl Builder {
+    pub fn start_paragraph(&mut self) {
+        self.end_block();
+    }
+
+    pub fn end_block(&mut self) {
+        let Some(mut paragraph) = self.open.take() else { return };
+        self.space = false;
+        let kept = paragraph.text.trim_end().len();
+        paragraph.text.truncate(kept);
+        paragraph.spans.retain_mut(|span| {
+            span.range.end = span.range.end.min(kept);
+            span.range.start < span.range.end
+        });
+        if !paragraph.text.trim().is_empty() {
+            self.paragraphs.push(paragraph);
+        }
+    }
+
+    pub fn start_heading(&mut self, level: u8) {
+        self.end_block();
+        self.heading = Some(level.clamp(1, 6));
+    }
+
+    pub fn end_heading(&mut self) {
+        self.end_block();
+        self.heading = None;
+    }
+
+    pub fn start_code_block(&mut self) {
+        self.end_block();
+        self.code = true;
+    }
+
+    pub fn end_code_block(&mut self) {
+        self.end_block();
+        self.code = false;
+    }
+
+    pub fn start_quote(&mut self) {
+        self.end_block();
+        self.quotes += 1;
+    }
+
+    pub fn end_quote(&mut self) {
+        self.end_block();
+        self.quotes = self.quotes.saturating_sub(1);
+    }
+
+    /// `first` is the first number of an ordered list.
+    pub fn start_list(&mut self, first: Option<u64>) {
+        self.end_block();
+        self.lists.push(first);
+    }
+
+    pub fn end_list(&mut self) {
+        self.end_block();
+        self.lists.pop();
+    }
+
+    pub fn start_item(&mut self) {
+        self.end_block();
+        let marker = match self.lists.last_mut() {
+            Some(Some(number)) => {
+                let marker = format!("{number}.");
+                *number = number.saturating_add(1);
+                marker
+            }
+            _ => "•".to_owned(),
+        };
+        self.marker = Some(marker);
+    }
+
+    pub fn end_item(&mut self) {
+        self.end_block();
+        self.marker = None;
+    }
+
+    pub fn emphasis(&mut self, on: bool) {
+        toggle(&mut self.emphasis, on);
+    }
+
+    pub fn strong(&mut self, on: bool) {
+        toggle(&mut self.strong, on);
+    }
+
+    pub fn inline_code(&mut self, on: bool) {
+        toggle(&mut self.inline_code, on);
+    }
+
+    pub fn start_link(&mut self, address: &str) {
+        let address = address.trim();
+        let followable = !address.is_empty() && !UNREFERENCED_PREFIXES.iter().any(|p| address.starts_with(p));
+        self.links.push(followable.then(|| address.to_owned()));
+    }
+
+    /// Closes a link and writes its reference number after its text.
+    pub fn end_link(&mut self) {
+        let Some(Some(address)) = self.links.pop() else { return };
+        let Some(paragraph) = self.open.as_mut() else { return };
+        let number = match self.references.iter().position(|r| *r == address) {
+            Some(at) => at + 1,
+            None => {
+                self.references.push(text::sanitize(&address));
+                self.references.len()
+            }
+        };
+        let start = paragraph.text.len();
+        paragraph.text.push_str(&format!("[{number}]"));
+        let style = Inline { reference_mark: true, ..Inline::default() };
+        push_span(paragraph, start..paragraph.text.len(), style);
+    }
+
+    /// Text in the current style. Outside code, runs of white space become
+    /// one space, as a browser shows them.
+    pub fn text(&mut self, raw: &str) {
+        let clean = text::sanitize(raw);
+        let style = self.inline();
+        let code = self.code;
+        let mut space = self.space;
+        let paragraph = self.open_paragraph();
+        let mut start = None;
+        for c in clean.chars() {
+            if code {
+                start.get_or_insert(paragraph.text.len());
+                paragraph.text.push(c);
+            } else if c.is_whitespace() {
+                space = true;
+            } else {
+                if space && !paragraph.text.is_empty() {
+                    paragraph.text.push(' ');
+                }
+                space = false;
+                start.get_or_insert(paragraph.text.len());
+                paragraph.text.push(c);
+            }
+        }
+        if let Some(start) = start {
+            push_span(paragraph, start..paragraph.text.len(), style);
+        }
+        self.space = space;
+    }
+
+    /// A line break inside running text reads as a space.
+    pub fn soft_break(&mut self) {
+        if self.code {
+            self.text("\n");
+        } else {
+            self.space = true;
+        }
+    }
+
+    /// The paragraphs, with a "Links" list at the end when there were links.
+    pub fn finish(mut self) -> Vec<Paragraph> {
+        self.end_block();
+        if !self.references.is_empty() {
+            // folio's own label, so a reference: neither counted nor searched.
+            self.paragraphs.push(Paragraph { kind: Kind::Reference, ..Paragraph::plain("Links") });
+            for (i, address) in self.references.iter().enumerate() {
+                let text = format!("[{}] {address}", i + 1);
+                self.paragraphs.push(Paragraph { kind: Kind::Reference, ..Paragraph::plain(text) });
+            }
+        }
+        self.paragraphs
+    }
+
+    fn inline(&self) -> Inline {
+        Inline {
+            emphasis: self.emphasis > 0,
+            strong: self.strong > 0,
+            code: self.inline_code > 0,
+            link: self.links.iter().any(Option::is_some),
+            reference_mark: false,
+        }
+    }
+
+    fn open_paragraph(&mut self) -> &mut Paragraph {
+        if self.open.is_none() {
+            let kind = self.kind();
+            self.open = Some(Paragraph { kind, ..Paragraph::default() });
+        }
+        self.open.get_or_insert_with(Paragraph::default)
+    }
+
+    /// The kind of a paragraph opened now, from the blocks it is inside.
+    fn kind(&mut self) -> Kind {
+        if self.code {
+            Kind::Code
+        } else if let Some(level) = self.heading {
+            Kind::Heading(level)
+        } else if !self.lists.is_empty() {
+            let depth = (self.lists.len() - 1).min(MAX_LIST_DEPTH) as u8;
+            Kind::ListItem { depth, marker: self.marker.take().unwrap_or_default() }
+        } else if self.quotes > 0 {
+            Kind::Quote
+        } else {
+            Kind::Text
+        }
+    }
+}
+
+fn toggle(count: &mut usize, on: bool) {
+    *count = if on { count.saturating_add(1) } else { count.saturating_sub(1) };
+}
+
+/// Adds a style run, merged with the one before when they touch and match.
+fn push_span(paragraph: &mut Paragraph, range: std::ops::Range<usize>, style: Inline) {
+    if style == Inline::default() || range.is_empty() {
+        return;
+    }
+    if let Some(last) = paragraph.spans.last_mut()
+        && last.style == style
+        && last.range.end == range.start
+    {
+        last.range.end = range.end;
+        return;
+    }
+    paragraph.spans.push(Span { range, style });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runs_of_white_space_collapse_and_styles_cover_their_words() {
+        let mut b = Builder::default();
+        b.start_paragraph();
+        b.text("  Hello \n ");
+        b.strong(true);
+        b.text("bold");
+        b.strong(false);
+        b.text(" world  ");
+        let paragraphs = b.finish();
+        assert_eq!(paragraphs.len(), 1);
+        let p = &paragraphs[0];
+        assert_eq!(p.text, "Hello bold world");
+        assert_eq!(p.spans.len(), 1);
+        assert_eq!(&p.text[p.spans[0].range.clone()], "bold");
+    }
+
+    #[test]
+    fn links_are_numbered_once_and_listed_at_the_end() {
+        let mut b = Builder::default();
+        b.start_link("https://a.example");
+        b.text("first");
+        b.end_link();
+        b.text(" and ");
+        b.start_link("https://a.example");
+        b.text("again");
+        b.end_link();
+        b.start_link("#top");
+        b.text(" local");
+        b.end_link();
+        let texts: Vec<String> = b.finish().into_iter().map(|p| p.text).collect();
+        assert_eq!(texts, ["first[1] and again[1] local", "Links", "[1] https://a.example"]);
+    }
+
+    #[test]
+    fn list_items_carry_their_marker_and_depth() {
+        let mut b = Builder::default();
+        b.start_list(Some(3));
+        b.start_item();
+        b.text("three");
+        b.start_list(None);
+        b.start_item();
+        b.text("inner");
+        b.end_item();
+        b.end_list();
+        b.end_item();
+        b.start_item();
+        b.text("four");
+        b.end_item();
+        b.end_list();
+        let kinds: Vec<Kind> = b.finish().into_iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Kind::ListItem { depth: 0, marker: "3.".into() },
+                Kind::ListItem { depth: 1, marker: "•".into() },
+                Kind::ListItem { depth: 0, marker: "4.".into() },
+            ]
+        );
+    }
+}

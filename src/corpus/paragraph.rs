@@ -1,0 +1,108 @@
+//! A paragraph as plain data: its text, the kind of block it is (a heading,
+//! a quote, code, a list item), the inline styles over its text, and whether
+//! cleanup marked it as site furniture. The UI maps all of this to styles;
+//! nothing here knows a terminal.
+
+use std::ops::Range;
+
+/// What kind of block a paragraph is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Kind {
+    /// Running text.
+    #[default]
+    Text,
+    /// A section heading, level 1 to 6.
+    Heading(u8),
+    /// Quoted text.
+    Quote,
+    /// Preformatted text: its line breaks and spaces are kept, never reflowed.
+    Code,
+    /// One item of a list, `depth` levels deep (0 at the top). `marker` is
+    /// "•" or "3." for the item's first paragraph and empty for the rest.
+    ListItem { depth: u8, marker: String },
+    /// "[2] https://…": a link gathered from the text, listed at the end.
+    Reference,
+}
+
+/// Inline emphasis over part of a paragraph.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Inline {
+    pub emphasis: bool,
+    pub strong: bool,
+    pub code: bool,
+    /// The text of a link; its address is in the references at the end.
+    pub link: bool,
+    /// The "[2]" after a link that points to its reference.
+    pub reference_mark: bool,
+}
+
+/// A style over a byte range of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub range: Range<usize>,
+    pub style: Inline,
+}
+
+/// Why cleanup hides a paragraph. Each names a kind of site furniture that
+/// the README's "Reader-mode cleanup" section describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Furniture {
+    /// Menus, search boxes, "Skip to content", breadcrumbs.
+    Navigation,
+    /// "Share this article" and other share buttons.
+    Share,
+    /// Newsletter, membership, donation and "follow us" prompts.
+    Prompt,
+    /// A comment section: its widget, its header and the thread under it.
+    Comments,
+    /// "Read Next: …", "You May Also Like" and the teasers under them.
+    Related,
+    /// A photo caption's credit line, or an image's alt text.
+    ImageCredit,
+    /// "Author: …", "By …": the byline, which belongs in the header.
+    Byline,
+}
+
+impl Furniture {
+    /// A few words for the raw view and the tests.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Furniture::Navigation => "navigation",
+            Furniture::Share => "share buttons",
+            Furniture::Prompt => "newsletter or membership prompt",
+            Furniture::Comments => "comments",
+            Furniture::Related => "related links",
+            Furniture::ImageCredit => "image credit",
+            Furniture::Byline => "byline",
+        }
+    }
+}
+
+/// One block of an article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The text, with no control characters; only `Code` keeps newlines.
+    pub text: String,
+    pub kind: Kind,
+    /// Styled byte ranges of `text`, in order and not overlapping.
+    pub spans: Vec<Span>,
+    /// Set when cleanup hides this paragraph; the raw view still shows it.
+    pub furniture: Option<Furniture>,
+}
+
+impl Paragraph {
+    /// Unstyled running text.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Paragraph { text: text.into(), ..Paragraph::default() }
+    }
+
+    pub fn is_furniture(&self) -> bool {
+        self.furniture.is_some()
+    }
+
+    /// Whether its words are the article's own: references are addresses,
+    /// not prose, so they count for neither reading time nor search.
+    pub fn is_prose(&self) -> bool {
+        self.kind != Kind::Reference
+    }
+}

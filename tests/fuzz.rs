@@ -1,0 +1,203 @@
+//! Fuzzing with proptest, as cargo-fuzz cannot run in CI here: every loader,
+//! the title and cleanup heuristics and the layout get arbitrary bytes and
+//! markup-shaped text, and must neither panic nor take long. A case that
+//! takes seconds is a blow-up (a hang would never finish), so each case is
+//! timed. Case counts come from `PROPTEST_CASES` (256 when unset).
+
+use std::time::{Duration, Instant};
+
+use folio::corpus::cleanup;
+use folio::corpus::title;
+use folio::corpus::{Format, Kind, Loaded, Paragraph, View, load_bytes};
+use folio::document::Document;
+use proptest::prelude::*;
+
+/// Far more than any case needs, even in a debug build on a busy machine.
+const CASE_BUDGET: Duration = Duration::from_secs(3);
+
+const FORMATS: [Format; 5] = [Format::Text, Format::Markdown, Format::Html, Format::JsonLines, Format::Json];
+
+/// Pieces of every syntax folio reads, shuffled into inputs that reach
+/// deeper into the parsers than random bytes do.
+const TOKENS: &[&str] = &[
+    "\n",
+    "\n\n",
+    " ",
+    "\t",
+    "\r\n",
+    "\u{feff}",
+    "\0",
+    "\x1b[31m",
+    "é",
+    "東京",
+    "…",
+    "word",
+    "Title Here",
+    "# ",
+    "## ",
+    "> ",
+    "- ",
+    "1. ",
+    "* ",
+    "```\n",
+    "`",
+    "*",
+    "_",
+    "**",
+    "[",
+    "](",
+    ")",
+    "![",
+    "<",
+    ">",
+    "</",
+    "<p>",
+    "</p>",
+    "<div>",
+    "</div>",
+    "<article>",
+    "<nav>",
+    "</nav>",
+    "<pre>",
+    "<a href=\"x\">",
+    "</a>",
+    "<li>",
+    "<ol start=9>",
+    "<script>",
+    "</script>",
+    "<!--",
+    "-->",
+    "&amp;",
+    "---\n",
+    "+++\n",
+    "title: ",
+    "title = \"",
+    "\"",
+    "[[[",
+    "{",
+    "}",
+    "\"title\": ",
+    "\"body\": ",
+    ",",
+    ":",
+    "Read Next: ",
+    "Share this article",
+    "22 Comments",
+    "You May Also Like",
+    "Author: Jane Doe",
+    "(Credits: AP)",
+    "become a member",
+    "...",
+    "1. Home",
+    "Home / World / Africa",
+];
+
+fn shaped_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(TOKENS), 0..300).prop_map(|parts| parts.concat())
+}
+
+fn any_input() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..2000),
+        any::<String>().prop_map(String::into_bytes),
+        shaped_text().prop_map(String::into_bytes),
+    ]
+}
+
+/// What every loaded article must be, whatever the input.
+fn check_loaded(loaded: &Loaded) {
+    for article in loaded.corpus.articles() {
+        assert!(!article.title.is_empty());
+        assert!(!article.title.chars().any(char::is_control), "{:?}", article.title);
+        for p in &article.paragraphs {
+            let allowed = |c: char| c == '\n' && p.kind == Kind::Code;
+            assert!(!p.text.chars().any(|c| c.is_control() && !allowed(c)), "{:?}", p.text);
+            for span in &p.spans {
+                assert!(p.text.get(span.range.clone()).is_some(), "span {:?} in {:?}", span.range, p.text);
+            }
+        }
+        for view in [View::Clean, View::Raw] {
+            for width in [2, 7, 40] {
+                let doc = Document::layout(article, width, view);
+                assert!(
+                    doc.lines.windows(2).all(|w| w[0].anchor < w[1].anchor),
+                    "anchors grow down the page"
+                );
+                for line in &doc.lines {
+                    assert!(line.spans.iter().all(|s| line.text.get(s.range.clone()).is_some()));
+                }
+            }
+        }
+    }
+}
+
+fn timed(what: &str, work: impl FnOnce()) {
+    let started = Instant::now();
+    work();
+    assert!(started.elapsed() < CASE_BUDGET, "{what} took {:?}", started.elapsed());
+}
+
+proptest! {
+    #[test]
+    fn every_loader_takes_any_input(bytes in any_input()) {
+        for format in FORMATS {
+            timed(&format!("{format:?}"), || check_loaded(&load_bytes("fuzz", &bytes, format)));
+        }
+    }
+
+    #[test]
+    fn the_title_and_cleanup_heuristics_take_any_paragraphs(
+        lines in prop::collection::vec(prop_oneof![any::<String>(), shaped_text()], 0..20),
+    ) {
+        timed("cleanup and title", || {
+            let mut paragraphs: Vec<Paragraph> = lines.iter().map(|l| Paragraph::plain(l.as_str())).collect();
+            cleanup::mark(&mut paragraphs);
+            let found = title::find(&paragraphs, "fallback");
+            assert!(!found.text.is_empty());
+            if let Some(i) = found.paragraph {
+                cleanup::mark_repeated_title(&mut paragraphs, &found.text, i + 1);
+                assert!(!paragraphs[i].is_furniture());
+            }
+            for line in &lines {
+                let _ = cleanup::byline_name(line);
+            }
+        });
+    }
+
+    #[test]
+    fn shortened_titles_fit(text in any::<String>(), max in 2usize..100) {
+        let short = title::shorten(&text, max);
+        prop_assert!(short.chars().count() <= max, "{short:?}");
+    }
+
+    #[test]
+    fn front_matter_leaves_the_rest_of_the_text(text in prop_oneof![any::<String>(), shaped_text()]) {
+        let (_, rest) = folio::corpus::frontmatter::split(&text);
+        prop_assert!(text.ends_with(rest));
+    }
+}
+
+#[test]
+fn pathological_inputs_finish_quickly() {
+    let cases: Vec<(&str, String)> = vec![
+        ("unclosed tags", "<a".repeat(200_000)),
+        ("nested quotes", ">".repeat(100_000)),
+        ("nested lists", "- ".repeat(50_000)),
+        ("nested brackets", "[".repeat(100_000)),
+        ("nested emphasis", "*_".repeat(100_000)),
+        ("nested divs", "<div>".repeat(100_000)),
+        ("nested json", format!("{}{}", "[".repeat(100_000), "]".repeat(100_000))),
+        ("one huge word", "x".repeat(1_000_000)),
+        ("newlines", "\n".repeat(1_000_000)),
+        ("breadcrumbs", "1. Home\n".repeat(50_000)),
+        ("prompts", "Become a member.\nword\n".repeat(20_000)),
+    ];
+    for (what, text) in cases {
+        for format in FORMATS {
+            let started = Instant::now();
+            check_loaded(&load_bytes("x", text.as_bytes(), format));
+            let took = started.elapsed();
+            assert!(took < Duration::from_secs(20), "{what} as {format:?} took {took:?}");
+        }
+    }
+}
