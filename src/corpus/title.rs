@@ -47,7 +47,7 @@ pub fn find(paragraphs: &[Paragraph], fallback: &str) -> Title {
         None => Title {
             text: paragraphs
                 .iter()
-                .find(|p| is_running_text(p))
+                .find(|p| is_running_text(p) && !p.text.trim().is_empty())
                 .map(|p| shorten(&p.text, SENTENCE_TITLE_MAX_CHARS))
                 .unwrap_or_else(|| fallback.to_owned()),
             paragraph: None,
@@ -73,7 +73,7 @@ fn is_headline(line: &str) -> bool {
 }
 
 fn word_count(text: &str) -> usize {
-    super::text::words(text).count()
+    super::text::count_words(text)
 }
 
 /// Abbreviations after which a full stop does not end a sentence.
