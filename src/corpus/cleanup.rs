@@ -8,8 +8,13 @@
 //! Every rule is linear in the text, and the line rules only look at short
 //! paragraphs: a long paragraph is the reporting itself.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::paragraph::{Furniture, Kind, Paragraph};
-use super::text::words;
+use super::text::count_words;
 
 /// A paragraph longer than this many words is never furniture by its own
 /// wording: prompts, buttons and credits are short.
@@ -163,16 +168,20 @@ const TRAIL_SEPARATORS: &[&str] = &[" / ", " > ", " › ", " » ", " | "];
 const MAX_TRAIL_SEGMENT_WORDS: usize = 4;
 
 /// Marks the furniture in `paragraphs`: first each paragraph by its own
-/// wording, then the blocks that only their neighbours give away.
-pub fn mark(paragraphs: &mut [Paragraph]) {
-    for paragraph in paragraphs.iter_mut().filter(|p| can_be_furniture(p)) {
-        paragraph.furniture = paragraph.furniture.or_else(|| classify(&paragraph.text));
+/// wording, then the blocks that only their neighbours give away. Returns
+/// each paragraph's word count, which the rules needed anyway.
+pub fn mark(paragraphs: &mut [Paragraph]) -> Vec<usize> {
+    // Several rules weigh a paragraph by its words: counted once, here.
+    let words: Vec<usize> = paragraphs.iter().map(|p| count_words(&p.text)).collect();
+    for (paragraph, &count) in paragraphs.iter_mut().zip(&words).filter(|(p, _)| can_be_furniture(p)) {
+        paragraph.furniture = paragraph.furniture.or_else(|| classify(&paragraph.text, count));
     }
     mark_breadcrumb_runs(paragraphs);
-    mark_link_cards(paragraphs);
+    mark_link_cards(paragraphs, &words);
     mark_teasers(paragraphs);
-    mark_prompt_boxes(paragraphs);
-    mark_comment_thread(paragraphs);
+    mark_prompt_boxes(paragraphs, &words);
+    mark_comment_thread(paragraphs, &words);
+    words
 }
 
 /// Marks later copies of the headline: an image's alt text or a share card
@@ -180,7 +189,12 @@ pub fn mark(paragraphs: &mut [Paragraph]) {
 pub fn mark_repeated_title(paragraphs: &mut [Paragraph], title: &str, title_paragraph: usize) {
     let title = normalize(title);
     for paragraph in paragraphs.iter_mut().skip(title_paragraph + 1).filter(|p| can_be_furniture(p)) {
-        if paragraph.furniture.is_none() && is_short(&paragraph.text) && normalize(&paragraph.text) == title {
+        // Compared as they are normalised: most differ at the first letter.
+        let repeats = || normalized_chars(&paragraph.text).eq(title.chars());
+        if paragraph.furniture.is_none()
+            && repeats()
+            && is_short(&paragraph.text, count_words(&paragraph.text))
+        {
             paragraph.furniture = Some(Furniture::ImageCredit);
         }
     }
@@ -189,6 +203,10 @@ pub fn mark_repeated_title(paragraphs: &mut [Paragraph], title: &str, title_para
 /// The name in a byline paragraph ("Author: Dave DeCamp" gives "Dave DeCamp").
 pub fn byline_name(text: &str) -> Option<&str> {
     let text = text.trim();
+    // Every opening starts with one of these letters.
+    if !text.starts_with(['a', 'A', 'b', 'B', 'p', 'P', 'w', 'W']) {
+        return None;
+    }
     let lower = text.to_lowercase();
     let opening = BYLINE_OPENINGS.iter().find(|o| {
         lower.starts_with(*o) && lower[o.len()..].starts_with([' ', ':']) && lower.len() == text.len()
@@ -210,28 +228,38 @@ fn can_be_furniture(paragraph: &Paragraph) -> bool {
     !matches!(paragraph.kind, Kind::Code | Kind::Reference)
 }
 
-fn is_short(text: &str) -> bool {
-    text.len() <= MAX_FURNITURE_BYTES && words(text).count() <= MAX_FURNITURE_WORDS
+/// Short enough to be furniture: `words` is the text's word count.
+fn is_short(text: &str, words: usize) -> bool {
+    text.len() <= MAX_FURNITURE_BYTES && words <= MAX_FURNITURE_WORDS
 }
 
 /// The furniture a paragraph is by its own wording, if any.
-fn classify(text: &str) -> Option<Furniture> {
-    if !is_short(text) {
+fn classify(text: &str, words: usize) -> Option<Furniture> {
+    if !is_short(text, words) {
         return None;
     }
-    let norm = normalize(text);
-    if let Some((_, kind)) = PHRASES.iter().find(|(phrase, _)| *phrase == norm) {
+    // Most paragraphs are prose that every rule turns down; each rule first
+    // asks a cheap question that its match needs, and only then is the
+    // normalised text made (once).
+    let norm = std::cell::OnceCell::new();
+    let norm = || norm.get_or_init(|| normalize(text)).as_str();
+    // Both stop reading as soon as the answer is no.
+    let short_enough =
+        text.chars().filter(|c| c.is_alphanumeric()).take(*LONGEST_PHRASE + 1).count() <= *LONGEST_PHRASE;
+    let two_words =
+        || text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).count() == 2;
+    if short_enough && let Some(kind) = PHRASE_KINDS.get(norm()) {
         return Some(*kind);
     }
-    if is_comment_count(&norm) {
+    if two_words() && is_comment_count(norm()) {
         Some(Furniture::Comments)
     } else if labelled_link(text).is_some() {
         Some(Furniture::Related)
-    } else if is_credit(text, &norm) {
+    } else if words <= MAX_CREDIT_WORDS && is_credit(text, norm) {
         Some(Furniture::ImageCredit)
     } else if byline_name(text).is_some() {
         Some(Furniture::Byline)
-    } else if PROMPT_WORDS.iter().any(|p| contains_words(&norm, p)) {
+    } else if PROMPT_KEYS.is_match(text) && has_prompt_words(norm()) {
         Some(Furniture::Prompt)
     } else if is_trail(text) {
         Some(Furniture::Navigation)
@@ -243,24 +271,50 @@ fn classify(text: &str) -> Option<Furniture> {
 /// Lower case, words of letters and digits only, one space between them:
 /// "Hi, what are you looking for?" becomes "hi what are you looking for".
 pub fn normalize(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
+    normalized_chars(text).collect()
 }
 
-/// Whether `phrase` occurs in `norm` as whole words.
-fn contains_words(norm: &str, phrase: &str) -> bool {
-    norm.match_indices(phrase).any(|(at, _)| {
-        let before = at == 0 || norm.as_bytes()[at - 1] == b' ';
-        let end = at + phrase.len();
-        let after = end == norm.len() || norm.as_bytes()[end] == b' ';
-        before && after
+/// The characters of [`normalize`]`(text)`, made as they are read.
+fn normalized_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).enumerate().flat_map(|(i, word)| {
+        (i > 0).then_some(' ').into_iter().chain(word.chars().flat_map(char::to_lowercase))
     })
+}
+
+/// [`PHRASES`] as a map: most paragraphs are checked against all of them.
+static PHRASE_KINDS: LazyLock<HashMap<&str, Furniture>> = LazyLock::new(|| PHRASES.iter().copied().collect());
+
+/// [`PROMPT_WORDS`] as one automaton, so a paragraph is read once for all
+/// of them rather than once for each.
+static PROMPT_FINDER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(PROMPT_WORDS).expect("a fixed list of short phrases always builds"));
+
+/// The longest [`PHRASES`] entry, in letters and digits: a paragraph with
+/// more cannot be one (lowercasing never makes fewer characters).
+static LONGEST_PHRASE: LazyLock<usize> = LazyLock::new(|| {
+    PHRASES.iter().map(|(p, _)| p.chars().filter(|c| c.is_alphanumeric()).count()).max().unwrap_or(0)
+});
+
+/// The longest word of each [`PROMPT_WORDS`] entry, found in any case in
+/// the raw text: a paragraph without one cannot hold the phrase.
+static PROMPT_KEYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let keys = PROMPT_WORDS.iter().filter_map(|phrase| phrase.split(' ').max_by_key(|w| w.len()));
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(keys)
+        .expect("a fixed list of short words always builds")
+});
+
+/// Whether any of [`PROMPT_WORDS`] occurs in `norm` as whole words.
+fn has_prompt_words(norm: &str) -> bool {
+    PROMPT_FINDER.find_overlapping_iter(norm).any(|found| is_whole_words(norm, found.start(), found.end()))
+}
+
+/// Whether `norm[start..end]` starts and ends at word boundaries.
+fn is_whole_words(norm: &str, start: usize, end: usize) -> bool {
+    let before = start == 0 || norm.as_bytes()[start - 1] == b' ';
+    let after = end == norm.len() || norm.as_bytes()[end] == b' ';
+    before && after
 }
 
 /// "22 Comments", "3 responses".
@@ -279,10 +333,7 @@ fn labelled_link(text: &str) -> Option<String> {
     (RELATED_LABELS.contains(&label.as_str()) && !link.is_empty()).then_some(link)
 }
 
-fn is_credit(text: &str, norm: &str) -> bool {
-    if words(text).count() > MAX_CREDIT_WORDS {
-        return false;
-    }
+fn is_credit<'a>(text: &str, norm: impl Fn() -> &'a str) -> bool {
     let labelled = |part: &str| {
         part.split_once(':').is_some_and(|(label, _)| CREDIT_LABELS.contains(&normalize(label).as_str()))
     };
@@ -291,14 +342,21 @@ fn is_credit(text: &str, norm: &str) -> bool {
         .strip_suffix(')')
         .and_then(|t| t.rsplit_once('('))
         .is_some_and(|(_, inside)| labelled(inside));
-    labelled(text) || trailing || CREDIT_OPENINGS.iter().any(|o| norm.starts_with(o))
+    // Every opening starts with "i" or "p".
+    let may_open = text.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(['i', 'I', 'p', 'P']);
+    labelled(text) || trailing || may_open && CREDIT_OPENINGS.iter().any(|o| norm().starts_with(o))
 }
 
 fn is_trail(text: &str) -> bool {
+    // Every separator holds one of these bytes ('›' ends in 0xBA, '»' in
+    // 0xBB); prose seldom does, and then no split is needed.
+    if !text.bytes().any(|b| matches!(b, b'/' | b'>' | b'|' | 0xBA | 0xBB)) {
+        return false;
+    }
     TRAIL_SEPARATORS.iter().any(|sep| {
         let segments: Vec<&str> = text.split(sep).collect();
         segments.len() >= 3
-            && segments.iter().all(|s| (1..=MAX_TRAIL_SEGMENT_WORDS).contains(&words(s).count()))
+            && segments.iter().all(|s| (1..=MAX_TRAIL_SEGMENT_WORDS).contains(&count_words(s)))
     })
 }
 
@@ -310,7 +368,7 @@ fn mark_breadcrumb_runs(paragraphs: &mut [Paragraph]) {
         let step = numbered_step(&paragraph.text);
         in_run = match step {
             Some(rest) if normalize(rest) == "home" => true,
-            Some(rest) => in_run && words(rest).count() <= MAX_TRAIL_SEGMENT_WORDS,
+            Some(rest) => in_run && count_words(rest) <= MAX_TRAIL_SEGMENT_WORDS,
             None => false,
         };
         if in_run && paragraph.furniture.is_none() {
@@ -325,16 +383,16 @@ fn numbered_step(text: &str) -> Option<&str> {
 }
 
 /// A "Read Next: X" line comes with a card that repeats X as a headline.
-fn mark_link_cards(paragraphs: &mut [Paragraph]) {
+fn mark_link_cards(paragraphs: &mut [Paragraph], words: &[usize]) {
     for i in 0..paragraphs.len() {
-        if !is_short(&paragraphs[i].text) {
+        if !is_short(&paragraphs[i].text, words[i]) {
             continue;
         }
         let Some(target) = labelled_link(&paragraphs[i].text) else { continue };
         let near = i.saturating_sub(LINK_CARD_REACH)..(i + LINK_CARD_REACH + 1).min(paragraphs.len());
         for j in near {
             let card = &mut paragraphs[j];
-            if card.furniture.is_none() && is_short(&card.text) && normalize(&card.text) == target {
+            if card.furniture.is_none() && is_short(&card.text, words[j]) && normalize(&card.text) == target {
                 card.furniture = Some(Furniture::Related);
             }
         }
@@ -357,7 +415,7 @@ fn mark_teasers(paragraphs: &mut [Paragraph]) {
 
 /// Fills the gaps of a pitch box: the short paragraphs between two prompts
 /// ("DAWNS Digest has been the trusted morning read…") are the pitch too.
-fn mark_prompt_boxes(paragraphs: &mut [Paragraph]) {
+fn mark_prompt_boxes(paragraphs: &mut [Paragraph], words: &[usize]) {
     let prompts: Vec<usize> = paragraphs
         .iter()
         .enumerate()
@@ -369,7 +427,8 @@ fn mark_prompt_boxes(paragraphs: &mut [Paragraph]) {
         let boxed = gap.len() <= MAX_PROMPT_BOX_GAP
             && paragraphs[gap.clone()]
                 .iter()
-                .all(|p| can_be_furniture(p) && words(&p.text).count() <= MAX_PROMPT_BOX_WORDS);
+                .zip(&words[gap.clone()])
+                .all(|(p, &count)| can_be_furniture(p) && count <= MAX_PROMPT_BOX_WORDS);
         if boxed {
             for paragraph in &mut paragraphs[gap] {
                 paragraph.furniture = paragraph.furniture.or(Some(Furniture::Prompt));
@@ -380,7 +439,7 @@ fn mark_prompt_boxes(paragraphs: &mut [Paragraph]) {
 
 /// Comments come last on a page: from the comment section's first line to
 /// the end is the thread, whatever the commenters wrote.
-fn mark_comment_thread(paragraphs: &mut [Paragraph]) {
+fn mark_comment_thread(paragraphs: &mut [Paragraph], words: &[usize]) {
     let mut story_words = 0;
     let mut start = None;
     for (i, paragraph) in paragraphs.iter().enumerate() {
@@ -389,7 +448,7 @@ fn mark_comment_thread(paragraphs: &mut [Paragraph]) {
             break;
         }
         if paragraph.furniture.is_none() {
-            story_words += words(&paragraph.text).count();
+            story_words += words[i];
         }
     }
     let Some(start) = start else { return };

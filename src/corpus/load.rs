@@ -8,6 +8,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use super::decode::decode;
@@ -91,8 +92,20 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
     let mut reported = HashSet::new();
     out.skipped.retain(|s| reported.insert(s.path.clone()));
     let mut seen = HashSet::new();
-    for path in files {
-        out.add_file(&path, &mut seen);
+    let readable: Vec<PathBuf> = files.into_iter().filter(|path| out.check_file(path, &mut seen)).collect();
+    // Reading and parsing are independent per file: spread them over the
+    // cores, and gather in file-name order.
+    let parts: Vec<Gathered> = readable
+        .par_iter()
+        .map(|path| {
+            let mut part = Gathered::default();
+            part.add_file(path);
+            part
+        })
+        .collect();
+    for part in parts {
+        out.articles.extend(part.articles);
+        out.skipped.extend(part.skipped);
     }
     Ok(out.finish())
 }
@@ -140,20 +153,31 @@ impl Gathered {
         }
     }
 
-    /// Reads one regular file, unless it is one already read through
-    /// another path (a link into a folder that is also walked).
-    fn add_file(&mut self, path: &Path, seen: &mut HashSet<FileId>) {
+    /// Whether a file is worth reading: it can be looked at, it is not one
+    /// already met through another path (a link into a folder that is also
+    /// walked), and it is not too large. Says why when it is skipped.
+    fn check_file(&mut self, path: &Path, seen: &mut HashSet<FileId>) -> bool {
         let name = path.display().to_string();
         let meta = match fs::metadata(path) {
             Ok(meta) => meta,
-            Err(err) => return self.skip(name, describe_io(&err)),
+            Err(err) => {
+                self.skip(name, describe_io(&err));
+                return false;
+            }
         };
         if !seen.insert(file_id(path, &meta)) {
-            return;
+            return false;
         }
         if meta.len() > MAX_FILE_BYTES {
-            return self.skip(name, too_large());
+            self.skip(name, too_large());
+            return false;
         }
+        true
+    }
+
+    /// Reads and parses one file that `check_file` let through.
+    fn add_file(&mut self, path: &Path) {
+        let name = path.display().to_string();
         match fs::read(path) {
             Ok(bytes) => self.add_bytes(&name, &bytes, Format::of_path(path).unwrap_or(Format::Text)),
             Err(err) => self.skip(name, describe_io(&err)),

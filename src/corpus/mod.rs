@@ -79,7 +79,7 @@ impl Article {
     pub fn from_draft(id: usize, source: impl Into<String>, draft: Draft) -> Self {
         let source = source.into();
         let mut paragraphs = draft.paragraphs;
-        cleanup::mark(&mut paragraphs);
+        let counts = cleanup::mark(&mut paragraphs);
         let stated = draft.title.map(|t| text::one_line(&t)).filter(|t| !t.is_empty());
         let title = match stated {
             Some(text) => {
@@ -101,8 +101,9 @@ impl Article {
         let meta = clean_meta(draft.meta).or(Meta { author: byline, ..Meta::default() });
         let words = paragraphs
             .iter()
-            .filter(|p| p.is_prose() && !p.is_furniture())
-            .map(|p| text::words(&p.text).count())
+            .zip(counts)
+            .filter(|(p, _)| p.is_prose() && !p.is_furniture())
+            .map(|(_, count)| count)
             .sum();
         Article {
             id,

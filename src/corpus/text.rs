@@ -21,13 +21,33 @@ const MAX_WRAPPED_LINE: usize = 120;
 /// CRLF become LF, and tabs are expanded to spaces.
 pub fn sanitize(raw: &str) -> String {
     let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    let unified = raw.replace("\r\n", "\n").replace('\r', "\n");
+    if is_plain(raw) {
+        return raw.to_owned();
+    }
+    let unified =
+        if raw.contains('\r') { raw.replace("\r\n", "\n").replace('\r', "\n") } else { raw.to_owned() };
     // Tabs go first: the escape stripper below drops them otherwise.
     let expanded = expand_tabs(&unified);
-    let stripped = strip_ansi_escapes::strip_str(&expanded);
+    // Escape sequences all start with ESC or a C1 control (U+009B is CSI);
+    // text with neither, nearly all of it, needs no parser.
+    let stripped = if expanded.contains(|c: char| c == '\x1b' || ('\u{80}'..='\u{9f}').contains(&c)) {
+        strip_ansi_escapes::strip_str(&expanded)
+    } else {
+        expanded
+    };
     // The stripper parses escape sequences; what it lets through may still
     // hold C1 controls (U+0080..U+009F) or DEL, which some terminals obey.
     stripped.chars().filter(|&c| c == '\n' || !c.is_control()).collect()
+}
+
+/// Text with no byte that any step below would change: no control byte but
+/// the newline (so no tab, CR or ESC), no DEL, and no U+0080..U+009F (all
+/// of which, in UTF-8, start with 0xC2 0x80..0x9F).
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    !bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n') || b == 0x7f || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| *n < 0xa0))
+    })
 }
 
 fn expand_tabs(text: &str) -> String {
@@ -108,7 +128,14 @@ fn starts_list_item(line: &str) -> bool {
 }
 
 fn collapse_spaces(line: &str) -> String {
-    line.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(line.len());
+    for word in line.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Text for one line of a header: sanitized, with every run of white space
@@ -123,6 +150,28 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric))
 }
 
+/// How many [`words`] `text` has. Counted a byte at a time for ASCII text,
+/// the common case: word counts are taken of every paragraph, several times.
+pub fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return words(text).count();
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    let mut has_alnum = false;
+    for byte in text.bytes() {
+        if byte.is_ascii_whitespace() {
+            count += usize::from(in_word && has_alnum);
+            in_word = false;
+            has_alnum = false;
+        } else {
+            in_word = true;
+            has_alnum |= byte.is_ascii_alphanumeric();
+        }
+    }
+    count + usize::from(in_word && has_alnum)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +184,13 @@ mod tests {
         assert!(clean.starts_with("Title text"), "{clean:?}");
         assert!(clean.contains("red"));
         assert!(!clean.contains("pwned"), "the OSC payload is dropped: {clean:?}");
+    }
+
+    #[test]
+    fn plain_text_passes_through_and_c1_controls_do_not() {
+        let plain = "Plain text, «quoted», 100°, café\nand a second line.";
+        assert_eq!(sanitize(plain), plain);
+        assert_eq!(sanitize("a\u{85}b\u{9b}c"), "abc");
     }
 
     #[test]
@@ -175,5 +231,8 @@ mod tests {
     #[test]
     fn words_skip_punctuation_runs() {
         assert_eq!(words("Hello – world, 1,000 troops").count(), 4);
+        for text in ["Hello – world, 1,000 troops", " a  -- b\tc\n", "", "   ", "x", "é a"] {
+            assert_eq!(count_words(text), words(text).count(), "{text:?}");
+        }
     }
 }
