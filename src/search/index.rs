@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
 
 use super::matcher::{fold_char, letter_mask, words_of};
 use crate::corpus::{Article, Corpus, View};
@@ -39,30 +40,25 @@ pub struct Index {
 
 impl Index {
     /// The index of what `view` shows: site furniture is searched only in
-    /// the raw view.
+    /// the raw view. Slices of the corpus are indexed on all cores, then
+    /// merged in article order.
     pub fn build(corpus: &Corpus, view: View) -> Index {
+        let slices: Vec<Slice<'_>> = corpus
+            .articles()
+            .par_chunks(BUILD_SLICE_ARTICLES)
+            .map(|articles| Slice::build(articles, view))
+            .collect();
         let mut index = Index::default();
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut per_word: Vec<Vec<Posting>> = Vec::new();
-        let mut counts: FxHashMap<u32, (u16, u16)> = FxHashMap::default();
-        for article in corpus.articles() {
-            counts.clear();
-            for (field, text) in fields(article, view) {
-                for (_, word) in words_of(text) {
-                    let id = *ids.entry(word).or_insert_with(|| {
-                        per_word.push(Vec::new());
-                        index.add_word(word)
-                    });
-                    let entry = counts.entry(id).or_default();
-                    match field {
-                        InTitle => entry.0 = entry.0.saturating_add(1),
-                        InBody => entry.1 = entry.1.saturating_add(1),
-                    }
-                }
-            }
-            let article_id = u32::try_from(article.id).unwrap_or(u32::MAX);
-            for (&id, &(title, body)) in &counts {
-                per_word[id as usize].push(Posting { article: article_id, title, body });
+        for slice in slices {
+            for (word, postings) in slice.words.into_iter().zip(slice.postings) {
+                let id = *ids.entry(word).or_insert_with(|| {
+                    per_word.push(Vec::new());
+                    index.add_word(word)
+                });
+                // Slices come in article order, so each word's postings stay sorted.
+                per_word[id as usize].extend(postings);
             }
         }
         index.offsets.reserve(per_word.len() + 1);
@@ -118,21 +114,69 @@ impl Index {
 
 fn single_letters(words: &[Box<str>]) -> FxHashMap<char, Box<[(u32, i64)]>> {
     let skim = SkimMatcherV2::default();
-    let mut letters: FxHashMap<char, Vec<(u32, i64)>> = FxHashMap::default();
-    let mut seen = String::new();
-    for (id, word) in words.iter().enumerate() {
-        seen.clear();
-        for letter in word.chars().map(fold_char) {
-            if seen.contains(letter) {
-                continue;
+    // Scoring is the costly part and independent per word.
+    let scored: Vec<Vec<(char, i64)>> = words
+        .par_iter()
+        .map(|word| {
+            let mut seen: Vec<(char, i64)> = Vec::new();
+            for letter in word.chars().map(fold_char) {
+                if seen.iter().any(|(c, _)| *c == letter) {
+                    continue;
+                }
+                let mut pattern = [0u8; 4];
+                let score = skim.fuzzy_match(word, letter.encode_utf8(&mut pattern)).unwrap_or(1).max(1);
+                seen.push((letter, score));
             }
-            seen.push(letter);
-            let mut pattern = [0u8; 4];
-            let score = skim.fuzzy_match(word, letter.encode_utf8(&mut pattern)).unwrap_or(1).max(1);
+            seen
+        })
+        .collect();
+    let mut letters: FxHashMap<char, Vec<(u32, i64)>> = FxHashMap::default();
+    for (id, word_letters) in scored.into_iter().enumerate() {
+        for (letter, score) in word_letters {
             letters.entry(letter).or_default().push((id as u32, score));
         }
     }
     letters.into_iter().map(|(letter, words)| (letter, words.into_boxed_slice())).collect()
+}
+
+/// Articles indexed by one task before the slices are merged: enough that
+/// merging (once per distinct word per slice) stays cheap.
+const BUILD_SLICE_ARTICLES: usize = 2_048;
+
+/// The index of a run of consecutive articles, with its own word ids.
+struct Slice<'a> {
+    words: Vec<&'a str>,
+    postings: Vec<Vec<Posting>>,
+}
+
+impl<'a> Slice<'a> {
+    fn build(articles: &'a [Article], view: View) -> Self {
+        let mut slice = Slice { words: Vec::new(), postings: Vec::new() };
+        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut counts: FxHashMap<u32, (u16, u16)> = FxHashMap::default();
+        for article in articles {
+            counts.clear();
+            for (field, text) in fields(article, view) {
+                for (_, word) in words_of(text) {
+                    let id = *ids.entry(word).or_insert_with(|| {
+                        slice.words.push(word);
+                        slice.postings.push(Vec::new());
+                        u32::try_from(slice.words.len() - 1).unwrap_or(u32::MAX)
+                    });
+                    let entry = counts.entry(id).or_default();
+                    match field {
+                        InTitle => entry.0 = entry.0.saturating_add(1),
+                        InBody => entry.1 = entry.1.saturating_add(1),
+                    }
+                }
+            }
+            let article_id = u32::try_from(article.id).unwrap_or(u32::MAX);
+            for (&id, &(title, body)) in &counts {
+                slice.postings[id as usize].push(Posting { article: article_id, title, body });
+            }
+        }
+        slice
+    }
 }
 
 #[derive(Clone, Copy)]
