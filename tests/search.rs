@@ -159,6 +159,17 @@ proptest! {
         prop_assert_eq!(found, expected, "query {:?}", text);
     }
 
+    /// `--filter`'s scan without an index finds the same articles with the
+    /// same scores, in the same order, as the index.
+    #[test]
+    fn the_scan_and_the_index_agree(text in query()) {
+        let (corpus, _) = synthetic();
+        let query = Query::parse(&text);
+        let indexed = shared_searcher().search(&query, View::Clean);
+        let scanned = folio::search::scan::scan(corpus, &query, View::Clean);
+        prop_assert_eq!(scanned, indexed, "query {:?}", text);
+    }
+
     /// Typing an AND-only query one key at a time never brings back an
     /// article an earlier key had ruled out.
     #[test]

@@ -14,6 +14,7 @@ pub mod index;
 pub mod marks;
 pub mod matcher;
 pub mod query;
+pub mod scan;
 pub mod worker;
 
 use std::sync::Arc;
@@ -272,25 +273,10 @@ impl Searcher {
             .iter()
             .map(|group| group.iter().map(|term| self.score_term(term, range.clone())).collect())
             .collect();
-        'article: for offset in 0..len {
-            let mut total = 0;
-            for (group, scores) in groups.iter().zip(&scored) {
-                let mut best: Option<i64> = None;
-                for (term, score) in group.iter().zip(scores) {
-                    let matched = score.matched(offset);
-                    let value = match (term.matcher.term.negated, matched) {
-                        (false, true) => Some(score.total(offset)),
-                        (true, false) => Some(0),
-                        _ => None,
-                    };
-                    best = best.max(value);
-                }
-                match best {
-                    Some(value) => total += value,
-                    None => continue 'article,
-                }
+        for offset in 0..len {
+            if let Some(score) = group_total(groups, &scored, offset) {
+                hits.push(Hit { article: range.start + offset, score });
             }
-            hits.push(Hit { article: range.start + offset, score: total });
         }
     }
 
@@ -365,6 +351,37 @@ impl Searcher {
 struct Prepared {
     matcher: TermMatcher,
     words: Vec<WordScores>,
+}
+
+impl std::borrow::Borrow<TermMatcher> for Prepared {
+    fn borrow(&self) -> &TermMatcher {
+        &self.matcher
+    }
+}
+
+/// An article's score from its terms' scores (`scored[group][term]`, at
+/// position `at`), or `None` when a group does not match: every group
+/// must, through any one of its terms. A negated term matches by its
+/// absence and adds nothing.
+fn group_total<T: std::borrow::Borrow<TermMatcher>>(
+    groups: &[Vec<T>],
+    scored: &[Vec<TermScores>],
+    at: usize,
+) -> Option<i64> {
+    let mut total = 0;
+    for (group, scores) in groups.iter().zip(scored) {
+        let mut best: Option<i64> = None;
+        for (term, score) in group.iter().zip(scores) {
+            let value = match (term.borrow().term.negated, score.matched(at)) {
+                (false, true) => Some(score.total(at)),
+                (true, false) => Some(0),
+                _ => None,
+            };
+            best = best.max(value);
+        }
+        total += best?;
+    }
+    Some(total)
 }
 
 /// One term's best title and body scores for each article of a chunk.

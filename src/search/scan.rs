@@ -1,0 +1,101 @@
+//! Searching without an index, for one query over a corpus that will not be
+//! searched again (`folio --filter`): each article is read once, on all
+//! cores, and scored exactly as the index would score it. Building an index
+//! only pays off when many queries follow.
+
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+use super::matcher::{TermMatcher, find_in_text, words_of};
+use super::query::{Kind, Query};
+use super::{Hit, TermScores, body_texts, group_total, rank};
+use crate::corpus::{Article, Corpus, View};
+
+/// The ranked matches of `query` in `view`: the same hits, with the same
+/// scores, as `Searcher::search`.
+pub fn scan(corpus: &Corpus, query: &Query, view: View) -> Vec<Hit> {
+    if query.is_empty() {
+        return (0..corpus.len()).map(|article| Hit { article, score: 0 }).collect();
+    }
+    let groups: Vec<Vec<TermMatcher>> =
+        query.groups.iter().map(|g| g.iter().map(TermMatcher::new).collect()).collect();
+    let terms: Vec<&TermMatcher> = groups.iter().flatten().collect();
+    let mut hits: Vec<Hit> = corpus
+        .articles()
+        .par_iter()
+        .map_init(
+            || (SkimMatcherV2::default(), FxHashMap::default()),
+            |(skim, seen), article| {
+                let scores = score_terms(article, &terms, view, skim, seen);
+                let mut scores = scores.into_iter();
+                let per_group: Vec<Vec<TermScores>> =
+                    groups.iter().map(|g| scores.by_ref().take(g.len()).collect()).collect();
+                group_total(&groups, &per_group, 0).map(|score| Hit { article: article.id, score })
+            },
+        )
+        .flatten()
+        .collect();
+    rank(&mut hits);
+    hits
+}
+
+/// Each term's title and body scores for one article.
+fn score_terms(
+    article: &Article,
+    terms: &[&TermMatcher],
+    view: View,
+    skim: &SkimMatcherV2,
+    seen: &mut FxHashMap<Box<str>, Vec<i64>>,
+) -> Vec<TermScores> {
+    let mut scores: Vec<TermScores> = terms.iter().map(|_| TermScores::new(1)).collect();
+    let body = body_texts(article, view).flat_map(|(_, paragraph)| words_of(paragraph));
+    let words = words_of(&article.title).map(|w| (true, w)).chain(body.map(|w| (false, w)));
+    for (in_title, (_, word)) in words {
+        if !seen.contains_key(word) {
+            let fresh = terms
+                .iter()
+                .map(|t| match t.term.kind {
+                    Kind::Phrase => 0,
+                    _ => t.match_word(word).map_or(0, |_| t.score_word(skim, word)),
+                })
+                .collect();
+            seen.insert(word.into(), fresh);
+        }
+        let Some(found) = seen.get(word) else { continue };
+        for ((term, score), &found) in terms.iter().zip(&mut scores).zip(found) {
+            if found == 0 {
+                continue;
+            }
+            if in_title && term.term.field.includes_title() {
+                score.title[0] = score.title[0].max(found);
+            } else if !in_title && term.term.field.includes_body() {
+                score.body[0] = score.body[0].max(found);
+                score.occurrences[0] += 1;
+            }
+        }
+    }
+    for (term, score) in terms.iter().zip(&mut scores) {
+        if term.term.kind == Kind::Phrase {
+            *score = score_phrase(article, term, view, skim);
+        }
+    }
+    scores
+}
+
+fn score_phrase(article: &Article, term: &TermMatcher, view: View, skim: &SkimMatcherV2) -> TermScores {
+    let mut score = TermScores::new(1);
+    let base = term.score_word(skim, &term.term.text);
+    let matchers = std::slice::from_ref(term);
+    if term.term.field.includes_title() && !find_in_text(&article.title, matchers).is_empty() {
+        score.title[0] = base;
+    }
+    if term.term.field.includes_body() {
+        let found: usize = body_texts(article, view).map(|(_, p)| find_in_text(p, matchers).len()).sum();
+        if found > 0 {
+            score.body[0] = base;
+            score.occurrences[0] = u32::try_from(found).unwrap_or(u32::MAX);
+        }
+    }
+    score
+}
