@@ -323,21 +323,9 @@ impl Searcher {
         let Some(candidates) = candidates else { return };
         // ...are read to find the phrase itself.
         let base = term.matcher.score_word(&self.skim, &term.matcher.term.text);
-        let field = term.matcher.term.field;
-        let matchers = std::slice::from_ref(&term.matcher);
         for (offset, _) in candidates.iter().enumerate().filter(|(_, c)| **c) {
             let Some(article) = self.corpus.get(range.start + offset) else { continue };
-            if field.includes_title() && !find_in_text(&article.title, matchers).is_empty() {
-                scores.title[offset] = base;
-            }
-            if field.includes_body() {
-                let found: usize =
-                    body_texts(article, self.view).map(|(_, p)| find_in_text(p, matchers).len()).sum();
-                if found > 0 {
-                    scores.body[offset] = base;
-                    scores.occurrences[offset] = u32::try_from(found).unwrap_or(u32::MAX);
-                }
-            }
+            scores.set_phrase(offset, article, &term.matcher, self.view, base);
         }
     }
 
@@ -394,6 +382,22 @@ struct TermScores {
 impl TermScores {
     fn new(len: usize) -> Self {
         TermScores { title: vec![0; len], body: vec![0; len], occurrences: vec![0; len] }
+    }
+
+    /// Reads `article` for the phrase `matcher` and records, at `at`, `base`
+    /// for the title and the body where it occurs, with how often.
+    fn set_phrase(&mut self, at: usize, article: &Article, matcher: &TermMatcher, view: View, base: i64) {
+        let matchers = std::slice::from_ref(matcher);
+        if matcher.term.field.includes_title() && !find_in_text(&article.title, matchers).is_empty() {
+            self.title[at] = base;
+        }
+        if matcher.term.field.includes_body() {
+            let found: usize = body_texts(article, view).map(|(_, p)| find_in_text(p, matchers).len()).sum();
+            if found > 0 {
+                self.body[at] = base;
+                self.occurrences[at] = u32::try_from(found).unwrap_or(u32::MAX);
+            }
+        }
     }
 
     fn matched(&self, at: usize) -> bool {

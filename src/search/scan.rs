@@ -7,7 +7,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::matcher::{TermMatcher, find_in_text, words_of};
+use super::matcher::{TermMatcher, words_of};
 use super::query::{Kind, Query};
 use super::{Hit, TermScores, body_texts, group_total, rank};
 use crate::corpus::{Article, Corpus, View};
@@ -85,17 +85,6 @@ fn score_terms(
 
 fn score_phrase(article: &Article, term: &TermMatcher, view: View, skim: &SkimMatcherV2) -> TermScores {
     let mut score = TermScores::new(1);
-    let base = term.score_word(skim, &term.term.text);
-    let matchers = std::slice::from_ref(term);
-    if term.term.field.includes_title() && !find_in_text(&article.title, matchers).is_empty() {
-        score.title[0] = base;
-    }
-    if term.term.field.includes_body() {
-        let found: usize = body_texts(article, view).map(|(_, p)| find_in_text(p, matchers).len()).sum();
-        if found > 0 {
-            score.body[0] = base;
-            score.occurrences[0] = u32::try_from(found).unwrap_or(u32::MAX);
-        }
-    }
+    score.set_phrase(0, article, term, view, term.score_word(skim, &term.term.text));
     score
 }
