@@ -151,7 +151,8 @@ impl App {
             find: QueryText::default(),
             find_origin: 0,
             reader_marks: ReaderMarks::default(),
-            screen: Rect::new(0, 0, 80, 24),
+            // Nothing is laid out until the terminal says how big it is.
+            screen: Rect::default(),
             documents: HashMap::new(),
             notice,
             quit: false,
