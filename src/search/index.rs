@@ -35,7 +35,6 @@ pub struct Index {
     /// score of that one-letter query. A first keystroke matches most of
     /// the vocabulary; scoring it here, once, keeps that keystroke fast.
     single_letters: FxHashMap<char, Box<[(u32, i64)]>>,
-    articles: usize,
 }
 
 impl Index {
@@ -68,7 +67,6 @@ impl Index {
             index.offsets.push(u32::try_from(index.postings.len()).unwrap_or(u32::MAX));
         }
         index.single_letters = single_letters(&index.words);
-        index.articles = corpus.len();
         index
     }
 
@@ -104,11 +102,6 @@ impl Index {
     /// one-letter query `letter`.
     pub fn single_letter(&self, letter: char) -> Option<&[(u32, i64)]> {
         self.single_letters.get(&letter).map(|words| &words[..])
-    }
-
-    /// How many articles the index was built over.
-    pub fn article_count(&self) -> usize {
-        self.articles
     }
 }
 

@@ -136,12 +136,6 @@ impl Query {
     pub fn positive_terms(&self) -> impl Iterator<Item = &Term> {
         self.groups.iter().flatten().filter(|t| !t.negated)
     }
-
-    /// True when every group is one term with no negation: the queries for
-    /// which adding text can only narrow the results.
-    pub fn is_plain_and(&self) -> bool {
-        self.groups.iter().all(|g| g.len() == 1 && !g[0].negated)
-    }
 }
 
 /// Splits on white space, keeping a double-quoted phrase (closed or still
@@ -296,8 +290,6 @@ mod tests {
         let texts: Vec<Vec<&str>> =
             q.groups.iter().map(|g| g.iter().map(|t| t.text.as_str()).collect()).collect();
         assert_eq!(texts, [vec!["niger"], vec!["iran", "russia"], vec!["coup"]]);
-        assert!(!q.is_plain_and());
-        assert!(Query::parse("niger coup").is_plain_and());
     }
 
     #[test]
