@@ -2,6 +2,8 @@
 //! headline, past site furniture and navigation (which `cleanup` marks);
 //! failing that, the opening sentence, shortened.
 
+use unicode_width::UnicodeWidthChar;
+
 use super::paragraph::{Kind, Paragraph};
 
 /// How far into an article a headline may stand before we stop looking:
@@ -14,6 +16,8 @@ const HEADLINE_MAX_CHARS: usize = 150;
 /// "Menu" and "Sign in" are not headlines).
 const HEADLINE_MAX_WORDS: usize = 25;
 const HEADLINE_MIN_WORDS: usize = 3;
+/// The same floor for text without spaces, in wide (CJK) characters.
+const HEADLINE_MIN_WIDE_CHARS: usize = 4;
 
 /// A title made from an opening sentence is cut at a word boundary to fit.
 const SENTENCE_TITLE_MAX_CHARS: usize = 80;
@@ -61,8 +65,11 @@ fn is_running_text(paragraph: &Paragraph) -> bool {
     !matches!(paragraph.kind, Kind::Code | Kind::Reference)
 }
 
+/// Too few words for a headline. Chinese and Japanese put no spaces between
+/// words, so there a line of several wide characters is long enough.
 fn is_too_short(line: &str) -> bool {
-    word_count(line) < HEADLINE_MIN_WORDS
+    let wide = line.chars().filter(|c| c.width() == Some(2)).take(HEADLINE_MIN_WIDE_CHARS).count();
+    word_count(line) < HEADLINE_MIN_WORDS && wide < HEADLINE_MIN_WIDE_CHARS
 }
 
 /// Short, and one sentence at most: a line of two sentences is prose.
@@ -148,6 +155,17 @@ mod tests {
         let mut paragraphs: Vec<Paragraph> = lines.iter().map(|l| Paragraph::plain(*l)).collect();
         super::super::cleanup::mark(&mut paragraphs);
         find(&paragraphs, "file.txt")
+    }
+
+    #[test]
+    fn a_headline_without_spaces_is_still_a_headline() {
+        let t = title_of(&[
+            "東京の新しい展望台が開業",
+            "東京都庁の展望台は無料で入場できます。多くの観光客が訪れます。",
+        ]);
+        assert_eq!(t.text, "東京の新しい展望台が開業");
+        assert_eq!(t.paragraph, Some(0));
+        assert_eq!(title_of(&["Home", "A Proper Headline Here"]).text, "A Proper Headline Here");
     }
 
     #[test]
