@@ -3,118 +3,13 @@
 //! the screen until the expected text appears, with a generous deadline, so
 //! nothing depends on how fast this machine is.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+mod common;
 
-const DEADLINE: Duration = Duration::from_secs(30);
-const POLL: Duration = Duration::from_millis(25);
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
 
-/// A private tmux server running a plain shell in an 80x24 window.
-struct Tmux {
-    dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    /// Starts tmux, or returns `None` (with a note) where tmux is missing
-    /// outside CI. In CI a missing tmux fails the test: `.ci/run` installs it.
-    fn start(width: u16, height: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            assert!(std::env::var_os("CI").is_none(), "tmux is missing in CI: .ci/run should install it");
-            eprintln!("skipping: tmux is not installed");
-            return None;
-        }
-        let tmux = Tmux { dir: tempfile::tempdir().expect("temp dir") };
-        let (w, h) = (width.to_string(), height.to_string());
-        // A bare shell with a fixed prompt, so the screen is predictable.
-        tmux.run(&["new-session", "-d", "-x", &w, "-y", &h, "-s", "e2e", "env", "PS1=$ ", "sh"]);
-        // capture-pane trims trailing blanks, so the prompt reads "$".
-        tmux.wait_until("the shell prompt", |s| s.lines().any(|l| l.trim_end() == "$"));
-        Some(tmux)
-    }
-
-    fn socket(&self) -> PathBuf {
-        self.dir.path().join("socket")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let output =
-            Command::new("tmux").arg("-S").arg(self.socket()).args(args).output().expect("tmux runs");
-        assert!(output.status.success(), "tmux {args:?}: {}", String::from_utf8_lossy(&output.stderr));
-        output
-    }
-
-    /// Types a shell command line and presses Enter.
-    fn type_line(&self, line: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", line]);
-        self.run(&["send-keys", "-t", "e2e", "Enter"]);
-    }
-
-    /// Sends tmux key names: "j", "Enter", "C-d", "Escape".
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", "-t", "e2e", key]);
-        }
-    }
-
-    /// Types literal text, one key per character.
-    fn text(&self, text: &str) {
-        self.run(&["send-keys", "-t", "e2e", "-l", text]);
-    }
-
-    /// The screen with its colours and styles, as escape sequences.
-    fn styled_screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-e", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
-    }
-
-    fn query(&self, format: &str) -> String {
-        let out = self.run(&["display-message", "-p", "-t", "e2e", format]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    /// Polls the screen until `needle` shows; returns the screen.
-    fn wait_for(&self, needle: &str) -> String {
-        self.wait_until(&format!("{needle:?} on screen"), |screen| screen.contains(needle))
-    }
-
-    fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return screen;
-            }
-            assert!(start.elapsed() < DEADLINE, "waited {DEADLINE:?} for {what}; the screen:\n{screen}");
-            std::thread::sleep(POLL);
-        }
-    }
-
-    /// After folio exits: the shell is out of the alternate screen, the
-    /// cursor shows, and the line discipline is back to cooked with echo.
-    fn assert_shell_is_sane(&self) {
-        assert_eq!(self.query("#{alternate_on}"), "0", "still on the alternate screen");
-        assert_eq!(self.query("#{cursor_flag}"), "1", "the cursor is hidden");
-        self.type_line(r#"clear; stty -a | tr " ;" "\n\n" | grep -xE -e "-?(icanon|echo|icrnl|opost)" | tr "\n" " "; echo MODES_""END"#);
-        // The quotes keep the marker out of the echoed command line.
-        let screen = self.wait_for("MODES_END");
-        for mode in ["icanon", "echo", "icrnl", "opost"] {
-            assert!(
-                screen.split_whitespace().any(|w| w == mode),
-                "terminal mode {mode} is off after folio exited:\n{screen}"
-            );
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").arg("-S").arg(self.socket()).arg("kill-server").output();
-    }
-}
+use common::tmux::{DEADLINE, POLL, Tmux, is_running};
 
 /// `word` right after a style change and followed by one: how a
 /// highlighted word shows in `capture-pane -e`.
@@ -279,13 +174,4 @@ fn a_dropped_connection_ends_folio() {
         assert!(start.elapsed() < DEADLINE, "folio (pid {pid}) is still running after its terminal closed");
         std::thread::sleep(POLL);
     }
-}
-
-/// Whether the process behind a /proc entry still runs (a zombie waiting
-/// for its parent does not).
-fn is_running(proc_dir: &Path) -> bool {
-    std::fs::read_to_string(proc_dir.join("stat"))
-        .ok()
-        .and_then(|stat| stat.rsplit(')').next().map(|rest| !rest.trim_start().starts_with('Z')))
-        .unwrap_or(false)
 }

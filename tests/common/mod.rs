@@ -3,6 +3,8 @@
 
 #![allow(dead_code)] // Each test crate uses its own subset.
 
+pub mod tmux;
+
 use folio::app::App;
 use folio::corpus::load_bundled;
 use std::sync::Arc;
