@@ -13,6 +13,7 @@ pub mod document;
 pub mod keys;
 pub mod print;
 pub mod search;
+pub mod state;
 pub mod synth;
 pub mod terminal;
 pub mod ui;

@@ -1,0 +1,271 @@
+//! Remembering where the reader was: per article, the reading position, read
+//! or unread, and a bookmark; and the last query and article. Stored as JSON
+//! under the XDG state folder, written atomically (a temporary file, fsync,
+//! rename), and merged with what another folio wrote meanwhile. A corrupt
+//! file is moved aside, never trusted and never lost. Knows nothing of the UI.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::Article;
+
+/// Bumped when the file's meaning changes; a newer file is left alone.
+const VERSION: u32 = 1;
+
+const FILE_NAME: &str = "state.json";
+
+/// What folio remembers of one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleState {
+    /// The path it was last read under (a moved file keeps its state: the
+    /// key is the content; the path tells copies of one text apart).
+    pub path: String,
+    /// Where the reader was: a paragraph and a byte offset into it.
+    pub paragraph: usize,
+    pub offset: usize,
+    pub read: bool,
+    pub bookmarked: bool,
+    /// When this entry last changed, in seconds since 1970: on a merge the
+    /// newer entry wins.
+    pub changed: u64,
+}
+
+/// Everything in the state file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadingState {
+    pub version: u32,
+    /// By [`key`]: the content's hash, then the path.
+    pub articles: BTreeMap<String, ArticleState>,
+    pub last_query: String,
+    /// The key of the article that was selected.
+    pub last_article: Option<String>,
+}
+
+impl ReadingState {
+    /// The remembered state of `article`: by content and path, else by
+    /// content alone (the file moved), else nothing.
+    pub fn get(&self, article: &Article) -> Option<&ArticleState> {
+        let hash = content_hash(article);
+        self.articles.get(&key_of(hash, &article.source)).or_else(|| {
+            let prefix = format!("{hash:016x} ");
+            self.articles
+                .range(prefix.clone()..)
+                .take_while(|(k, _)| k.starts_with(&prefix))
+                .map(|(_, v)| v)
+                .next()
+        })
+    }
+
+    /// Records `state` for `article`, stamped now.
+    pub fn set(&mut self, article: &Article, mut state: ArticleState) {
+        state.path = article.source.clone();
+        state.changed = now();
+        self.articles.insert(key(article), state);
+    }
+
+    /// `self` with what `other` (another folio's save) knows better: entries
+    /// only it has, and entries it changed more recently. The last query and
+    /// article stay ours: this process is the one saving.
+    pub fn merged_with(mut self, other: ReadingState) -> ReadingState {
+        for (key, theirs) in other.articles {
+            match self.articles.get(&key) {
+                Some(ours) if ours.changed >= theirs.changed => {}
+                _ => {
+                    self.articles.insert(key, theirs);
+                }
+            }
+        }
+        self
+    }
+}
+
+/// The key of an article in the state file: its content's hash, a space,
+/// and its path.
+pub fn key(article: &Article) -> String {
+    key_of(content_hash(article), &article.source)
+}
+
+fn key_of(hash: u64, path: &str) -> String {
+    format!("{hash:016x} {path}")
+}
+
+/// FNV-1a over the article's text: small, and the same in every version of
+/// folio and of its dependencies, as a key kept on disk must be.
+fn content_hash(article: &Article) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    for paragraph in &article.paragraphs {
+        for byte in paragraph.text.bytes().chain(std::iter::once(b'\n')) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
+    }
+    hash
+}
+
+fn now() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// Where the state file lives: `$XDG_STATE_HOME/folio/`, or
+/// `~/.local/state/folio/`. `None` when neither variable says.
+pub fn default_dir(xdg_state_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
+    match (xdg_state_home.filter(|d| Path::new(d).is_absolute()), home) {
+        (Some(state), _) => Some(Path::new(state).join("folio")),
+        (None, Some(home)) if !home.is_empty() => Some(Path::new(home).join(".local/state/folio")),
+        _ => None,
+    }
+}
+
+/// What went wrong with the state file, said to the user as a notice.
+#[derive(Debug)]
+pub enum StateProblem {
+    /// It did not parse: it was moved aside to `moved_to`.
+    Corrupt { reason: String, moved_to: PathBuf },
+    /// It could not be read or written.
+    Io { action: &'static str, path: PathBuf, error: io::Error },
+}
+
+impl fmt::Display for StateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StateProblem::Corrupt { reason, moved_to } => write!(
+                f,
+                "reading state was unreadable ({reason}); moved it to {} and started afresh",
+                moved_to.display()
+            ),
+            StateProblem::Io { action, path, error } => {
+                write!(f, "cannot {action} reading state {}: {error}", path.display())
+            }
+        }
+    }
+}
+
+/// The state file of one folder.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Store { dir: dir.into() }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(FILE_NAME)
+    }
+
+    /// The saved state; nothing saved yet is an empty state. A file that
+    /// does not parse is moved aside and reported, and an empty state used.
+    pub fn load(&self) -> (ReadingState, Option<StateProblem>) {
+        let path = self.path();
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return (ReadingState::default(), None),
+            Err(error) => {
+                return (ReadingState::default(), Some(StateProblem::Io { action: "read", path, error }));
+            }
+        };
+        match serde_json::from_str::<ReadingState>(&text) {
+            Ok(state) => (state, None),
+            Err(err) => {
+                let moved_to = self.dir.join(format!("{FILE_NAME}.corrupt-{}", now()));
+                let problem = match fs::rename(&path, &moved_to) {
+                    Ok(()) => StateProblem::Corrupt { reason: err.to_string(), moved_to },
+                    Err(error) => StateProblem::Io { action: "move aside", path, error },
+                };
+                (ReadingState::default(), Some(problem))
+            }
+        }
+    }
+
+    /// Saves `state`, merged with whatever another folio saved since, so
+    /// neither loses the other's updates. A crash at any instant leaves the
+    /// old file or the new one, never a mix: the new one is written beside
+    /// it, flushed to disk, and renamed over it.
+    pub fn save(&self, state: &ReadingState) -> Result<(), StateProblem> {
+        let io_error = |action: &'static str, path: &Path| {
+            let path = path.to_owned();
+            move |error| StateProblem::Io { action, path, error }
+        };
+        fs::create_dir_all(&self.dir).map_err(io_error("create the folder of", &self.dir))?;
+        let on_disk = match fs::read_to_string(self.path()) {
+            Ok(text) => serde_json::from_str::<ReadingState>(&text).ok(),
+            Err(_) => None,
+        };
+        let mut merged = match on_disk {
+            Some(theirs) => state.clone().merged_with(theirs),
+            None => state.clone(),
+        };
+        merged.version = VERSION;
+        let json = serde_json::to_vec_pretty(&merged).map_err(|err| StateProblem::Io {
+            action: "encode",
+            path: self.path(),
+            error: io::Error::other(err),
+        })?;
+        let temporary = self.dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
+        let write = || -> io::Result<()> {
+            let mut file = fs::File::create(&temporary)?;
+            file.write_all(&json)?;
+            file.sync_all()
+        };
+        write().map_err(io_error("write", &temporary))?;
+        fs::rename(&temporary, self.path()).map_err(io_error("replace", &self.path()))?;
+        // The rename itself is durable once the folder is synced.
+        if let Ok(dir) = fs::File::open(&self.dir) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(source: &str, text: &str) -> Article {
+        Article::from_text(0, source, text)
+    }
+
+    #[test]
+    fn the_state_folder_follows_xdg() {
+        assert_eq!(default_dir(Some("/s"), Some("/home/u")), Some(PathBuf::from("/s/folio")));
+        assert_eq!(default_dir(None, Some("/home/u")), Some(PathBuf::from("/home/u/.local/state/folio")));
+        assert_eq!(default_dir(Some("relative"), Some("/h")), Some(PathBuf::from("/h/.local/state/folio")));
+        assert_eq!(default_dir(None, None), None);
+    }
+
+    #[test]
+    fn a_moved_file_keeps_its_state_and_copies_stay_apart() {
+        let mut state = ReadingState::default();
+        let a = article("old/a.txt", "Same Story Title Here\n\nBody.");
+        state.set(&a, ArticleState { paragraph: 3, ..Default::default() });
+        let moved = article("new/a.txt", "Same Story Title Here\n\nBody.");
+        assert_eq!(state.get(&moved).map(|s| s.paragraph), Some(3));
+        let other = article("x.txt", "Different Story Title\n\nBody.");
+        assert!(state.get(&other).is_none());
+    }
+
+    #[test]
+    fn a_merge_keeps_the_newer_entry_and_both_sides_entries() {
+        let (a, b) = (article("a.txt", "Alpha Story Title Here"), article("b.txt", "Beta Story Title Here"));
+        let mut ours = ReadingState::default();
+        ours.set(&a, ArticleState { paragraph: 1, ..Default::default() });
+        let mut theirs = ReadingState::default();
+        theirs.set(&b, ArticleState { paragraph: 2, ..Default::default() });
+        let mut newer = ArticleState { paragraph: 9, ..Default::default() };
+        newer.changed = u64::MAX;
+        newer.path = "a.txt".into();
+        theirs.articles.insert(key(&a), newer);
+        let merged = ours.merged_with(theirs);
+        assert_eq!(merged.get(&a).map(|s| s.paragraph), Some(9));
+        assert_eq!(merged.get(&b).map(|s| s.paragraph), Some(2));
+    }
+}
