@@ -1,7 +1,7 @@
 //! The command line: arguments are parsed and checked here, once, into
 //! `Options`; the rest of folio never sees raw strings.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -10,6 +10,7 @@ use clap::{Parser, ValueEnum};
 use crate::app::App;
 use crate::corpus::{self, Loaded, SortKey};
 use crate::print;
+use crate::state::{self, Store};
 use crate::terminal::{self, Exit};
 
 /// Read a folder of articles in the terminal: browse, filter by keyword, read.
@@ -44,6 +45,10 @@ struct Cli {
     /// (shortest first). `s` changes it while reading.
     #[arg(long, value_enum, default_value_t = SortArg::Name)]
     sort: SortArg,
+
+    /// Read without remembering: no reading state is loaded or saved.
+    #[arg(long)]
+    no_state: bool,
 }
 
 /// `--sort` as clap reads it.
@@ -90,6 +95,8 @@ pub struct Options {
     pub source: Source,
     pub run: Run,
     pub sort: SortKey,
+    /// Where reading state is kept; `None` with `--no-state` (or no home).
+    pub state: Option<Store>,
 }
 
 impl From<Cli> for Options {
@@ -101,7 +108,13 @@ impl From<Cli> for Options {
             (None, true) => Run::Check,
             (None, false) => Run::Read,
         };
-        Options { source, run, sort: cli.sort.into() }
+        let state = if cli.no_state {
+            None
+        } else {
+            let var = |name| std::env::var(name).ok();
+            state::default_dir(var("XDG_STATE_HOME").as_deref(), var("HOME").as_deref()).map(Store::new)
+        };
+        Options { source, run, sort: cli.sort.into(), state }
     }
 }
 
@@ -148,8 +161,23 @@ fn run(options: &Options) -> ExitCode {
         eprintln!("folio: the reader needs a terminal, but stdin or stdout is not one");
         return ExitCode::from(EXIT_ERROR);
     }
-    let mut app = App::new(loaded.corpus, &loaded.skipped).sorted_by(options.sort);
-    match terminal::run(&mut app) {
+    let (saved, problem) = options.state.as_ref().map(Store::load).unwrap_or_default();
+    let mut app = App::new(loaded.corpus, &loaded.skipped).sorted_by(options.sort).remembering(saved);
+    if let Some(problem) = problem {
+        app = app.with_notice(problem.to_string());
+    }
+    // Saved on every way out the loop has (quitting, a signal, an error),
+    // before the terminal is given back.
+    let save = |app: &App| {
+        if let Some(store) = &options.state
+            && let Err(problem) = store.save(&app.reading_state())
+        {
+            // stderr may be a hung-up terminal: a failed write is not fatal.
+            let _ = writeln!(std::io::stderr(), "folio: {problem}");
+        }
+    };
+    let outcome = terminal::run(&mut app, save);
+    match outcome {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
         Err(err) => {

@@ -76,6 +76,14 @@ pub enum Action {
     CycleSort,
     /// Show or hide the list of files that were skipped, and why.
     ToggleSkipped,
+    /// Bookmark the selected article, or remove its bookmark.
+    ToggleBookmark,
+    /// Mark the selected article read, or unread again.
+    ToggleRead,
+    /// List only unread articles, or every article again.
+    ShowUnread,
+    /// List only bookmarked articles, or every article again.
+    ShowBookmarks,
     /// The terminal changed size (not bound to a key).
     Resize { width: u16, height: u16 },
     /// Search results arrived from the worker (not bound to a key).
@@ -221,7 +229,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[ctrl('d')], Action::HalfPageDown, "reader down half a page"),
     bind(Browse, &[ctrl('u')], Action::HalfPageUp, "reader up half a page"),
     hinted(Browse, &[ch(' '), key(KeyCode::PageDown)], Action::PageDown, "reader down a page", "page"),
-    bind(Browse, &[ch('b'), key(KeyCode::PageUp)], Action::PageUp, "reader up a page"),
+    bind(Browse, &[key(KeyCode::PageUp)], Action::PageUp, "reader up a page"),
     bind(
         Browse,
         &[key(KeyCode::Tab), key(KeyCode::BackTab)],
@@ -231,6 +239,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[ch('r')], Action::ToggleRaw, "show or hide site furniture (raw text)"),
     bind(Browse, &[ch('s')], Action::CycleSort, "sort by name, date, title, length"),
     bind(Browse, &[ch('!')], Action::ToggleSkipped, "list the files that were skipped"),
+    bind(Browse, &[ch('b')], Action::ToggleBookmark, "bookmark the article, or unbookmark it"),
+    bind(Browse, &[ch('M')], Action::ToggleRead, "mark the article read or unread"),
+    bind(Browse, &[ch('u')], Action::ShowUnread, "list only unread articles (again: all)"),
+    bind(Browse, &[ch('B')], Action::ShowBookmarks, "list only bookmarks (again: all)"),
     hinted(Browse, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
     hinted(Browse, &[ch('q')], Action::Quit, "quit", "quit"),
     hinted(Input, &[key(KeyCode::Enter)], Action::AcceptQuery, "keep the query, leave the bar", "keep"),

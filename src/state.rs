@@ -148,7 +148,7 @@ impl fmt::Display for StateProblem {
 }
 
 /// The state file of one folder.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Store {
     dir: PathBuf,
 }

@@ -5,6 +5,7 @@
 //! on one channel, so the loop sleeps until something happens.
 
 use std::io::{self, stdout};
+use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -46,7 +47,9 @@ enum Message {
 }
 
 /// Runs the interactive reader until the user quits or a signal arrives.
-pub fn run(app: &mut App) -> Result<Exit> {
+/// `on_exit` runs as soon as the loop ends, before the terminal is given
+/// back: after a hang-up, what comes after may not get to run.
+pub fn run(app: &mut App, on_exit: impl FnOnce(&App)) -> Result<Exit> {
     let (sender, inbox) = mpsc::channel();
     // Signals first: one during start-up must still find the terminal
     // restored by the guard below rather than kill the process mid-setup.
@@ -59,7 +62,9 @@ pub fn run(app: &mut App) -> Result<Exit> {
     .context("cannot start the search thread")?;
     let mut session = Session::enter().context("cannot set up the terminal")?;
     let _input = InputThread::spawn(sender).context("cannot start reading keys")?;
-    event_loop(&mut session.terminal, app, &inbox, &worker)
+    let outcome = event_loop(&mut session.terminal, app, &inbox, &worker);
+    on_exit(app);
+    outcome
 }
 
 fn event_loop(
@@ -70,6 +75,10 @@ fn event_loop(
 ) -> Result<Exit> {
     let size = terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
+    // A query restored from the last run is searched before any key.
+    if let Some(request) = app.take_search_request() {
+        worker.submit(request);
+    }
     loop {
         terminal.draw(|frame| ui::render(app, frame))?;
         // Wait for one message, then take whatever else has queued up, so a
@@ -182,7 +191,10 @@ impl Drop for InputThread {
 /// Owns the terminal while folio runs; dropping it gives the terminal back,
 /// whichever way the loop ended.
 struct Session {
-    terminal: DefaultTerminal,
+    /// Never dropped: ratatui's `Terminal` shows the cursor when dropped and
+    /// prints to stderr if it cannot, and printing to a hung-up terminal
+    /// panics. `restore` below does the same work, ignoring the errors.
+    terminal: ManuallyDrop<DefaultTerminal>,
 }
 
 impl Session {
@@ -190,7 +202,7 @@ impl Session {
         // ratatui's init installs a panic hook that restores the terminal
         // before the panic message is printed, so the message stays readable.
         match ratatui::try_init() {
-            Ok(terminal) => Ok(Session { terminal }),
+            Ok(terminal) => Ok(Session { terminal: ManuallyDrop::new(terminal) }),
             Err(err) => {
                 restore();
                 Err(err)

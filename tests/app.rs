@@ -285,3 +285,44 @@ fn r_with_a_filter_active_keeps_the_selected_article() {
     assert_eq!(app.reading_view(), folio::corpus::View::Raw);
     assert_eq!(selected_source(&app), chosen, "searching the raw text again kept the selection");
 }
+
+#[test]
+fn bookmarks_and_read_marks_make_their_own_views() {
+    let mut app = app(120, 40);
+    press(&mut app, "jb");
+    assert!(app.is_bookmarked(1));
+    press(&mut app, "B");
+    assert_eq!(view_sources(&app), ["001_619b3976b39de8ca.txt"], "only the bookmark");
+    press(&mut app, "B");
+    assert_eq!(app.view().len(), 5, "B again lists everything");
+    press(&mut app, "gM");
+    assert!(app.is_read(0));
+    press(&mut app, "u");
+    assert!(!view_sources(&app).contains(&"000_dd5b303a7930cf20.txt".to_owned()), "read ones are hidden");
+    assert_eq!(app.view().len(), 4);
+    press(&mut app, "u");
+    assert_eq!(app.view().len(), 5);
+}
+
+#[test]
+fn reading_to_the_end_marks_an_article_read_and_state_round_trips() {
+    let mut app = app(80, 24);
+    press(&mut app, "<Enter>");
+    assert!(!app.is_read(0));
+    press(&mut app, "<C-d><C-d>");
+    let top = app.reader_top();
+    assert!(!app.is_read(0), "half way is not read");
+    press(&mut app, "G");
+    assert!(app.is_read(0), "past 90% counts as read");
+    press(&mut app, "g<C-d><C-d>");
+    assert_eq!(app.reader_top(), top);
+    press(&mut app, "<Esc>jj");
+    let state = app.reading_state();
+
+    let mut again = common::app(80, 24).remembering(state);
+    again.update(Action::Resize { width: 80, height: 24 });
+    assert_eq!(again.selected(), 2, "the same article is selected");
+    assert!(again.is_read(0));
+    press(&mut again, "gg<Enter>");
+    assert_eq!(again.reader_top(), top, "the first article is where it was left");
+}

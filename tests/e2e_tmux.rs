@@ -26,14 +26,14 @@ fn find_the_uranium_article_read_it_to_the_end_and_quit() {
     let Some(tmux) = Tmux::start(80, 24) else { return };
     tmux.type_line(&format!("{}; echo EXIT=$?", folio()));
     let screen = tmux.wait_for("1/5");
-    assert!(screen.contains("US military kicked out of N"), "{screen}");
+    assert!(screen.contains("US military kicked out of"), "{screen}");
 
     // Filter by keyword: the list narrows as each key is typed.
     tmux.keys(&["/"]);
     tmux.text("uranium");
     let screen = tmux.wait_for("2 of 5 match");
     assert!(screen.contains("U.S. Wants to Keep Troops"), "{screen}");
-    assert!(screen.contains("US Looking To Stay in Niger"), "{screen}");
+    assert!(screen.contains("US Looking To Stay in"), "{screen}");
     assert!(!screen.contains("US military kicked out"), "non-matching articles are gone:\n{screen}");
 
     // Each title has a snippet of its match under it, the keyword marked.

@@ -103,7 +103,7 @@ fn selection_and_title_matches_are_styled() {
     press(&mut app, "/drone");
     let terminal = draw(&app);
     let buffer = terminal.backend().buffer();
-    let row = |y: u16| (2..20).map(|x| &buffer[(x, y)]).collect::<Vec<_>>();
+    let row = |y: u16| (3..21).map(|x| &buffer[(x, y)]).collect::<Vec<_>>();
     let text_of_row = |y: u16| row(y).iter().map(|c| c.symbol()).collect::<String>();
     assert!(text_of_row(1).starts_with("Drone Base"), "the first match is first: {:?}", text_of_row(1));
     let second = (2..10).find(|&y| text_of_row(y).starts_with("Drone Pilots")).expect("second match listed");

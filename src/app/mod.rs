@@ -3,6 +3,7 @@
 //! `App::update` is the only place any of it changes. The reader's share of
 //! it (scrolling, matches, searching inside an article) is in `reader`.
 
+mod memory;
 mod reader;
 
 use std::collections::HashMap;
@@ -19,6 +20,7 @@ use crate::search::worker::{Request, Results};
 use crate::search::{Hit, Query};
 use crate::ui::layout::Panes;
 
+pub use memory::ListView;
 pub use reader::ReaderMarks;
 
 /// Which part of the screen keys go to.
@@ -109,6 +111,8 @@ pub struct App {
     skipped: Vec<Skipped>,
     /// Reading position of every article, by article id.
     positions: Vec<Anchor>,
+    /// Read and bookmarked articles, and what to save.
+    memory: memory::Memory,
     /// The search inside the open article, if any.
     find: QueryText,
     /// Where the reader was when the search inside it began.
@@ -147,6 +151,7 @@ impl App {
             sort: SortKey::default(),
             ranks,
             skipped: skipped.to_vec(),
+            memory: memory::Memory::new(positions.len()),
             positions,
             find: QueryText::default(),
             find_origin: 0,
@@ -159,6 +164,12 @@ impl App {
         };
         app.sync();
         app
+    }
+
+    /// The same app saying `notice` first (a problem found at start-up).
+    pub fn with_notice(mut self, notice: impl Into<String>) -> Self {
+        self.notice = Some(notice.into());
+        self
     }
 
     /// The same app with the list sorted by `sort` (`--sort`).
@@ -194,10 +205,10 @@ impl App {
 
     fn apply(&mut self, action: Action) {
         match action {
-            Action::SelectNext => self.select(self.selected.saturating_add(1)),
-            Action::SelectPrev => self.select(self.selected.saturating_sub(1)),
-            Action::SelectFirst => self.select(0),
-            Action::SelectLast => self.select(usize::MAX),
+            Action::SelectNext => self.choose(self.selected.saturating_add(1)),
+            Action::SelectPrev => self.choose(self.selected.saturating_sub(1)),
+            Action::SelectFirst => self.choose(0),
+            Action::SelectLast => self.choose(usize::MAX),
             Action::OpenArticle => self.open_article(),
             Action::FocusList => self.focus = Focus::List,
             Action::ToggleFocus => self.toggle_focus(),
@@ -225,6 +236,10 @@ impl App {
             Action::AcceptQuery => self.leave_input(false),
             Action::ClearQuery => self.leave_input(true),
             Action::ToggleRaw => self.toggle_raw(),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::ToggleRead => self.toggle_read(),
+            Action::ShowUnread => self.switch_list_view(ListView::Unread),
+            Action::ShowBookmarks => self.switch_list_view(ListView::Bookmarked),
             Action::CycleSort => self.set_sort(self.sort.next()),
             Action::Quit
             | Action::ToggleHelp
@@ -246,9 +261,23 @@ impl App {
             View::Raw => View::Clean,
         };
         if !self.filter.parsed.is_empty() {
-            let current = self.selected_article().map(|a| a.id);
-            self.refilter();
-            self.keep_selected = current;
+            self.rerun_filter();
+        }
+    }
+
+    /// Runs the same filter again (the view changed, or what it searches),
+    /// keeping the selected article selected.
+    fn rerun_filter(&mut self) {
+        let current = self.selected_article().map(|a| a.id);
+        self.refilter();
+        self.keep_selected = current;
+    }
+
+    /// After a flag changed: a view that shows only some articles is
+    /// brought up to date.
+    fn apply_list_view(&mut self) {
+        if self.memory.view != ListView::All {
+            self.rerun_filter();
         }
     }
 
@@ -264,9 +293,12 @@ impl App {
     }
 
     /// Best match first; among equals, the chosen sort order.
+    /// Leaves out what the list's view hides (`u`, `B`).
     fn order_view(&mut self) {
         let ranks = &self.ranks;
         self.view.sort_by_key(|hit| (std::cmp::Reverse(hit.score), ranks.get(hit.article).copied()));
+        let view = std::mem::take(&mut self.view);
+        self.view = view.into_iter().filter(|hit| self.in_list_view(hit.article)).collect();
     }
 
     fn toggle_focus(&mut self) {
@@ -274,6 +306,15 @@ impl App {
             Focus::List if !self.view.is_empty() => Focus::Reader,
             _ => Focus::List,
         };
+    }
+
+    /// The user picked a row: results still on their way must not move
+    /// the selection back to the best match.
+    fn choose(&mut self, index: usize) {
+        self.select(index);
+        if self.searching {
+            self.keep_selected = self.selected_article().map(|a| a.id);
+        }
     }
 
     fn select(&mut self, index: usize) {
@@ -328,7 +369,7 @@ impl App {
             self.view = (0..self.corpus.len()).map(|article| Hit { article, score: 0 }).collect();
             self.order_view();
             let index = current.and_then(|id| self.view.iter().position(|hit| hit.article == id));
-            self.select(index.unwrap_or(0));
+            self.selected = index.unwrap_or(0);
             self.pending = None;
             self.searching = false;
         } else {

@@ -43,6 +43,7 @@ impl App {
         if let Some(position) = self.positions.get_mut(article) {
             *position = anchor;
         }
+        self.note_progress();
     }
 
     /// Lines of text the reader shows at once.

@@ -17,6 +17,10 @@ use crate::corpus::{Article, SortKey};
 /// so titles keep most of the room on narrow screens.
 const META_MIN_WIDTH: u16 = 44;
 
+/// Drawn before the title of an unread article, and of a bookmarked one.
+const UNREAD: &str = "•";
+const BOOKMARKED: &str = "*";
+
 /// A row's date and site show only while the metadata stays within this
 /// share of the row, so the title keeps most of it.
 const META_MAX_SHARE_PERCENT: usize = 60;
@@ -31,6 +35,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let count = match app.sort() {
         SortKey::Name => count,
         sort => format!("{count}· by {} ", sort.name()),
+    };
+    let count = match app.list_view().label() {
+        Some(view) => format!("{count}· {view} "),
+        None => count,
     };
     let block = Block::bordered()
         .border_style(theme::border(focused))
@@ -55,7 +63,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             (true, false) => theme::SELECTED_UNFOCUSED,
         };
         let marks = app.row_marks(article.id);
-        let mut lines = vec![title_line(article, marks, selected, inner.width)];
+        let flag = match (app.is_bookmarked(article.id), app.is_read(article.id)) {
+            (true, _) => BOOKMARKED,
+            (false, false) => UNREAD,
+            (false, true) => " ",
+        };
+        let mut lines = vec![title_line(article, marks, selected, inner.width, flag)];
         if height > 1 {
             lines.push(snippet_line(marks, selected, inner.width));
         }
@@ -66,20 +79,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 }
 
 /// " Title of the article…   Example News · 2024-03-18 · 812 w · 4 min "
-fn title_line<'a>(article: &'a Article, marks: Option<&RowMarks>, selected: bool, width: u16) -> Line<'a> {
+fn title_line<'a>(
+    article: &'a Article,
+    marks: Option<&RowMarks>,
+    selected: bool,
+    width: u16,
+    flag: &'static str,
+) -> Line<'a> {
     let meta = row_meta(article, usize::from(width));
     let meta_width = meta.width();
-    let title = fit(&article.title, usize::from(width).saturating_sub(meta_width + 2));
+    // The flag and a space before the title, a space after it.
+    let title = fit(&article.title, usize::from(width).saturating_sub(meta_width + 3));
     let used = title.width();
     let mark = if selected { theme::MATCH_SELECTED } else { theme::MATCH };
-    let mut spans = vec![Span::raw(" ")];
+    let mut spans = vec![Span::raw(flag), Span::raw(" ")];
     // `fit` keeps a prefix of the title; marks past it are cut with it.
     let kept = title.strip_suffix('…').map_or(title.len(), str::len);
     let ranges: Vec<_> = marks
         .map(|m| m.title.iter().filter(|r| r.start < kept).map(|r| r.start..r.end.min(kept)).collect())
         .unwrap_or_default();
     spans.extend(marked_spans(&title, &ranges, Style::new(), mark).into_iter().map(owned));
-    spans.push(Span::raw(" ".repeat(usize::from(width).saturating_sub(1 + used + meta_width))));
+    spans.push(Span::raw(" ".repeat(usize::from(width).saturating_sub(2 + used + meta_width))));
     spans.push(Span::styled(meta, if selected { Style::new() } else { theme::DIM }));
     Line::from(spans)
 }

@@ -27,7 +27,9 @@ impl Tmux {
         let tmux = Tmux { dir: tempfile::tempdir().expect("temp dir") };
         let (w, h) = (width.to_string(), height.to_string());
         // A bare shell with a fixed prompt, so the screen is predictable.
-        tmux.run(&["new-session", "-d", "-x", &w, "-y", &h, "-s", "e2e", "env", "PS1=$ ", "sh"]);
+        // Reading state goes to the test's own folder, never the user's.
+        let state = format!("XDG_STATE_HOME={}", tmux.dir.path().join("state").display());
+        tmux.run(&["new-session", "-d", "-x", &w, "-y", &h, "-s", "e2e", "env", "PS1=$ ", &state, "sh"]);
         // capture-pane trims trailing blanks, so the prompt reads "$".
         tmux.wait_until("the shell prompt", |s| s.lines().any(|l| l.trim_end() == "$"));
         Some(tmux)

@@ -1,0 +1,168 @@
+//! What `App` remembers between runs: each article's reading position,
+//! read or unread, and bookmark, and the last query and article. Restored
+//! from a `ReadingState` at start and handed back as one to be saved; the
+//! views that show only unread or only bookmarked articles.
+
+use crate::document::{Anchor, paragraph_block};
+use crate::state::{self, ArticleState, ReadingState};
+
+use super::App;
+
+/// An article counts as read once the reader has shown this share of it.
+const READ_PERCENT: usize = 90;
+
+/// Which articles the list shows, before any filter.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ListView {
+    #[default]
+    All,
+    Unread,
+    Bookmarked,
+}
+
+impl ListView {
+    /// What the list's border says, when it is not every article.
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            ListView::All => None,
+            ListView::Unread => Some("unread"),
+            ListView::Bookmarked => Some("bookmarks"),
+        }
+    }
+}
+
+/// Per-article flags, by article id, and what this run changed.
+#[derive(Debug, Clone, Default)]
+pub struct Memory {
+    pub read: Vec<bool>,
+    pub bookmarked: Vec<bool>,
+    /// Articles whose position or flags changed in this run: only these are
+    /// written back, so another folio's newer updates to others survive.
+    pub changed: Vec<bool>,
+    pub view: ListView,
+    /// What was loaded, kept so saving merges rather than forgets.
+    pub loaded: ReadingState,
+}
+
+impl Memory {
+    pub fn new(articles: usize) -> Self {
+        Memory {
+            read: vec![false; articles],
+            bookmarked: vec![false; articles],
+            changed: vec![false; articles],
+            ..Memory::default()
+        }
+    }
+}
+
+impl App {
+    /// The same app, back where `state` says the reader left off: positions,
+    /// read and bookmarked articles, the last query and the last article.
+    pub fn remembering(mut self, state: ReadingState) -> Self {
+        for article in self.corpus.articles() {
+            let Some(saved) = state.get(article) else { continue };
+            let anchor = match (saved.paragraph, saved.offset) {
+                (0, 0) => Anchor::default(),
+                (paragraph, offset) => Anchor { block: paragraph_block(paragraph), offset },
+            };
+            self.positions[article.id] = anchor;
+            self.memory.read[article.id] = saved.read;
+            self.memory.bookmarked[article.id] = saved.bookmarked;
+        }
+        let last = state.last_article.as_deref();
+        let last = self.corpus.articles().iter().find(|a| Some(state::key(a).as_str()) == last).map(|a| a.id);
+        if !state.last_query.is_empty() {
+            self.filter.edit(|q| q.push_str(&state.last_query));
+            self.refilter();
+        }
+        if let Some(id) = last {
+            self.keep_selected = Some(id);
+            if let Some(index) = self.view.iter().position(|hit| hit.article == id) {
+                self.select(index);
+            }
+        }
+        self.memory.loaded = state;
+        self.sync();
+        self
+    }
+
+    /// Everything to save: what was loaded, with this run's changes.
+    pub fn reading_state(&self) -> ReadingState {
+        let mut state = self.memory.loaded.clone();
+        for article in self.corpus.articles().iter().filter(|a| self.memory.changed[a.id]) {
+            let anchor = self.positions[article.id];
+            let (paragraph, offset) = anchor.paragraph().map_or((0, 0), |p| (p, anchor.offset));
+            let entry = ArticleState {
+                paragraph,
+                offset,
+                read: self.memory.read[article.id],
+                bookmarked: self.memory.bookmarked[article.id],
+                ..ArticleState::default()
+            };
+            state.set(article, entry);
+        }
+        state.last_query = self.filter.text.clone();
+        state.last_article = self.selected_article().map(state::key);
+        state
+    }
+
+    pub(super) fn toggle_bookmark(&mut self) {
+        if let Some(id) = self.selected_article().map(|a| a.id) {
+            self.memory.bookmarked[id] = !self.memory.bookmarked[id];
+            self.memory.changed[id] = true;
+            self.notice =
+                Some(if self.memory.bookmarked[id] { "Bookmarked" } else { "Bookmark removed" }.into());
+            self.apply_list_view();
+        }
+    }
+
+    pub(super) fn toggle_read(&mut self) {
+        if let Some(id) = self.selected_article().map(|a| a.id) {
+            self.memory.read[id] = !self.memory.read[id];
+            self.memory.changed[id] = true;
+            self.apply_list_view();
+        }
+    }
+
+    /// `u` and `B`: the view again to go back to every article.
+    pub(super) fn switch_list_view(&mut self, view: ListView) {
+        self.memory.view = if self.memory.view == view { ListView::All } else { view };
+        self.rerun_filter();
+    }
+
+    /// Notes that the open article was scrolled: its position is worth
+    /// saving, and past [`READ_PERCENT`] it counts as read.
+    pub(super) fn note_progress(&mut self) {
+        let Some(doc) = self.document() else { return };
+        let page = self.page_lines().unsigned_abs();
+        let shown = (self.reader_top() + page).min(doc.len());
+        let done = doc.is_empty() || shown * 100 >= doc.len() * READ_PERCENT;
+        let id = doc.article;
+        self.memory.changed[id] = true;
+        if done {
+            self.memory.read[id] = true;
+        }
+    }
+
+    /// Whether the list's view lets article `id` through.
+    pub(super) fn in_list_view(&self, id: usize) -> bool {
+        match self.memory.view {
+            ListView::All => true,
+            ListView::Unread => !self.memory.read.get(id).copied().unwrap_or(false),
+            ListView::Bookmarked => self.memory.bookmarked.get(id).copied().unwrap_or(false),
+        }
+    }
+
+    /// Whether article `id` has been read.
+    pub fn is_read(&self, id: usize) -> bool {
+        self.memory.read.get(id).copied().unwrap_or(false)
+    }
+
+    pub fn is_bookmarked(&self, id: usize) -> bool {
+        self.memory.bookmarked.get(id).copied().unwrap_or(false)
+    }
+
+    pub fn list_view(&self) -> ListView {
+        self.memory.view
+    }
+}
