@@ -227,3 +227,16 @@ fn unicode_queries_draw_in_the_app() {
         terminal.draw(|frame| folio::ui::render(&app, frame)).expect("draws");
     }
 }
+
+/// The case that found fuzzy-matcher keeping state between calls: "2000s"
+/// scored 55 for `000` alone and 67 after words had been scored for `'a`.
+#[test]
+fn scores_do_not_depend_on_what_was_scored_before() {
+    let (corpus, _) = synthetic();
+    for text in ["'a 000", "000 'a", "aam", "'a"] {
+        let query = Query::parse(text);
+        let indexed = Searcher::new(Arc::clone(corpus)).search(&query, View::Clean);
+        let scanned = folio::search::scan::scan(corpus, &query, View::Clean);
+        assert_eq!(scanned, indexed, "{text}");
+    }
+}

@@ -5,11 +5,9 @@
 
 use rustc_hash::FxHashMap;
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 
-use super::matcher::{fold_char, letter_mask, words_of};
+use super::matcher::{fold_char, letter_mask, skim_score, words_of};
 use crate::corpus::{Article, Corpus, View};
 
 /// One article that holds a word.
@@ -106,7 +104,6 @@ impl Index {
 }
 
 fn single_letters(words: &[Box<str>]) -> FxHashMap<char, Box<[(u32, i64)]>> {
-    let skim = SkimMatcherV2::default();
     // Scoring is the costly part and independent per word.
     let scored: Vec<Vec<(char, i64)>> = words
         .par_iter()
@@ -117,7 +114,7 @@ fn single_letters(words: &[Box<str>]) -> FxHashMap<char, Box<[(u32, i64)]>> {
                     continue;
                 }
                 let mut pattern = [0u8; 4];
-                let score = skim.fuzzy_match(word, letter.encode_utf8(&mut pattern)).unwrap_or(1).max(1);
+                let score = skim_score(word, letter.encode_utf8(&mut pattern)).unwrap_or(1).max(1);
                 seen.push((letter, score));
             }
             seen

@@ -20,7 +20,6 @@ pub mod worker;
 use std::sync::Arc;
 use std::thread;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rustc_hash::FxHashMap;
 
 pub use index::Index;
@@ -61,7 +60,6 @@ pub struct Searcher {
     /// The view `index` and `matched_words` are for.
     view: View,
     index: Index,
-    skim: SkimMatcherV2,
     matched_words: MatchedWords,
     /// The other view's index and memory, once it has been asked for, kept
     /// for when `r` flips back.
@@ -87,14 +85,7 @@ impl Searcher {
     /// A searcher over `corpus`, building its index (the costly part).
     pub fn new(corpus: Arc<Corpus>) -> Self {
         let index = Index::build(&corpus, View::Clean);
-        Searcher {
-            corpus,
-            view: View::Clean,
-            index,
-            skim: SkimMatcherV2::default(),
-            matched_words: FxHashMap::default(),
-            spare: None,
-        }
+        Searcher { corpus, view: View::Clean, index, matched_words: FxHashMap::default(), spare: None }
     }
 
     /// Makes `view`'s index the current one, building it the first time.
@@ -210,7 +201,7 @@ impl Searcher {
         }
         let word = self.index.word(id);
         matcher.match_word(word)?;
-        Some((id, matcher.score_word(&self.skim, word)))
+        Some((id, matcher.score_word(word)))
     }
 
     /// For a phrase, the words that could hold it, one list per phrase word:
@@ -322,7 +313,7 @@ impl Searcher {
         }
         let Some(candidates) = candidates else { return };
         // ...are read to find the phrase itself.
-        let base = term.matcher.score_word(&self.skim, &term.matcher.term.text);
+        let base = term.matcher.score_word(&term.matcher.term.text);
         for (offset, _) in candidates.iter().enumerate().filter(|(_, c)| **c) {
             let Some(article) = self.corpus.get(range.start + offset) else { continue };
             scores.set_phrase(offset, article, &term.matcher, self.view, base);

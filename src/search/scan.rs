@@ -3,7 +3,6 @@
 //! cores, and scored exactly as the index would score it. Building an index
 //! only pays off when many queries follow.
 
-use fuzzy_matcher::skim::SkimMatcherV2;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -24,16 +23,13 @@ pub fn scan(corpus: &Corpus, query: &Query, view: View) -> Vec<Hit> {
     let mut hits: Vec<Hit> = corpus
         .articles()
         .par_iter()
-        .map_init(
-            || (SkimMatcherV2::default(), FxHashMap::default()),
-            |(skim, seen), article| {
-                let scores = score_terms(article, &terms, view, skim, seen);
-                let mut scores = scores.into_iter();
-                let per_group: Vec<Vec<TermScores>> =
-                    groups.iter().map(|g| scores.by_ref().take(g.len()).collect()).collect();
-                group_total(&groups, &per_group, 0).map(|score| Hit { article: article.id, score })
-            },
-        )
+        .map_init(FxHashMap::default, |seen, article| {
+            let scores = score_terms(article, &terms, view, seen);
+            let mut scores = scores.into_iter();
+            let per_group: Vec<Vec<TermScores>> =
+                groups.iter().map(|g| scores.by_ref().take(g.len()).collect()).collect();
+            group_total(&groups, &per_group, 0).map(|score| Hit { article: article.id, score })
+        })
         .flatten()
         .collect();
     rank(&mut hits);
@@ -45,7 +41,6 @@ fn score_terms(
     article: &Article,
     terms: &[&TermMatcher],
     view: View,
-    skim: &SkimMatcherV2,
     seen: &mut FxHashMap<Box<str>, Vec<i64>>,
 ) -> Vec<TermScores> {
     let mut scores: Vec<TermScores> = terms.iter().map(|_| TermScores::new(1)).collect();
@@ -57,7 +52,7 @@ fn score_terms(
                 .iter()
                 .map(|t| match t.term.kind {
                     Kind::Phrase => 0,
-                    _ => t.match_word(word).map_or(0, |_| t.score_word(skim, word)),
+                    _ => t.match_word(word).map_or(0, |_| t.score_word(word)),
                 })
                 .collect();
             seen.insert(word.into(), fresh);
@@ -77,14 +72,14 @@ fn score_terms(
     }
     for (term, score) in terms.iter().zip(&mut scores) {
         if term.term.kind == Kind::Phrase {
-            *score = score_phrase(article, term, view, skim);
+            *score = score_phrase(article, term, view);
         }
     }
     scores
 }
 
-fn score_phrase(article: &Article, term: &TermMatcher, view: View, skim: &SkimMatcherV2) -> TermScores {
+fn score_phrase(article: &Article, term: &TermMatcher, view: View) -> TermScores {
     let mut score = TermScores::new(1);
-    score.set_phrase(0, article, term, view, term.score_word(skim, &term.term.text));
+    score.set_phrase(0, article, term, view, term.score_word(&term.term.text));
     score
 }
