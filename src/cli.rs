@@ -11,6 +11,8 @@ use crate::app::App;
 use crate::corpus::{self, Loaded, SortKey};
 use crate::print;
 use crate::terminal::{self, Exit};
+use crate::ui::colour::{ColourChoice, Depth};
+use crate::ui::theme::{self, Theme};
 
 /// Read a folder of articles in the terminal: browse, filter by keyword, read.
 ///
@@ -44,6 +46,35 @@ struct Cli {
     /// (shortest first). `s` changes it while reading.
     #[arg(long, value_enum, default_value_t = SortArg::Name)]
     sort: SortArg,
+
+    /// Use colour: auto (as TERM, COLORTERM and NO_COLOR say), always, or
+    /// never. Without colour, selection and matches show as reverse video,
+    /// bold and underline.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+
+    /// The colour theme.
+    #[arg(long, value_name = "NAME", default_value = theme::NAMES[0],
+          value_parser = clap::builder::PossibleValuesParser::new(theme::NAMES))]
+    theme: String,
+}
+
+/// `--color` as clap reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorArg> for ColourChoice {
+    fn from(arg: ColorArg) -> Self {
+        match arg {
+            ColorArg::Auto => ColourChoice::Auto,
+            ColorArg::Always => ColourChoice::Always,
+            ColorArg::Never => ColourChoice::Never,
+        }
+    }
 }
 
 /// `--sort` as clap reads it.
@@ -90,6 +121,9 @@ pub struct Options {
     pub source: Source,
     pub run: Run,
     pub sort: SortKey,
+    pub colour: ColourChoice,
+    /// One of `theme::NAMES`.
+    pub theme: String,
 }
 
 impl From<Cli> for Options {
@@ -101,7 +135,7 @@ impl From<Cli> for Options {
             (None, true) => Run::Check,
             (None, false) => Run::Read,
         };
-        Options { source, run, sort: cli.sort.into() }
+        Options { source, run, sort: cli.sort.into(), colour: cli.color.into(), theme: cli.theme }
     }
 }
 
@@ -148,7 +182,14 @@ fn run(options: &Options) -> ExitCode {
         eprintln!("folio: the reader needs a terminal, but stdin or stdout is not one");
         return ExitCode::from(EXIT_ERROR);
     }
-    let mut app = App::new(loaded.corpus, &loaded.skipped).sorted_by(options.sort);
+    let theme = match Theme::named(&options.theme, Depth::from_env(options.colour)) {
+        Ok(theme) => theme,
+        Err(err) => {
+            eprintln!("folio: {err}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    let mut app = App::new(loaded.corpus, &loaded.skipped).sorted_by(options.sort).with_theme(theme);
     match terminal::run(&mut app) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),

@@ -18,6 +18,7 @@ use crate::search::marks::{Marks, Snippet};
 use crate::search::worker::{Request, Results};
 use crate::search::{Hit, Query};
 use crate::ui::layout::Panes;
+use crate::ui::theme::Theme;
 
 pub use reader::ReaderMarks;
 
@@ -118,6 +119,8 @@ pub struct App {
     documents: HashMap<(usize, u16, View), Document>,
     notice: Option<String>,
     quit: bool,
+    /// Chosen once at start-up (`--theme`, `--color`).
+    theme: Theme,
 }
 
 impl App {
@@ -155,6 +158,7 @@ impl App {
             documents: HashMap::new(),
             notice,
             quit: false,
+            theme: Theme::default(),
         };
         app.sync();
         app
@@ -163,6 +167,12 @@ impl App {
     /// The same app with the list sorted by `sort` (`--sort`).
     pub fn sorted_by(mut self, sort: SortKey) -> Self {
         self.set_sort(sort);
+        self
+    }
+
+    /// The same app drawn in `theme` (`--theme` at the terminal's depth).
+    pub fn with_theme(mut self, theme: Theme) -> Self {
+        self.theme = theme;
         self
     }
 
@@ -515,6 +525,10 @@ impl App {
 
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 
     pub fn should_quit(&self) -> bool {

@@ -2,6 +2,7 @@
 //! parsing, no wrapping; each pane has its own module.
 
 mod bars;
+pub mod colour;
 mod help;
 pub mod layout;
 mod list;
