@@ -76,6 +76,9 @@ pub enum Action {
     CycleSort,
     /// Show or hide the list of files that were skipped, and why.
     ToggleSkipped,
+    /// Read full screen: hide the list and the filter bar, and centre the
+    /// text in a column of comfortable width; again to go back.
+    ToggleFullScreen,
     /// The terminal changed size (not bound to a key).
     Resize { width: u16, height: u16 },
     /// Search results arrived from the worker (not bound to a key).
@@ -230,6 +233,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Browse, &[ch('r')], Action::ToggleRaw, "show or hide site furniture (raw text)"),
     bind(Browse, &[ch('s')], Action::CycleSort, "sort by name, date, title, length"),
+    bind(Browse, &[ch('z')], Action::ToggleFullScreen, "read full screen, or go back"),
     bind(Browse, &[ch('!')], Action::ToggleSkipped, "list the files that were skipped"),
     hinted(Browse, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
     hinted(Browse, &[ch('q')], Action::Quit, "quit", "quit"),

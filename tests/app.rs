@@ -285,3 +285,20 @@ fn r_with_a_filter_active_keeps_the_selected_article() {
     assert_eq!(app.reading_view(), folio::corpus::View::Raw);
     assert_eq!(selected_source(&app), chosen, "searching the raw text again kept the selection");
 }
+
+#[test]
+fn z_opens_the_selected_article_full_screen_and_comes_back() {
+    let mut app = app(120, 40);
+    press(&mut app, "jz");
+    assert!(app.is_full_screen());
+    assert_eq!(app.focus(), Focus::Reader, "z from the list opens the article");
+    assert_eq!(selected_source(&app), "001_619b3976b39de8ca.txt");
+    let text_width = app.document().map(|d| d.width);
+    assert_eq!(text_width, Some(80), "the text is wrapped for the full-screen column");
+    press(&mut app, "z");
+    assert!(!app.is_full_screen());
+    assert_eq!(app.focus(), Focus::Reader, "back to the panes, still reading");
+    press(&mut app, "z<Esc>");
+    assert!(!app.is_full_screen(), "going back to the list leaves the full-screen view");
+    assert_eq!(app.focus(), Focus::List);
+}

@@ -288,3 +288,18 @@ fn metadata_shows_in_the_header_and_where_it_fits_in_the_list() {
     let text = text_of(draw(&split).backend().buffer());
     assert!(!text.contains("2024-03-18 ·"), "no room in a narrow list pane:\n{text}");
 }
+
+#[test]
+fn z_reads_full_screen_in_a_centred_column() {
+    let terminal = screen_after(120, 40, "jz");
+    let text = text_of(terminal.backend().buffer());
+    assert!(!text.contains("Articles"), "the list is hidden:\n{text}");
+    assert!(!text.contains("type / to filter"), "the filter bar is hidden:\n{text}");
+    assert!(text.contains("% read"), "the status line says how much was read:\n{text}");
+    let body: Vec<&str> = text.lines().take(39).filter(|l| !l.trim().is_empty()).collect();
+    let left = body.iter().map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    let right = body.iter().map(|l| l.chars().count() - l.trim_end().chars().count()).min().unwrap_or(0);
+    assert!(left >= 20, "the text column is centred, {left} columns in:\n{text}");
+    assert!(120 - left - right <= 80, "and at most 80 columns wide:\n{text}");
+    insta::assert_snapshot!("full_screen_120x40", terminal.backend());
+}

@@ -119,6 +119,8 @@ pub struct App {
     documents: HashMap<(usize, u16, View), Document>,
     notice: Option<String>,
     quit: bool,
+    /// The full-screen reading view (`z`); only while the reader has focus.
+    full_screen: bool,
     /// Chosen once at start-up (`--theme`, `--color`).
     theme: Theme,
 }
@@ -158,6 +160,7 @@ impl App {
             documents: HashMap::new(),
             notice,
             quit: false,
+            full_screen: false,
             theme: Theme::default(),
         };
         app.sync();
@@ -235,11 +238,26 @@ impl App {
             Action::ClearQuery => self.leave_input(true),
             Action::ToggleRaw => self.toggle_raw(),
             Action::CycleSort => self.set_sort(self.sort.next()),
+            Action::ToggleFullScreen => self.toggle_full_screen(),
             Action::Quit
             | Action::ToggleHelp
             | Action::ToggleSkipped
             | Action::Resize { .. }
             | Action::ShowResults(_) => {}
+        }
+    }
+
+    /// Into the full-screen view, opening the selected article if the list
+    /// had focus; or back to the panes.
+    fn toggle_full_screen(&mut self) {
+        if self.full_screen || self.view.is_empty() {
+            self.full_screen = false;
+            return;
+        }
+        // First, so the article is wrapped for the full-screen column.
+        self.full_screen = true;
+        if self.focus == Focus::List {
+            self.open_article();
         }
     }
 
@@ -372,6 +390,8 @@ impl App {
         if self.view.is_empty() && matches!(self.focus, Focus::Reader | Focus::Find) {
             self.focus = Focus::List;
         }
+        // The list is hidden in the full-screen view: going to it leaves.
+        self.full_screen &= matches!(self.focus, Focus::Reader | Focus::Find);
         self.select(self.selected);
         let items = self.visible_items();
         if self.selected < self.list_offset {
@@ -436,7 +456,11 @@ impl App {
     }
 
     pub fn panes(&self) -> Option<Panes> {
-        Panes::of(self.screen)
+        Panes::new(self.screen, self.full_screen)
+    }
+
+    pub fn is_full_screen(&self) -> bool {
+        self.full_screen
     }
 
     pub fn screen(&self) -> Rect {

@@ -6,6 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::reader;
 use super::theme::Theme;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
@@ -67,9 +68,25 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let line = match app.notice() {
         Some(notice) => Line::from(Span::styled(format!(" {notice}"), theme.notice)),
-        None => hint_line(theme, app.focus(), match_count(app), usize::from(area.width)),
+        None => hint_line(theme, app.focus(), reading_facts(app), usize::from(area.width)),
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// What the status line says about the open article before the hints:
+/// in the full-screen view, where there is no border to show it, how much
+/// has been read; then the matches.
+fn reading_facts(app: &App) -> Option<String> {
+    let read = app.panes().filter(|p| p.full).zip(app.document()).map(|(panes, doc)| {
+        format!(
+            "{}% read",
+            reader::percent_read(doc, app.reader_top(), usize::from(panes.reader_text().height))
+        )
+    });
+    match (read, match_count(app)) {
+        (Some(read), Some(matches)) => Some(format!("{read} · {matches}")),
+        (read, matches) => read.or(matches),
+    }
 }
 
 /// "match 3/17" while reading an article with matches; "17 matches" before

@@ -36,25 +36,7 @@ pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
     );
     frame.render_widget(block, area);
 
-    let marks = app.reader_marks();
-    let visible: Vec<Line> = doc
-        .lines
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(height)
-        .map(|(number, line)| {
-            // Marks are in reading order: the ones on this line are a run.
-            let first = marks.marks.partition_point(|m| m.line < number);
-            let on_line = marks.marks[first..].iter().take_while(|m| m.line == number).enumerate();
-            let matches = on_line.map(|(i, m)| {
-                let current = marks.current == Some(first + i);
-                (m.range.clone(), if current { theme.match_current } else { theme.match_highlight })
-            });
-            styled_line(theme, line, matches)
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(visible), text_area);
+    render_text(app, frame, doc, text_area);
 
     if doc.len() > height {
         let mut state = ScrollbarState::new(doc.len().saturating_sub(height))
@@ -67,6 +49,40 @@ pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
             .thumb_style(theme.border(focused));
         frame.render_stateful_widget(bar, area.inner(Margin::new(0, 1)), &mut state);
     }
+}
+
+/// The full-screen view: the text alone, no border; the status line says
+/// how much has been read.
+pub fn render_full_screen(app: &App, frame: &mut Frame, panes: &Panes) {
+    if let Some(doc) = app.document() {
+        render_text(app, frame, doc, panes.reader_text());
+    }
+}
+
+/// The lines of `doc` that fit in `area` from the reader's scroll position,
+/// with the matches marked.
+fn render_text(app: &App, frame: &mut Frame, doc: &Document, area: Rect) {
+    let theme = app.theme();
+    let top = app.reader_top();
+    let marks = app.reader_marks();
+    let visible: Vec<Line> = doc
+        .lines
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(usize::from(area.height))
+        .map(|(number, line)| {
+            // Marks are in reading order: the ones on this line are a run.
+            let first = marks.marks.partition_point(|m| m.line < number);
+            let on_line = marks.marks[first..].iter().take_while(|m| m.line == number).enumerate();
+            let matches = on_line.map(|(i, m)| {
+                let current = marks.current == Some(first + i);
+                (m.range.clone(), if current { theme.match_current } else { theme.match_highlight })
+            });
+            styled_line(theme, line, matches)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(visible), area);
 }
 
 /// How much of the article has been on screen, as a whole percentage.
