@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 
 use crate::app::App;
+use crate::clipboard::Route;
 use crate::corpus::{self, Loaded, SortKey};
 use crate::print;
 use crate::terminal::{self, Exit};
@@ -189,7 +190,10 @@ fn run(options: &Options) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    let mut app = App::new(loaded.corpus, &loaded.skipped).sorted_by(options.sort).with_theme(theme);
+    let mut app = App::new(loaded.corpus, &loaded.skipped)
+        .sorted_by(options.sort)
+        .with_theme(theme)
+        .copying_via(Route::from_env());
     match terminal::run(&mut app) {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),

@@ -79,6 +79,10 @@ pub enum Action {
     /// Read full screen: hide the list and the filter bar, and centre the
     /// text in a column of comfortable width; again to go back.
     ToggleFullScreen,
+    /// Copy the open article's title and text to the terminal's clipboard.
+    CopyText,
+    /// Copy the open article's title and path to the terminal's clipboard.
+    CopyTitle,
     /// The terminal changed size (not bound to a key).
     Resize { width: u16, height: u16 },
     /// Search results arrived from the worker (not bound to a key).
@@ -234,6 +238,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[ch('r')], Action::ToggleRaw, "show or hide site furniture (raw text)"),
     bind(Browse, &[ch('s')], Action::CycleSort, "sort by name, date, title, length"),
     bind(Browse, &[ch('z')], Action::ToggleFullScreen, "read full screen, or go back"),
+    bind(Browse, &[ch('y')], Action::CopyText, "copy the article's text (OSC 52)"),
+    bind(Browse, &[ch('Y')], Action::CopyTitle, "copy the article's title and path"),
     bind(Browse, &[ch('!')], Action::ToggleSkipped, "list the files that were skipped"),
     hinted(Browse, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
     hinted(Browse, &[ch('q')], Action::Quit, "quit", "quit"),

@@ -4,7 +4,7 @@
 //! SIGINT. Keys, resizes, search results and signals all arrive as messages
 //! on one channel, so the loop sleeps until something happens.
 
-use std::io::{self, stdout};
+use std::io::{self, Write as _, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -96,11 +96,21 @@ fn event_loop(
             if let Some(request) = app.take_search_request() {
                 worker.submit(request);
             }
+            if let Some(copy) = app.take_clipboard() {
+                send_to_terminal(&copy.sequence())?;
+            }
             if app.should_quit() {
                 return Ok(Exit::Quit);
             }
         }
     }
+}
+
+/// Writes an escape sequence straight to the terminal, between frames, so
+/// it never lands in the middle of one.
+fn send_to_terminal(sequence: &str) -> Result<()> {
+    let mut out = stdout();
+    out.write_all(sequence.as_bytes()).and_then(|()| out.flush()).context("cannot write to the terminal")
 }
 
 /// After a hang-up, reading the terminal fails just as SIGHUP arrives: the

@@ -5,6 +5,7 @@ mod common;
 
 use common::{app, press, selected_source, view_sources};
 use folio::app::{Focus, Mode};
+use folio::clipboard::Route;
 use folio::keys::Action;
 
 #[test]
@@ -301,4 +302,28 @@ fn z_opens_the_selected_article_full_screen_and_comes_back() {
     press(&mut app, "z<Esc>");
     assert!(!app.is_full_screen(), "going back to the list leaves the full-screen view");
     assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
+    let mut app = app(120, 40).copying_via(Route::Tmux);
+    press(&mut app, "j");
+    assert_eq!(app.take_clipboard(), None, "nothing is copied until asked");
+    press(&mut app, "<Enter>y");
+    let copy = app.take_clipboard().expect("y copies");
+    assert_eq!(copy.route, Route::Tmux);
+    assert!(copy.text.starts_with("U.S. Wants to Keep Troops in Niger"), "{}", copy.text);
+    assert!(copy.text.contains("\n\nDays after Niger’s military junta"), "paragraphs apart:\n{}", copy.text);
+    let notice = app.notice().expect("the status line says so").to_owned();
+    assert!(notice.starts_with("Copied the text ("), "{notice}");
+    assert!(notice.ends_with("with OSC 52 through tmux"), "{notice}");
+    assert_eq!(app.take_clipboard(), None, "taken once");
+
+    press(&mut app, "Y");
+    let copy = app.take_clipboard().expect("Y copies");
+    assert_eq!(
+        copy.text,
+        "U.S. Wants to Keep Troops in Niger Despite Ally’s Claim of Illegality\n001_619b3976b39de8ca.txt"
+    );
+    assert_eq!(app.notice(), Some("Copied the title and path (94 characters) with OSC 52 through tmux"));
 }

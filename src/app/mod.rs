@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use crate::clipboard::{Copy, Route};
 use crate::corpus::{Article, Corpus, Skipped, SortKey, View};
 use crate::document::{Anchor, Document};
 use crate::keys::Action;
@@ -121,6 +122,10 @@ pub struct App {
     quit: bool,
     /// The full-screen reading view (`z`); only while the reader has focus.
     full_screen: bool,
+    /// How a copy reaches the terminal, read from the environment at start-up.
+    clipboard_route: Route,
+    /// A copy the event loop should send to the terminal.
+    clipboard: Option<Copy>,
     /// Chosen once at start-up (`--theme`, `--color`).
     theme: Theme,
 }
@@ -161,6 +166,8 @@ impl App {
             notice,
             quit: false,
             full_screen: false,
+            clipboard_route: Route::default(),
+            clipboard: None,
             theme: Theme::default(),
         };
         app.sync();
@@ -176,6 +183,12 @@ impl App {
     /// The same app drawn in `theme` (`--theme` at the terminal's depth).
     pub fn with_theme(mut self, theme: Theme) -> Self {
         self.theme = theme;
+        self
+    }
+
+    /// The same app sending copies by `route` (through tmux, screen, or not).
+    pub fn copying_via(mut self, route: Route) -> Self {
+        self.clipboard_route = route;
         self
     }
 
@@ -239,6 +252,13 @@ impl App {
             Action::ToggleRaw => self.toggle_raw(),
             Action::CycleSort => self.set_sort(self.sort.next()),
             Action::ToggleFullScreen => self.toggle_full_screen(),
+            Action::CopyText => self.copy("the text", |article, view| {
+                let body = article.body(view).map(|(_, p)| p.text.as_str());
+                std::iter::once(article.title.as_str()).chain(body).collect::<Vec<_>>().join("\n\n")
+            }),
+            Action::CopyTitle => {
+                self.copy("the title and path", |article, _| format!("{}\n{}", article.title, article.source))
+            }
             Action::Quit
             | Action::ToggleHelp
             | Action::ToggleSkipped
@@ -259,6 +279,20 @@ impl App {
         if self.focus == Focus::List {
             self.open_article();
         }
+    }
+
+    /// Asks the event loop to put what `text` makes of the open article on
+    /// the clipboard, and says what was copied and how.
+    fn copy(&mut self, what: &str, text: impl FnOnce(&Article, View) -> String) {
+        let Some(article) = self.selected_article() else {
+            self.notice = Some("Nothing to copy: no article is open".into());
+            return;
+        };
+        let text = text(article, self.reading);
+        let route = self.clipboard_route;
+        let characters = text.chars().count();
+        self.notice = Some(format!("Copied {what} ({characters} characters) with {}", route.describe()));
+        self.clipboard = Some(Copy { text, route });
     }
 
     fn open_overlay(&mut self, mode: Mode) {
@@ -449,6 +483,11 @@ impl App {
     }
 
     // ----- read-only views for rendering, the event loop and tests -----
+
+    /// What the driver should copy to the terminal's clipboard, if asked.
+    pub fn take_clipboard(&mut self) -> Option<Copy> {
+        self.clipboard.take()
+    }
 
     /// The search the driver should run next, if the filter changed.
     pub fn take_search_request(&mut self) -> Option<Request> {
