@@ -79,6 +79,8 @@ pub enum Action {
     /// Read full screen: hide the list and the filter bar, and centre the
     /// text in a column of comfortable width; again to go back.
     ToggleFullScreen,
+    /// Give the terminal back to the shell until `fg` (Ctrl-z).
+    Suspend,
     /// Copy the open article's title and text to the terminal's clipboard.
     CopyText,
     /// Copy the open article's title and path to the terminal's clipboard.
@@ -191,6 +193,7 @@ use Context::{Anywhere, Browse, Filter, Help, Input, List, Reader, Skipped};
 /// applies and whose key matches wins.
 pub const BINDINGS: &[Binding] = &[
     bind(Anywhere, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Anywhere, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
     // The help overlay swallows keys so nothing moves behind it.
     bind(Help, &[ch('?'), key(KeyCode::Esc), ch('q')], Action::ToggleHelp, "close this help"),
     bind(Help, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll this help down"),
@@ -354,6 +357,18 @@ mod tests {
             assert_eq!(action_for(focus, Mode::Normal, ctrl_c), Some(Action::Quit));
             assert_eq!(action_for(focus, Mode::Help, ctrl_c), Some(Action::Quit));
         }
+    }
+
+    #[test]
+    fn ctrl_z_suspends_wherever_focus_is_even_while_typing() {
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for focus in [Focus::List, Focus::Reader, Focus::Filter, Focus::Find] {
+            assert_eq!(action_for(focus, Mode::Normal, ctrl_z), Some(Action::Suspend));
+        }
+        assert_eq!(
+            action_for(Focus::Filter, Mode::Normal, press(KeyCode::Char('z'))),
+            Some(Action::TypeChar('z'))
+        );
     }
 
     #[test]

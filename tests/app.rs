@@ -327,3 +327,13 @@ fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
     );
     assert_eq!(app.notice(), Some("Copied the title and path (94 characters) with OSC 52 through tmux"));
 }
+
+#[test]
+fn ctrl_z_asks_the_event_loop_to_suspend_once() {
+    let mut app = app(80, 24);
+    assert!(!app.take_suspend());
+    press(&mut app, "/nig<C-z>");
+    assert!(app.take_suspend(), "even while typing a query");
+    assert!(!app.take_suspend(), "asked once");
+    assert_eq!(app.query(), "nig", "the query is untouched");
+}

@@ -321,3 +321,24 @@ fn no_color_draws_without_colour_and_keeps_the_selection_visible() {
     tmux.wait_for("EXIT=0");
     tmux.assert_shell_is_sane();
 }
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_folio_back() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(folio());
+    tmux.wait_for("1/5");
+    tmux.keys(&["j", "C-z"]);
+    // The shell says the job stopped and prompts again, on the main screen.
+    let screen = tmux.wait_until("the shell prompt", |s| s.contains("Stopped") && !s.contains("1/5"));
+    assert_eq!(tmux.query("#{alternate_on}"), "0", "the shell is back on the main screen:\n{screen}");
+    tmux.type_line("fg; echo EXIT=$?");
+    // Redrawn in full, where it was: the second article still selected.
+    let screen = tmux.wait_for("2/5");
+    assert!(screen.contains("Articles") && screen.contains("Reader"), "{screen}");
+    assert!(!screen.contains("Stopped"), "nothing of the shell shows through:\n{screen}");
+    tmux.keys(&["j"]);
+    tmux.wait_for("3/5");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}

@@ -124,6 +124,8 @@ pub struct App {
     full_screen: bool,
     /// How a copy reaches the terminal, read from the environment at start-up.
     clipboard_route: Route,
+    /// Set when the user asked to suspend; the event loop does it.
+    suspend: bool,
     /// A copy the event loop should send to the terminal.
     clipboard: Option<Copy>,
     /// Chosen once at start-up (`--theme`, `--color`).
@@ -168,6 +170,7 @@ impl App {
             full_screen: false,
             clipboard_route: Route::default(),
             clipboard: None,
+            suspend: false,
             theme: Theme::default(),
         };
         app.sync();
@@ -200,6 +203,7 @@ impl App {
         }
         match (self.mode, action) {
             (_, Action::Quit) => self.quit = true,
+            (_, Action::Suspend) => self.suspend = true,
             (_, Action::Resize { width, height }) => self.screen = Rect::new(0, 0, width, height),
             (_, Action::ShowResults(results)) => self.show_results(results),
             (Mode::Help, Action::ToggleHelp) | (Mode::Skipped, Action::ToggleSkipped) => {
@@ -260,6 +264,7 @@ impl App {
                 self.copy("the title and path", |article, _| format!("{}\n{}", article.title, article.source))
             }
             Action::Quit
+            | Action::Suspend
             | Action::ToggleHelp
             | Action::ToggleSkipped
             | Action::Resize { .. }
@@ -483,6 +488,11 @@ impl App {
     }
 
     // ----- read-only views for rendering, the event loop and tests -----
+
+    /// Whether the driver should suspend folio now (Ctrl-z); asked once.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
+    }
 
     /// What the driver should copy to the terminal's clipboard, if asked.
     pub fn take_clipboard(&mut self) -> Option<Copy> {
