@@ -8,10 +8,13 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 
 use crate::app::App;
+use crate::clipboard::Route;
 use crate::corpus::{self, Loaded, SortKey};
 use crate::print;
 use crate::state::{self, Store};
 use crate::terminal::{self, Exit};
+use crate::ui::colour::{ColourChoice, Depth};
+use crate::ui::theme::{self, Theme};
 
 /// Read a folder of articles in the terminal: browse, filter by keyword, read.
 ///
@@ -49,6 +52,35 @@ struct Cli {
     /// Read without remembering: no reading state is loaded or saved.
     #[arg(long)]
     no_state: bool,
+
+    /// Use colour: auto (as TERM, COLORTERM and NO_COLOR say), always, or
+    /// never. Without colour, selection and matches show as reverse video,
+    /// bold and underline.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+
+    /// The colour theme.
+    #[arg(long, value_name = "NAME", default_value = theme::NAMES[0],
+          value_parser = clap::builder::PossibleValuesParser::new(theme::NAMES))]
+    theme: String,
+}
+
+/// `--color` as clap reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorArg> for ColourChoice {
+    fn from(arg: ColorArg) -> Self {
+        match arg {
+            ColorArg::Auto => ColourChoice::Auto,
+            ColorArg::Always => ColourChoice::Always,
+            ColorArg::Never => ColourChoice::Never,
+        }
+    }
 }
 
 /// `--sort` as clap reads it.
@@ -97,6 +129,9 @@ pub struct Options {
     pub sort: SortKey,
     /// Where reading state is kept; `None` with `--no-state` (or no home).
     pub state: Option<Store>,
+    pub colour: ColourChoice,
+    /// One of `theme::NAMES`.
+    pub theme: String,
 }
 
 impl From<Cli> for Options {
@@ -114,7 +149,7 @@ impl From<Cli> for Options {
             let var = |name| std::env::var(name).ok();
             state::default_dir(var("XDG_STATE_HOME").as_deref(), var("HOME").as_deref()).map(Store::new)
         };
-        Options { source, run, sort: cli.sort.into(), state }
+        Options { source, run, sort: cli.sort.into(), state, colour: cli.color.into(), theme: cli.theme }
     }
 }
 
@@ -161,8 +196,19 @@ fn run(options: &Options) -> ExitCode {
         eprintln!("folio: the reader needs a terminal, but stdin or stdout is not one");
         return ExitCode::from(EXIT_ERROR);
     }
+    let theme = match Theme::named(&options.theme, Depth::from_env(options.colour)) {
+        Ok(theme) => theme,
+        Err(err) => {
+            eprintln!("folio: {err}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
     let (saved, problem) = options.state.as_ref().map(Store::load).unwrap_or_default();
-    let mut app = App::new(loaded.corpus, &loaded.skipped).sorted_by(options.sort).remembering(saved);
+    let mut app = App::new(loaded.corpus, &loaded.skipped)
+        .sorted_by(options.sort)
+        .with_theme(theme)
+        .copying_via(Route::from_env())
+        .remembering(saved);
     if let Some(problem) = problem {
         app = app.with_notice(problem.to_string());
     }

@@ -84,6 +84,15 @@ pub enum Action {
     ShowUnread,
     /// List only bookmarked articles, or every article again.
     ShowBookmarks,
+    /// Read full screen: hide the list and the filter bar, and centre the
+    /// text in a column of comfortable width; again to go back.
+    ToggleFullScreen,
+    /// Give the terminal back to the shell until `fg` (Ctrl-z).
+    Suspend,
+    /// Copy the open article's title and text to the terminal's clipboard.
+    CopyText,
+    /// Copy the open article's title and path to the terminal's clipboard.
+    CopyTitle,
     /// The terminal changed size (not bound to a key).
     Resize { width: u16, height: u16 },
     /// Search results arrived from the worker (not bound to a key).
@@ -192,6 +201,7 @@ use Context::{Anywhere, Browse, Filter, Help, Input, List, Reader, Skipped};
 /// applies and whose key matches wins.
 pub const BINDINGS: &[Binding] = &[
     bind(Anywhere, &[ctrl('c')], Action::Quit, "quit"),
+    bind(Anywhere, &[ctrl('z')], Action::Suspend, "suspend to the shell (fg comes back)"),
     // The help overlay swallows keys so nothing moves behind it.
     bind(Help, &[ch('?'), key(KeyCode::Esc), ch('q')], Action::ToggleHelp, "close this help"),
     bind(Help, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll this help down"),
@@ -238,6 +248,9 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Browse, &[ch('r')], Action::ToggleRaw, "show or hide site furniture (raw text)"),
     bind(Browse, &[ch('s')], Action::CycleSort, "sort by name, date, title, length"),
+    bind(Browse, &[ch('z')], Action::ToggleFullScreen, "read full screen, or go back"),
+    bind(Browse, &[ch('y')], Action::CopyText, "copy the article's text (OSC 52)"),
+    bind(Browse, &[ch('Y')], Action::CopyTitle, "copy the article's title and path"),
     bind(Browse, &[ch('!')], Action::ToggleSkipped, "list the files that were skipped"),
     bind(Browse, &[ch('b')], Action::ToggleBookmark, "bookmark the article, or unbookmark it"),
     bind(Browse, &[ch('M')], Action::ToggleRead, "mark the article read or unread"),
@@ -356,6 +369,18 @@ mod tests {
             assert_eq!(action_for(focus, Mode::Normal, ctrl_c), Some(Action::Quit));
             assert_eq!(action_for(focus, Mode::Help, ctrl_c), Some(Action::Quit));
         }
+    }
+
+    #[test]
+    fn ctrl_z_suspends_wherever_focus_is_even_while_typing() {
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for focus in [Focus::List, Focus::Reader, Focus::Filter, Focus::Find] {
+            assert_eq!(action_for(focus, Mode::Normal, ctrl_z), Some(Action::Suspend));
+        }
+        assert_eq!(
+            action_for(Focus::Filter, Mode::Normal, press(KeyCode::Char('z'))),
+            Some(Action::TypeChar('z'))
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod clipboard;
 pub mod corpus;
 pub mod document;
 pub mod keys;

@@ -1,10 +1,11 @@
 //! The terminal session and the event loop. Raw mode and the alternate
 //! screen are taken on the way in and always given back: on quit, on error
-//! (the guard's `Drop`), on panic (the hook) and on SIGTERM, SIGHUP and
-//! SIGINT. Keys, resizes, search results and signals all arrive as messages
-//! on one channel, so the loop sleeps until something happens.
+//! (the guard's `Drop`), on panic (the hook), on SIGTERM, SIGHUP and
+//! SIGINT, and for as long as Ctrl-z suspends folio. Keys, resizes, search
+//! results and signals all arrive as messages on one channel, so the loop
+//! sleeps until something happens.
 
-use std::io::{self, stdout};
+use std::io::{self, Write as _, stdout};
 use std::mem::ManuallyDrop;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -15,8 +16,9 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
@@ -105,11 +107,39 @@ fn event_loop(
             if let Some(request) = app.take_search_request() {
                 worker.submit(request);
             }
+            if let Some(copy) = app.take_clipboard() {
+                send_to_terminal(&copy.sequence())?;
+            }
+            if app.take_suspend() {
+                suspend(terminal).context("cannot suspend")?;
+                // The window may have changed size while folio was stopped.
+                let size = terminal.size()?;
+                app.update(Action::Resize { width: size.width, height: size.height });
+            }
             if app.should_quit() {
                 return Ok(Exit::Quit);
             }
         }
     }
+}
+
+/// Writes an escape sequence straight to the terminal, between frames, so
+/// it never lands in the middle of one.
+fn send_to_terminal(sequence: &str) -> Result<()> {
+    let mut out = stdout();
+    out.write_all(sequence.as_bytes()).and_then(|()| out.flush()).context("cannot write to the terminal")
+}
+
+/// Ctrl-z: gives the terminal back to the shell and stops, as the shell
+/// expects of a job; on `fg` (SIGCONT) takes the terminal again and has the
+/// next frame drawn in full, as the shell has drawn over the screen.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    restore();
+    // SIGTSTP's own action, which stops the process until SIGCONT.
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)?;
+    terminal.clear()
 }
 
 /// After a hang-up, reading the terminal fails just as SIGHUP arrives: the

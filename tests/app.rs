@@ -5,6 +5,7 @@ mod common;
 
 use common::{app, press, selected_source, view_sources};
 use folio::app::{Focus, Mode};
+use folio::clipboard::Route;
 use folio::keys::Action;
 
 #[test]
@@ -325,4 +326,55 @@ fn reading_to_the_end_marks_an_article_read_and_state_round_trips() {
     assert!(again.is_read(0));
     press(&mut again, "gg<Enter>");
     assert_eq!(again.reader_top(), top, "the first article is where it was left");
+}
+
+#[test]
+fn z_opens_the_selected_article_full_screen_and_comes_back() {
+    let mut app = app(120, 40);
+    press(&mut app, "jz");
+    assert!(app.is_full_screen());
+    assert_eq!(app.focus(), Focus::Reader, "z from the list opens the article");
+    assert_eq!(selected_source(&app), "001_619b3976b39de8ca.txt");
+    let text_width = app.document().map(|d| d.width);
+    assert_eq!(text_width, Some(80), "the text is wrapped for the full-screen column");
+    press(&mut app, "z");
+    assert!(!app.is_full_screen());
+    assert_eq!(app.focus(), Focus::Reader, "back to the panes, still reading");
+    press(&mut app, "z<Esc>");
+    assert!(!app.is_full_screen(), "going back to the list leaves the full-screen view");
+    assert_eq!(app.focus(), Focus::List);
+}
+
+#[test]
+fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
+    let mut app = app(120, 40).copying_via(Route::Tmux);
+    press(&mut app, "j");
+    assert_eq!(app.take_clipboard(), None, "nothing is copied until asked");
+    press(&mut app, "<Enter>y");
+    let copy = app.take_clipboard().expect("y copies");
+    assert_eq!(copy.route, Route::Tmux);
+    assert!(copy.text.starts_with("U.S. Wants to Keep Troops in Niger"), "{}", copy.text);
+    assert!(copy.text.contains("\n\nDays after Niger’s military junta"), "paragraphs apart:\n{}", copy.text);
+    let notice = app.notice().expect("the status line says so").to_owned();
+    assert!(notice.starts_with("Copied the text ("), "{notice}");
+    assert!(notice.ends_with("with OSC 52 through tmux"), "{notice}");
+    assert_eq!(app.take_clipboard(), None, "taken once");
+
+    press(&mut app, "Y");
+    let copy = app.take_clipboard().expect("Y copies");
+    assert_eq!(
+        copy.text,
+        "U.S. Wants to Keep Troops in Niger Despite Ally’s Claim of Illegality\n001_619b3976b39de8ca.txt"
+    );
+    assert_eq!(app.notice(), Some("Copied the title and path (94 characters) with OSC 52 through tmux"));
+}
+
+#[test]
+fn ctrl_z_asks_the_event_loop_to_suspend_once() {
+    let mut app = app(80, 24);
+    assert!(!app.take_suspend());
+    press(&mut app, "/nig<C-z>");
+    assert!(app.take_suspend(), "even while typing a query");
+    assert!(!app.take_suspend(), "asked once");
+    assert_eq!(app.query(), "nig", "the query is untouched");
 }

@@ -188,3 +188,12 @@ fn sort_takes_one_of_four_orders() {
     let message = stderr(&wrong);
     assert!(message.contains("name, date, title, length"), "{message}");
 }
+
+#[test]
+fn an_unknown_theme_exits_2_and_lists_the_themes() {
+    let output = folio(&["--theme", "solarised"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(message.contains("solarised"), "{message}");
+    assert!(message.contains("default, light, high-contrast"), "{message}");
+}

@@ -175,3 +175,56 @@ fn a_dropped_connection_ends_folio() {
         std::thread::sleep(POLL);
     }
 }
+
+/// The parameters of every SGR sequence (`ESC [ ... m`) in `styled`.
+fn sgr_parameters(styled: &str) -> Vec<u16> {
+    styled
+        .split("\x1b[")
+        .skip(1)
+        .filter_map(|rest| rest.find('m').map(|end| &rest[..end]))
+        .filter(|params| params.chars().all(|c| c.is_ascii_digit() || c == ';'))
+        .flat_map(|params| params.split(';').filter_map(|p| p.parse().ok()).collect::<Vec<u16>>())
+        .collect()
+}
+
+#[test]
+fn no_color_draws_without_colour_and_keeps_the_selection_visible() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(&format!("NO_COLOR=1 {}; echo EXIT=$?", folio()));
+    tmux.wait_for("1/5");
+    tmux.keys(&["/"]);
+    tmux.text("uranium");
+    tmux.wait_for("2 of 5 match");
+    let styled = tmux.styled_screen();
+    let parameters = sgr_parameters(&styled);
+    // 30-38 and 40-48 set colours (38 and 48 the 256 and RGB ones), as do
+    // 90-97 and 100-107; 39 and 49 only go back to the defaults.
+    let colour = |p: &u16| matches!(p, 30..=38 | 40..=48 | 90..=97 | 100..=107);
+    assert!(!parameters.iter().any(colour), "a colour was drawn: {parameters:?}\n{styled:?}");
+    assert!(parameters.contains(&7), "the selection is reverse video: {styled:?}");
+    assert!(parameters.contains(&4), "the matches are underlined: {styled:?}");
+    tmux.keys(&["Escape", "q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_brings_folio_back() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(folio());
+    tmux.wait_for("1/5");
+    tmux.keys(&["j", "C-z"]);
+    // The shell says the job stopped and prompts again, on the main screen.
+    let screen = tmux.wait_until("the shell prompt", |s| s.contains("Stopped") && !s.contains("1/5"));
+    assert_eq!(tmux.query("#{alternate_on}"), "0", "the shell is back on the main screen:\n{screen}");
+    tmux.type_line("fg; echo EXIT=$?");
+    // Redrawn in full, where it was: the second article still selected.
+    let screen = tmux.wait_for("2/5");
+    assert!(screen.contains("Articles") && screen.contains("Reader"), "{screen}");
+    assert!(!screen.contains("Stopped"), "nothing of the shell shows through:\n{screen}");
+    tmux.keys(&["j"]);
+    tmux.wait_for("3/5");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}

@@ -8,10 +8,13 @@ use common::{app, press};
 use folio::app::App;
 use folio::corpus::{Article, Corpus, Skipped, load_paths};
 use folio::keys::Action;
-use folio::ui::{self, theme};
+use folio::ui;
+use folio::ui::colour::Depth;
+use folio::ui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
 
 const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
 
@@ -84,7 +87,8 @@ fn too_small_says_so() {
 
 #[test]
 fn the_help_overlay_names_every_binding() {
-    let help: String = ui::help_lines(80).iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    let help: String =
+        ui::help_lines(&Theme::default(), 80).iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
     for binding in folio::keys::BINDINGS {
         assert!(help.contains(binding.help), "help is missing {:?}", binding.help);
         for key in binding.keys {
@@ -107,13 +111,55 @@ fn selection_and_title_matches_are_styled() {
     let text_of_row = |y: u16| row(y).iter().map(|c| c.symbol()).collect::<String>();
     assert!(text_of_row(1).starts_with("Drone Base"), "the first match is first: {:?}", text_of_row(1));
     let second = (2..10).find(|&y| text_of_row(y).starts_with("Drone Pilots")).expect("second match listed");
-    assert!(row(1).iter().all(|c| c.bg == theme::SELECTED_FOCUSED.bg.expect("a background")));
+    assert!(row(1).iter().all(|c| c.bg == app.theme().selected_focused.bg.expect("a background")));
     let marked: String = row(second)
         .iter()
-        .filter(|c| c.modifier.contains(theme::MATCH.add_modifier))
+        .filter(|c| c.modifier.contains(app.theme().match_highlight.add_modifier))
         .map(|c| c.symbol())
         .collect();
     assert_eq!(marked, "Drone", "matched title characters are highlighted");
+}
+
+#[test]
+fn without_colour_selection_and_matches_show_through_modifiers_alone() {
+    let texts =
+        ["Drone Base Grows\n\nA drone flew.", "Markets Rise Again\n\nBody.", "Drone Pilots Train\n\nBody."];
+    let articles =
+        texts.iter().enumerate().map(|(i, t)| Article::from_text(i, format!("{i}.txt"), t)).collect();
+    let theme = Theme::named("default", Depth::None).expect("the default theme");
+    let mut app = App::new(Corpus::new(articles), &[]).with_theme(theme);
+    app.update(Action::Resize { width: 120, height: 40 });
+    press(&mut app, "/drone<Enter>");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let uncoloured =
+        |buffer: &Buffer| buffer.content().iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset);
+    assert!(uncoloured(buffer), "no cell has a colour");
+    let (x, y) = find(buffer, "Drone Base Grows");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED | Modifier::BOLD), "the selected row");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED), "its matched word");
+    let (x, y) = find(buffer, "Drone Pilots Train");
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::BOLD | Modifier::UNDERLINED),
+        "a match in another row"
+    );
+    assert!(!buffer[(x + 6, y)].modifier.contains(Modifier::REVERSED), "only the selected row is reversed");
+
+    press(&mut app, "<Enter>");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    assert!(uncoloured(buffer), "no cell has a colour in the reader either");
+    // The reader's text, not the list's snippet of it.
+    let (x, y) = find(buffer, "│ A drone flew");
+    let x = x + 4;
+    let cell = &buffer[(x, y)];
+    assert!(cell.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "a match in the text");
+    assert!(!cell.modifier.contains(Modifier::REVERSED), "it is not the current match yet");
+    press(&mut app, "n");
+    let terminal = draw(&app);
+    let buffer = terminal.backend().buffer();
+    let current = Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED;
+    assert!(buffer[(x, y)].modifier.contains(current), "the current match stands out");
 }
 
 #[test]
@@ -182,7 +228,7 @@ fn markdown_is_drawn_with_its_styles() {
     let (x, y) = find(buffer, "Pentagon");
     assert!(buffer[(x, y)].modifier.contains(ratatui::style::Modifier::ITALIC), "emphasis");
     let (x, y) = find(buffer, "a report[1]");
-    assert!(buffer[(x, y)].modifier.contains(theme::LINK.add_modifier), "link text");
+    assert!(buffer[(x, y)].modifier.contains(app.theme().link.add_modifier), "link text");
     assert!(!text.contains("# Troops"), "no Markdown syntax on screen");
     insta::assert_snapshot!("markdown_80x24", terminal.backend());
 }
@@ -194,7 +240,7 @@ fn r_shows_the_furniture_dimmed_and_hides_it_again() {
     let terminal = screen_after(80, 24, "jr");
     let buffer = terminal.backend().buffer();
     let (x, y) = find(buffer, "Connect with us");
-    assert_eq!(buffer[(x, y)].fg, theme::FURNITURE.fg.expect("a colour"), "furniture is dimmed");
+    assert_eq!(buffer[(x, y)].fg, Theme::default().furniture.fg.expect("a colour"), "furniture is dimmed");
     assert!(text_of(buffer).contains("raw (r hides furniture)"));
     let again = text_of(screen_after(80, 24, "jrr").backend().buffer());
     assert!(!again.contains("Connect with us"), "{again}");
@@ -241,4 +287,19 @@ fn metadata_shows_in_the_header_and_where_it_fits_in_the_list() {
     let split = app_over(&[("feed.jsonl", feed)], 80, 24);
     let text = text_of(draw(&split).backend().buffer());
     assert!(!text.contains("2024-03-18 ·"), "no room in a narrow list pane:\n{text}");
+}
+
+#[test]
+fn z_reads_full_screen_in_a_centred_column() {
+    let terminal = screen_after(120, 40, "jz");
+    let text = text_of(terminal.backend().buffer());
+    assert!(!text.contains("Articles"), "the list is hidden:\n{text}");
+    assert!(!text.contains("type / to filter"), "the filter bar is hidden:\n{text}");
+    assert!(text.contains("% read"), "the status line says how much was read:\n{text}");
+    let body: Vec<&str> = text.lines().take(39).filter(|l| !l.trim().is_empty()).collect();
+    let left = body.iter().map(|l| l.len() - l.trim_start().len()).min().unwrap_or(0);
+    let right = body.iter().map(|l| l.chars().count() - l.trim_end().chars().count()).min().unwrap_or(0);
+    assert!(left >= 20, "the text column is centred, {left} columns in:\n{text}");
+    assert!(120 - left - right <= 80, "and at most 80 columns wide:\n{text}");
+    insta::assert_snapshot!("full_screen_120x40", terminal.backend());
 }

@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
+use crate::clipboard::{Copy, Route};
 use crate::corpus::{Article, Corpus, Skipped, SortKey, View};
 use crate::document::{Anchor, Document};
 use crate::keys::Action;
@@ -19,6 +20,7 @@ use crate::search::marks::{Marks, Snippet};
 use crate::search::worker::{Request, Results};
 use crate::search::{Hit, Query};
 use crate::ui::layout::Panes;
+use crate::ui::theme::Theme;
 
 pub use memory::ListView;
 pub use reader::ReaderMarks;
@@ -122,6 +124,16 @@ pub struct App {
     documents: HashMap<(usize, u16, View), Document>,
     notice: Option<String>,
     quit: bool,
+    /// The full-screen reading view (`z`); only while the reader has focus.
+    full_screen: bool,
+    /// How a copy reaches the terminal, read from the environment at start-up.
+    clipboard_route: Route,
+    /// Set when the user asked to suspend; the event loop does it.
+    suspend: bool,
+    /// A copy the event loop should send to the terminal.
+    clipboard: Option<Copy>,
+    /// Chosen once at start-up (`--theme`, `--color`).
+    theme: Theme,
 }
 
 impl App {
@@ -161,6 +173,11 @@ impl App {
             documents: HashMap::new(),
             notice,
             quit: false,
+            full_screen: false,
+            clipboard_route: Route::default(),
+            clipboard: None,
+            suspend: false,
+            theme: Theme::default(),
         };
         app.sync();
         app
@@ -178,6 +195,18 @@ impl App {
         self
     }
 
+    /// The same app drawn in `theme` (`--theme` at the terminal's depth).
+    pub fn with_theme(mut self, theme: Theme) -> Self {
+        self.theme = theme;
+        self
+    }
+
+    /// The same app sending copies by `route` (through tmux, screen, or not).
+    pub fn copying_via(mut self, route: Route) -> Self {
+        self.clipboard_route = route;
+        self
+    }
+
     /// Applies one action. Every change of state goes through here.
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize { .. } | Action::ShowResults(_)) {
@@ -186,6 +215,7 @@ impl App {
         }
         match (self.mode, action) {
             (_, Action::Quit) => self.quit = true,
+            (_, Action::Suspend) => self.suspend = true,
             (_, Action::Resize { width, height }) => self.screen = Rect::new(0, 0, width, height),
             (_, Action::ShowResults(results)) => self.show_results(results),
             (Mode::Help, Action::ToggleHelp) | (Mode::Skipped, Action::ToggleSkipped) => {
@@ -241,12 +271,49 @@ impl App {
             Action::ShowUnread => self.switch_list_view(ListView::Unread),
             Action::ShowBookmarks => self.switch_list_view(ListView::Bookmarked),
             Action::CycleSort => self.set_sort(self.sort.next()),
+            Action::ToggleFullScreen => self.toggle_full_screen(),
+            Action::CopyText => self.copy("the text", |article, view| {
+                let body = article.body(view).map(|(_, p)| p.text.as_str());
+                std::iter::once(article.title.as_str()).chain(body).collect::<Vec<_>>().join("\n\n")
+            }),
+            Action::CopyTitle => {
+                self.copy("the title and path", |article, _| format!("{}\n{}", article.title, article.source))
+            }
             Action::Quit
+            | Action::Suspend
             | Action::ToggleHelp
             | Action::ToggleSkipped
             | Action::Resize { .. }
             | Action::ShowResults(_) => {}
         }
+    }
+
+    /// Into the full-screen view, opening the selected article if the list
+    /// had focus; or back to the panes.
+    fn toggle_full_screen(&mut self) {
+        if self.full_screen || self.view.is_empty() {
+            self.full_screen = false;
+            return;
+        }
+        // First, so the article is wrapped for the full-screen column.
+        self.full_screen = true;
+        if self.focus == Focus::List {
+            self.open_article();
+        }
+    }
+
+    /// Asks the event loop to put what `text` makes of the open article on
+    /// the clipboard, and says what was copied and how.
+    fn copy(&mut self, what: &str, text: impl FnOnce(&Article, View) -> String) {
+        let Some(article) = self.selected_article() else {
+            self.notice = Some("Nothing to copy: no article is open".into());
+            return;
+        };
+        let text = text(article, self.reading);
+        let route = self.clipboard_route;
+        let characters = text.chars().count();
+        self.notice = Some(format!("Copied {what} ({characters} characters) with {}", route.describe()));
+        self.clipboard = Some(Copy { text, route });
     }
 
     fn open_overlay(&mut self, mode: Mode) {
@@ -404,6 +471,8 @@ impl App {
         if self.view.is_empty() && matches!(self.focus, Focus::Reader | Focus::Find) {
             self.focus = Focus::List;
         }
+        // The list is hidden in the full-screen view: going to it leaves.
+        self.full_screen &= matches!(self.focus, Focus::Reader | Focus::Find);
         self.select(self.selected);
         let items = self.visible_items();
         if self.selected < self.list_offset {
@@ -462,13 +531,27 @@ impl App {
 
     // ----- read-only views for rendering, the event loop and tests -----
 
+    /// Whether the driver should suspend folio now (Ctrl-z); asked once.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
+    }
+
+    /// What the driver should copy to the terminal's clipboard, if asked.
+    pub fn take_clipboard(&mut self) -> Option<Copy> {
+        self.clipboard.take()
+    }
+
     /// The search the driver should run next, if the filter changed.
     pub fn take_search_request(&mut self) -> Option<Request> {
         self.pending.take()
     }
 
     pub fn panes(&self) -> Option<Panes> {
-        Panes::of(self.screen)
+        Panes::new(self.screen, self.full_screen)
+    }
+
+    pub fn is_full_screen(&self) -> bool {
+        self.full_screen
     }
 
     pub fn screen(&self) -> Rect {
@@ -557,6 +640,10 @@ impl App {
 
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+
+    pub fn theme(&self) -> &Theme {
+        &self.theme
     }
 
     pub fn should_quit(&self) -> bool {

@@ -6,7 +6,8 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::theme;
+use super::reader;
+use super::theme::Theme;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
@@ -18,11 +19,12 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
     let finding = app.focus() == Focus::Find || !app.find().text.is_empty();
     let (prompt, query) = if finding { (" find: ", app.find()) } else { (" / ", app.filter()) };
     let editing = matches!(app.focus(), Focus::Filter | Focus::Find);
-    let mut spans = vec![Span::styled(prompt, theme::PROMPT)];
+    let theme = app.theme();
+    let mut spans = vec![Span::styled(prompt, theme.prompt)];
     if query.text.is_empty() && !editing {
-        spans.push(Span::styled("type / to filter by keyword", theme::DIM));
+        spans.push(Span::styled("type / to filter by keyword", theme.dim));
     } else {
-        spans.extend(read_query(query));
+        spans.extend(read_query(query, theme));
     }
     if !finding && !query.text.is_empty() {
         let count = match (app.is_searching(), app.view().len()) {
@@ -30,7 +32,7 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
             (false, 0) => "  no match".to_owned(),
             (false, n) => format!("  {n} of {} match", app.corpus().len()),
         };
-        spans.push(Span::styled(count, theme::DIM));
+        spans.push(Span::styled(count, theme.dim));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if editing {
@@ -42,7 +44,7 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The query as it was read: terms plain, `|` as an operator, and the
 /// pieces that meant nothing dimmed and struck through.
-fn read_query(query: &QueryText) -> Vec<Span<'_>> {
+fn read_query<'a>(query: &'a QueryText, theme: &Theme) -> Vec<Span<'a>> {
     let text = &query.text;
     let mut spans = Vec::new();
     let mut at = 0;
@@ -52,8 +54,8 @@ fn read_query(query: &QueryText) -> Vec<Span<'_>> {
         }
         let style = match role {
             Role::Term => Style::new(),
-            Role::Operator => theme::OPERATOR,
-            Role::Ignored => theme::IGNORED,
+            Role::Operator => theme.operator,
+            Role::Ignored => theme.ignored,
         };
         spans.push(Span::styled(text.get(range.clone()).unwrap_or_default(), style));
         at = range.end;
@@ -63,11 +65,28 @@ fn read_query(query: &QueryText) -> Vec<Span<'_>> {
 }
 
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme();
     let line = match app.notice() {
-        Some(notice) => Line::from(Span::styled(format!(" {notice}"), theme::NOTICE)),
-        None => hint_line(app.focus(), match_count(app), usize::from(area.width)),
+        Some(notice) => Line::from(Span::styled(format!(" {notice}"), theme.notice)),
+        None => hint_line(theme, app.focus(), reading_facts(app), usize::from(area.width)),
     };
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// What the status line says about the open article before the hints:
+/// in the full-screen view, where there is no border to show it, how much
+/// has been read; then the matches.
+fn reading_facts(app: &App) -> Option<String> {
+    let read = app.panes().filter(|p| p.full).zip(app.document()).map(|(panes, doc)| {
+        format!(
+            "{}% read",
+            reader::percent_read(doc, app.reader_top(), usize::from(panes.reader_text().height))
+        )
+    });
+    match (read, match_count(app)) {
+        (Some(read), Some(matches)) => Some(format!("{read} · {matches}")),
+        (read, matches) => read.or(matches),
+    }
 }
 
 /// "match 3/17" while reading an article with matches; "17 matches" before
@@ -87,14 +106,14 @@ fn match_count(app: &App) -> Option<String> {
 
 /// The match count, then as many hints as fit whole in `width`, most
 /// important first.
-fn hint_line(focus: Focus, matches: Option<String>, width: usize) -> Line<'static> {
+fn hint_line(theme: &Theme, focus: Focus, matches: Option<String>, width: usize) -> Line<'static> {
     const SEPARATOR: &str = " · ";
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
     if let Some(matches) = matches {
         used += matches.width() + SEPARATOR.len();
-        spans.push(Span::styled(matches, theme::NOTICE));
-        spans.push(Span::styled(SEPARATOR, theme::DIM));
+        spans.push(Span::styled(matches, theme.notice));
+        spans.push(Span::styled(SEPARATOR, theme.dim));
     }
     let first_hint = spans.len();
     for (key, hint) in keys::hints(focus) {
@@ -105,9 +124,9 @@ fn hint_line(focus: Focus, matches: Option<String>, width: usize) -> Line<'stati
             break;
         }
         if gap > 0 {
-            spans.push(Span::styled(SEPARATOR, theme::DIM));
+            spans.push(Span::styled(SEPARATOR, theme.dim));
         }
-        spans.push(Span::styled(key, theme::KEY));
+        spans.push(Span::styled(key, theme.key));
         spans.push(Span::raw(label));
         used += needed;
     }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::keys::{BINDINGS, Context};
 
@@ -29,7 +29,7 @@ const MAX_WIDTH: u16 = 64;
 const TWO_COLUMN_MIN_WIDTH: u16 = 50;
 
 /// The overlay's text for a box `width` columns wide.
-pub fn help_lines(width: u16) -> Vec<Line<'static>> {
+pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let rows: Vec<(Context, String, &str)> = SECTIONS
         .iter()
         .flat_map(|&context| BINDINGS.iter().filter(move |b| b.context == context))
@@ -46,16 +46,16 @@ pub fn help_lines(width: u16) -> Vec<Line<'static>> {
             if section.is_some() {
                 lines.push(Line::from(""));
             }
-            lines.push(Line::styled(context.heading(), theme::HEADING));
+            lines.push(Line::styled(context.heading(), theme.heading));
             section = Some(context);
         }
         if width >= TWO_COLUMN_MIN_WIDTH {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<keys_column$}"), theme::KEY),
+                Span::styled(format!("  {keys:<keys_column$}"), theme.key),
                 Span::raw(help),
             ]));
         } else {
-            lines.push(Line::styled(format!("  {keys}"), theme::KEY));
+            lines.push(Line::styled(format!("  {keys}"), theme.key));
             lines.push(Line::from(format!("      {help}")));
         }
     }
@@ -63,8 +63,8 @@ pub fn help_lines(width: u16) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let lines = help_lines(overlay_width(screen));
-    render_overlay(frame, screen, " Keys ", lines, app.help_scroll(), "? or Esc closes");
+    let lines = help_lines(app.theme(), overlay_width(screen));
+    render_overlay(app.theme(), frame, screen, " Keys ", lines, app.help_scroll(), "? or Esc closes");
 }
 
 /// How wide an overlay box is on `screen`.
@@ -75,6 +75,7 @@ pub(super) fn overlay_width(screen: Rect) -> u16 {
 /// A box centred over the screen holding `lines` from `scroll` on, with
 /// `closes` (how to close it) at the bottom.
 pub(super) fn render_overlay(
+    theme: &Theme,
     frame: &mut Frame,
     screen: Rect,
     title: &str,
@@ -91,8 +92,8 @@ pub(super) fn render_overlay(
     let scroll = scroll.min(lines.len().saturating_sub(visible));
     let more = if scroll + visible < lines.len() { " j/↓ more · " } else { " " };
     let block = Block::bordered()
-        .border_style(theme::BORDER_FOCUSED)
-        .title(Span::styled(title, theme::PANE_TITLE))
+        .border_style(theme.border_focused)
+        .title(Span::styled(title, theme.pane_title))
         .title_bottom(Line::from(format!("{more}{closes} ")).right_aligned());
     let body: Vec<Line> = lines.into_iter().skip(scroll).take(visible).collect();
     frame.render_widget(Clear, area);

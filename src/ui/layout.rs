@@ -9,6 +9,10 @@ use crate::document::MAX_TEXT_WIDTH;
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 8;
 
+/// The full-screen reading view's text column is at most this wide, so a
+/// line stays easy to follow in a wide pane.
+pub const FULL_SCREEN_TEXT_WIDTH: u16 = 80;
+
 /// From this width up, the list and the reader stand side by side.
 pub const SPLIT_MIN_WIDTH: u16 = 80;
 
@@ -18,7 +22,9 @@ const LIST_MIN_WIDTH: u16 = 28;
 const LIST_MAX_WIDTH: u16 = 56;
 
 /// The screen's regions. When the screen is narrow, `list` and `reader` are
-/// the same rectangle and only one of them is drawn.
+/// the same rectangle and only one of them is drawn. In the full-screen
+/// reading view there is no list, and the filter bar takes the status line's
+/// place while a search is typed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Panes {
     pub list: Rect,
@@ -26,12 +32,18 @@ pub struct Panes {
     pub filter: Rect,
     pub status: Rect,
     pub split: bool,
+    pub full: bool,
+}
+
+/// Whether there is room to read at all.
+fn usable(area: Rect) -> bool {
+    area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT
 }
 
 impl Panes {
     /// The regions for `area`, or `None` when it is too small to use.
     pub fn of(area: Rect) -> Option<Panes> {
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        if !usable(area) {
             return None;
         }
         let [main, filter, status] =
@@ -45,7 +57,22 @@ impl Panes {
         } else {
             (main, main)
         };
-        Some(Panes { list, reader, filter, status, split })
+        Some(Panes { list, reader, filter, status, split, full: false })
+    }
+
+    /// The regions for `area`, in the full-screen reading view or not.
+    pub fn new(area: Rect, full: bool) -> Option<Panes> {
+        if full { Panes::full(area) } else { Panes::of(area) }
+    }
+
+    /// The full-screen reading view (`z`): the text and a status line.
+    pub fn full(area: Rect) -> Option<Panes> {
+        if !usable(area) {
+            return None;
+        }
+        let [reader, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        let list = Rect { width: 0, height: 0, ..reader };
+        Some(Panes { list, reader, filter: status, status, split: false, full: true })
     }
 
     /// How many list rows are visible inside the list's border.
@@ -57,6 +84,10 @@ impl Panes {
     /// each side, and no wider than is comfortable to read.
     pub fn reader_text(&self) -> Rect {
         let inner = self.reader.inner(Margin::new(2, 1));
+        if self.full {
+            let width = inner.width.min(FULL_SCREEN_TEXT_WIDTH);
+            return Rect { x: inner.x + (inner.width - width) / 2, width, ..inner };
+        }
         Rect { width: inner.width.min(MAX_TEXT_WIDTH), ..inner }
     }
 }
@@ -79,6 +110,17 @@ mod tests {
     fn the_text_column_is_capped_for_readability() {
         let huge = Panes::of(Rect::new(0, 0, 300, 60)).unwrap();
         assert_eq!(huge.reader_text().width, MAX_TEXT_WIDTH);
+    }
+
+    #[test]
+    fn the_full_screen_text_is_a_centred_column() {
+        let full = Panes::full(Rect::new(0, 0, 120, 40)).unwrap();
+        let text = full.reader_text();
+        assert_eq!(text.width, FULL_SCREEN_TEXT_WIDTH);
+        assert_eq!(text.x, 20, "as much room on the left as on the right");
+        assert_eq!(full.status.y, 39);
+        let narrow = Panes::full(Rect::new(0, 0, 50, 20)).unwrap();
+        assert_eq!(narrow.reader_text().width, 46, "a narrow pane keeps its margins");
     }
 
     #[test]

@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use super::{fit, marked_spans, theme};
+use super::theme::Theme;
+use super::{fit, marked_spans};
 use crate::app::{App, Focus, RowMarks};
 use crate::corpus::{Article, SortKey};
 
@@ -27,6 +28,7 @@ const META_MAX_SHARE_PERCENT: usize = 60;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = matches!(app.focus(), Focus::List | Focus::Filter);
+    let theme = app.theme();
     let count = if app.view().is_empty() {
         format!(" 0/{} ", app.corpus().len())
     } else {
@@ -41,8 +43,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         None => count,
     };
     let block = Block::bordered()
-        .border_style(theme::border(focused))
-        .title(Span::styled(" Articles ", theme::PANE_TITLE))
+        .border_style(theme.border(focused))
+        .title(Span::styled(" Articles ", theme.pane_title))
         .title_bottom(Line::from(count).alignment(Alignment::Right));
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -59,8 +61,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let selected = index == app.selected();
         let style = match (selected, focused) {
             (false, _) => Style::new(),
-            (true, true) => theme::SELECTED_FOCUSED,
-            (true, false) => theme::SELECTED_UNFOCUSED,
+            (true, true) => theme.selected_focused,
+            (true, false) => theme.selected_unfocused,
         };
         let marks = app.row_marks(article.id);
         let flag = match (app.is_bookmarked(article.id), app.is_read(article.id)) {
@@ -68,9 +70,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             (false, false) => UNREAD,
             (false, true) => " ",
         };
-        let mut lines = vec![title_line(article, marks, selected, inner.width, flag)];
+        let mut lines = vec![title_line(theme, article, marks, selected, inner.width, flag)];
         if height > 1 {
-            lines.push(snippet_line(marks, selected, inner.width));
+            lines.push(snippet_line(theme, marks, selected, inner.width));
         }
         let y = inner.y + (slot * height) as u16;
         let item = Rect { y, height: height as u16, ..inner };
@@ -80,6 +82,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// " Title of the article…   Example News · 2024-03-18 · 812 w · 4 min "
 fn title_line<'a>(
+    theme: &Theme,
     article: &'a Article,
     marks: Option<&RowMarks>,
     selected: bool,
@@ -91,7 +94,7 @@ fn title_line<'a>(
     // The flag and a space before the title, a space after it.
     let title = fit(&article.title, usize::from(width).saturating_sub(meta_width + 3));
     let used = title.width();
-    let mark = if selected { theme::MATCH_SELECTED } else { theme::MATCH };
+    let mark = if selected { theme.match_selected } else { theme.match_highlight };
     let mut spans = vec![Span::raw(flag), Span::raw(" ")];
     // `fit` keeps a prefix of the title; marks past it are cut with it.
     let kept = title.strip_suffix('…').map_or(title.len(), str::len);
@@ -100,17 +103,17 @@ fn title_line<'a>(
         .unwrap_or_default();
     spans.extend(marked_spans(&title, &ranges, Style::new(), mark).into_iter().map(owned));
     spans.push(Span::raw(" ".repeat(usize::from(width).saturating_sub(2 + used + meta_width))));
-    spans.push(Span::styled(meta, if selected { Style::new() } else { theme::DIM }));
+    spans.push(Span::styled(meta, if selected { Style::new() } else { theme.dim }));
     Line::from(spans)
 }
 
 /// "   …the uranium deal was…" under the title, dimmed, match marked.
-fn snippet_line(marks: Option<&RowMarks>, selected: bool, width: u16) -> Line<'static> {
+fn snippet_line(theme: &Theme, marks: Option<&RowMarks>, selected: bool, width: u16) -> Line<'static> {
     let Some(snippet) = marks.and_then(|m| m.snippet.as_ref()) else {
         return Line::from("");
     };
-    let base = if selected { Style::new() } else { theme::DIM };
-    let mark = if selected { theme::MATCH_SELECTED } else { theme::MATCH };
+    let base = if selected { Style::new() } else { theme.dim };
+    let mark = if selected { theme.match_selected } else { theme.match_highlight };
     let text = fit(&snippet.text, usize::from(width).saturating_sub(4));
     let kept = text.strip_suffix('…').map_or(text.len(), str::len).min(snippet.text.len());
     let ranges: Vec<_> =
@@ -143,13 +146,14 @@ fn owned(span: Span<'_>) -> Span<'static> {
 }
 
 fn render_no_match(app: &App, frame: &mut Frame, area: Rect) {
+    let theme = app.theme();
     let text = if app.is_searching() {
-        vec![Line::styled("Searching…", theme::DIM)]
+        vec![Line::styled("Searching…", theme.dim)]
     } else {
         vec![
             Line::from(format!("No article matches “{}”.", app.query())),
             Line::from(""),
-            Line::styled("Backspace edits the query; Esc clears it.", theme::DIM),
+            Line::styled("Backspace edits the query; Esc clears it.", theme.dim),
         ]
     };
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area.inner(Margin::new(1, 1)));

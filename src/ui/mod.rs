@@ -2,6 +2,7 @@
 //! parsing, no wrapping; each pane has its own module.
 
 mod bars;
+pub mod colour;
 mod help;
 pub mod layout;
 mod list;
@@ -27,23 +28,44 @@ use crate::app::{App, Focus, Mode};
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let screen = frame.area();
-    let Some(panes) = Panes::of(screen) else {
+    let Some(panes) = Panes::new(screen, app.is_full_screen()) else {
         render_too_small(frame, screen);
         return;
     };
+    if panes.full {
+        render_full_screen(app, frame, &panes);
+    } else {
+        render_panes(app, frame, &panes);
+    }
+    match app.mode() {
+        Mode::Help => help::render(app, frame, screen),
+        Mode::Skipped => skipped::render(app, frame, screen),
+        Mode::Normal => {}
+    }
+}
+
+/// The list and the reader (side by side, or whichever has focus), the
+/// filter bar and the status line.
+fn render_panes(app: &App, frame: &mut Frame, panes: &Panes) {
     let reading = app.focus() == Focus::Reader;
     if panes.split || !reading {
         list::render(app, frame, panes.list);
     }
     if panes.split || reading {
-        reader::render(app, frame, &panes);
+        reader::render(app, frame, panes);
     }
     bars::render_filter(app, frame, panes.filter);
     bars::render_status(app, frame, panes.status);
-    match app.mode() {
-        Mode::Help => help::render(app, frame, screen),
-        Mode::Skipped => skipped::render(app, frame, screen),
-        Mode::Normal => {}
+}
+
+/// Only the text, and one line under it: the status, or the search being
+/// typed.
+fn render_full_screen(app: &App, frame: &mut Frame, panes: &Panes) {
+    reader::render_full_screen(app, frame, panes);
+    if app.focus() == Focus::Find {
+        bars::render_filter(app, frame, panes.filter);
+    } else {
+        bars::render_status(app, frame, panes.status);
     }
 }
 

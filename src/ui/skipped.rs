@@ -5,21 +5,22 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
+use super::fit;
 use super::help::{overlay_width, render_overlay};
-use super::{fit, theme};
 use crate::app::App;
 
 /// The overlay's text for a box `width` columns wide.
 pub fn skipped_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let room = usize::from(width.saturating_sub(4));
     let skipped = app.skipped();
+    let theme = app.theme();
     let summary = format!("{} loaded, {} skipped", app.corpus().len(), skipped.len());
-    let mut lines = vec![Line::styled(summary, theme::HEADING)];
+    let mut lines = vec![Line::styled(summary, theme.heading)];
     if skipped.is_empty() {
         lines.push(Line::from("Every file loaded; nothing was skipped."));
     }
     for file in skipped {
-        lines.push(Line::styled(fit(&file.path, room), theme::KEY));
+        lines.push(Line::styled(fit(&file.path, room), theme.key));
         lines.push(Line::from(format!("  {}", fit(&file.reason, room.saturating_sub(2)))));
     }
     lines
@@ -27,5 +28,13 @@ pub fn skipped_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     let lines = skipped_lines(app, overlay_width(screen));
-    render_overlay(frame, screen, " Skipped files ", lines, app.help_scroll(), "! or Esc closes");
+    render_overlay(
+        app.theme(),
+        frame,
+        screen,
+        " Skipped files ",
+        lines,
+        app.help_scroll(),
+        "! or Esc closes",
+    );
 }
