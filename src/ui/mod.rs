@@ -17,7 +17,8 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 pub use help::help_lines;
 use layout::{MIN_HEIGHT, MIN_WIDTH, Panes};
@@ -108,19 +109,21 @@ pub fn styled_spans<'a>(text: &'a str, ranges: &[(Range<usize>, Style)], base: S
 }
 
 /// `text` cut to at most `width` columns, ending in an ellipsis if cut.
+/// Cut between graphemes, so an accent stays on its letter and an emoji
+/// sequence (a family, a flag) is kept whole or dropped whole.
 pub fn fit(text: &str, width: usize) -> String {
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
+    if text.width() <= width {
         return text.to_owned();
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
         // One column stays free for the ellipsis.
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(grapheme);
         used += w;
     }
     if width > 0 {
@@ -152,5 +155,20 @@ mod tests {
         assert_eq!(fit("hello world", 6), "hello…");
         assert_eq!(fit("東京都庁", 5), "東京…");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn fit_never_splits_a_grapheme() {
+        let family = "👩\u{200d}👩\u{200d}👧";
+        let cut = fit(&format!("ab{family}cd"), 4);
+        assert!(cut == "ab…" || cut.starts_with(&format!("ab{family}")), "{cut:?}");
+        assert_eq!(fit("e\u{301}e\u{301}e\u{301}xyz", 3), "e\u{301}e\u{301}…");
+        let flags = fit("🇯🇵🇫🇷🇩🇪", 5);
+        assert_eq!(
+            flags.chars().filter(|c| *c != '…').count() % 2,
+            0,
+            "regional indicators in pairs: {flags:?}"
+        );
+        assert!(fit("مرحبا بالعالم", 6).width() <= 6);
     }
 }
