@@ -13,11 +13,17 @@ fn reader_top_line(screen: &str) -> String {
     reader.trim_end_matches(['│', '║', '█', ' ']).trim().to_owned()
 }
 
+/// The folder state goes to, and the command line that runs folio with it.
+fn folio_keeping_state_in(tmux: &Tmux) -> (std::path::PathBuf, String) {
+    let state = tmux.dir.path().join("state");
+    let run = format!("XDG_STATE_HOME={} {}; echo EXIT=$?", state.display(), env!("CARGO_BIN_EXE_folio"));
+    (state, run)
+}
+
 #[test]
 fn quit_and_start_again_on_the_same_paragraph() {
     let Some(tmux) = Tmux::start(100, 30) else { return };
-    let state = tmux.dir.path().join("state");
-    let run = format!("XDG_STATE_HOME={} {}; echo EXIT=$?", state.display(), env!("CARGO_BIN_EXE_folio"));
+    let (state, run) = folio_keeping_state_in(&tmux);
     tmux.type_line(&run);
     tmux.wait_for("1/5");
     // Keys are handled in order: once the help shows, the scrolling before
@@ -41,8 +47,7 @@ fn quit_and_start_again_on_the_same_paragraph() {
 #[test]
 fn the_last_query_comes_back() {
     let Some(tmux) = Tmux::start(100, 30) else { return };
-    let state = tmux.dir.path().join("state");
-    let run = format!("XDG_STATE_HOME={} {}; echo EXIT=$?", state.display(), env!("CARGO_BIN_EXE_folio"));
+    let (_, run) = folio_keeping_state_in(&tmux);
     tmux.type_line(&run);
     tmux.wait_for("1/5");
     tmux.keys(&["/"]);

@@ -69,9 +69,10 @@ fn two_folios_saving_keep_each_others_updates() {
     assert_eq!(loaded.get(&b).map(|s| s.paragraph), Some(2));
 }
 
-/// Run as a child by the test below: saves a growing state as fast as it
-/// can until killed.
+/// Run as a child by the test below (ignored otherwise): saves a growing
+/// state as fast as it can until killed.
 #[test]
+#[ignore = "a child process of a_kill_at_any_moment_leaves_a_file_that_parses"]
 fn child_that_saves_until_killed() {
     let Some(dir) = std::env::var_os("FOLIO_STATE_CHILD_DIR") else { return };
     let store = Store::new(dir);
@@ -90,7 +91,7 @@ fn a_kill_at_any_moment_leaves_a_file_that_parses() {
     let exe = std::env::current_exe().expect("the test binary");
     for round in 0..40u64 {
         let mut child = Command::new(&exe)
-            .args(["--exact", "child_that_saves_until_killed", "--nocapture"])
+            .args(["--exact", "child_that_saves_until_killed", "--ignored", "--nocapture"])
             .env("FOLIO_STATE_CHILD_DIR", dir.path())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
