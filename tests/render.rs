@@ -303,3 +303,11 @@ fn z_reads_full_screen_in_a_centred_column() {
     assert!(120 - left - right <= 80, "and at most 80 columns wide:\n{text}");
     insta::assert_snapshot!("full_screen_120x40", terminal.backend());
 }
+
+#[test]
+fn the_find_bar_says_how_many_matches_the_article_has() {
+    let text = text_of(screen_after(80, 24, "<Enter>/niger").backend().buffer());
+    assert!(text.contains("find: niger") && text.contains("matches"), "{text}");
+    let text = text_of(screen_after(80, 24, "<Enter>/qqzz").backend().buffer());
+    assert!(text.contains("no match in this article"), "{text}");
+}

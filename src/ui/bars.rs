@@ -26,11 +26,16 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
     } else {
         spans.extend(read_query(query, theme));
     }
-    if !finding && !query.text.is_empty() {
-        let count = match (app.is_searching(), app.view().len()) {
-            (true, _) => "  searching…".to_owned(),
-            (false, 0) => "  no match".to_owned(),
-            (false, n) => format!("  {n} of {} match", app.corpus().len()),
+    if !query.text.is_empty() {
+        let count = match (finding, app.is_searching(), app.view().len()) {
+            (true, _, _) => match app.reader_marks().marks.len() {
+                0 => "  no match in this article".to_owned(),
+                1 => "  1 match".to_owned(),
+                n => format!("  {n} matches"),
+            },
+            (false, true, _) => "  searching…".to_owned(),
+            (false, false, 0) => "  no match".to_owned(),
+            (false, false, n) => format!("  {n} of {} match", app.corpus().len()),
         };
         spans.push(Span::styled(count, theme.dim));
     }
