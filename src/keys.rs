@@ -93,6 +93,14 @@ pub enum Action {
     CopyText,
     /// Copy the open article's title and path to the terminal's clipboard.
     CopyTitle,
+    /// Show the article in `$PAGER`, folio waiting until it ends.
+    OpenInPager,
+    /// Open the article's file in `$EDITOR`, folio waiting until it ends.
+    OpenInEditor,
+    /// Open the article's link in a browser, or copy it where there is none.
+    OpenLink,
+    /// Say how something the event loop did went (not bound to a key).
+    Report(String),
     /// The terminal changed size (not bound to a key).
     Resize { width: u16, height: u16 },
     /// Search results arrived from the worker (not bound to a key).
@@ -251,6 +259,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[ch('z')], Action::ToggleFullScreen, "read full screen, or go back"),
     bind(Browse, &[ch('y')], Action::CopyText, "copy the article's text (OSC 52)"),
     bind(Browse, &[ch('Y')], Action::CopyTitle, "copy the article's title and path"),
+    bind(Browse, &[ch('e')], Action::OpenInPager, "read the article in $PAGER"),
+    bind(Browse, &[ch('E')], Action::OpenInEditor, "open the article's file in $EDITOR"),
+    bind(Browse, &[ch('o')], Action::OpenLink, "open the article's link (or copy it)"),
     bind(Browse, &[ch('!')], Action::ToggleSkipped, "list the files that were skipped"),
     bind(Browse, &[ch('b')], Action::ToggleBookmark, "bookmark the article, or unbookmark it"),
     bind(Browse, &[ch('M')], Action::ToggleRead, "mark the article read or unread"),

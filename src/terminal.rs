@@ -7,8 +7,10 @@
 
 use std::io::{self, Write as _, stdout};
 use std::mem::ManuallyDrop;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
@@ -21,13 +23,17 @@ use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::App;
+use crate::app::{App, Handoff};
+use crate::clipboard::{Copy, Route};
 use crate::keys::{self, Action};
 use crate::search::worker::{Results, Worker};
 use crate::ui;
 
 /// How often the input thread looks up from waiting to see if it should stop.
 const INPUT_CHECK_INTERVAL: Duration = Duration::from_millis(100);
+
+/// How often a held input thread looks whether it may read again.
+const HOLD_CHECK_INTERVAL: Duration = Duration::from_millis(10);
 
 /// How long a failed terminal read waits for the signal that explains it.
 const SIGNAL_GRACE: Duration = Duration::from_millis(200);
@@ -63,8 +69,8 @@ pub fn run(app: &mut App, on_exit: impl FnOnce(&App)) -> Result<Exit> {
     })
     .context("cannot start the search thread")?;
     let mut session = Session::enter().context("cannot set up the terminal")?;
-    let _input = InputThread::spawn(sender).context("cannot start reading keys")?;
-    let outcome = event_loop(&mut session.terminal, app, &inbox, &worker);
+    let input = InputThread::spawn(sender).context("cannot start reading keys")?;
+    let outcome = event_loop(&mut session.terminal, app, &inbox, &worker, &input);
     on_exit(app);
     outcome
 }
@@ -74,6 +80,7 @@ fn event_loop(
     app: &mut App,
     inbox: &Receiver<Message>,
     worker: &Worker,
+    input: &InputThread,
 ) -> Result<Exit> {
     let size = terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
@@ -110,6 +117,10 @@ fn event_loop(
             if let Some(copy) = app.take_clipboard() {
                 send_to_terminal(&copy.sequence())?;
             }
+            if let Some(handoff) = app.take_handoff() {
+                let report = hand_off(terminal, input, &handoff).context("cannot hand the article over")?;
+                app.update(Action::Report(report));
+            }
             if app.take_suspend() {
                 suspend(terminal).context("cannot suspend")?;
                 // The window may have changed size while folio was stopped.
@@ -137,9 +148,94 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     restore();
     // SIGTSTP's own action, which stops the process until SIGCONT.
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    retake(terminal)
+}
+
+/// Takes the terminal back after another program had it, and has the next
+/// frame drawn in full.
+fn retake(terminal: &mut DefaultTerminal) -> io::Result<()> {
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen)?;
     terminal.clear()
+}
+
+/// `e`, `E`, `o`: runs the pager or editor with the terminal given to it,
+/// or opens a browser; says how it went.
+fn hand_off(terminal: &mut DefaultTerminal, input: &InputThread, handoff: &Handoff) -> io::Result<String> {
+    let (program, default, target) = match handoff {
+        Handoff::Browse { url } => return Ok(browse(url)),
+        Handoff::Page { text } => ("PAGER", "less", Target::Copy(text)),
+        Handoff::Edit { source, text } if Path::new(source).is_file() => {
+            ("EDITOR", "vi", Target::File(source))
+        }
+        Handoff::Edit { text, .. } => ("EDITOR", "vi", Target::Copy(text)),
+    };
+    let command =
+        std::env::var(program).ok().filter(|c| !c.trim().is_empty()).unwrap_or_else(|| default.into());
+    let (path, copy) = match target {
+        Target::File(source) => (PathBuf::from(source), None),
+        Target::Copy(text) => {
+            let copy = write_copy(text)?;
+            (copy.clone(), Some(copy))
+        }
+    };
+    // The program reads the keyboard now: folio's reader must not.
+    input.hold();
+    restore();
+    // `sh -c` so that a PAGER or EDITOR with options ("less -R") works.
+    let status =
+        Command::new("sh").arg("-c").arg(format!("{command} \"$1\"")).arg("folio").arg(&path).status();
+    retake(terminal)?;
+    input.resume();
+    if let Some(copy) = copy {
+        let _ = std::fs::remove_file(copy);
+    }
+    Ok(match status {
+        Ok(status) if status.success() => String::new(),
+        Ok(status) => format!("{command} ended with {status}"),
+        Err(err) => format!("cannot run {command}: {err}"),
+    })
+}
+
+enum Target<'a> {
+    File(&'a str),
+    Copy(&'a str),
+}
+
+/// Writes `text` to a file of its own for a pager or editor to open.
+fn write_copy(text: &str) -> io::Result<PathBuf> {
+    static COPIES: AtomicU64 = AtomicU64::new(0);
+    let n = COPIES.fetch_add(1, Ordering::Relaxed);
+    let path = std::env::temp_dir().join(format!("folio-{}-{n}.txt", std::process::id()));
+    std::fs::write(&path, text)?;
+    Ok(path)
+}
+
+/// Opens `url` with `$BROWSER`, or `xdg-open` under a desktop session;
+/// elsewhere (over SSH) copies it with OSC 52 instead, and says which.
+fn browse(url: &str) -> String {
+    let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+    let desktop = var("DISPLAY").or_else(|| var("WAYLAND_DISPLAY")).is_some();
+    let browser = var("BROWSER").or_else(|| desktop.then(|| "xdg-open".to_owned()));
+    if let Some(browser) = browser {
+        let spawned = Command::new("sh")
+            .arg("-c")
+            .arg(format!("{browser} \"$1\""))
+            .arg("folio")
+            .arg(url)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        if spawned.is_ok() {
+            return format!("Opened {url} with {browser}");
+        }
+    }
+    let copy = Copy { text: url.to_owned(), route: Route::from_env() };
+    match send_to_terminal(&copy.sequence()) {
+        Ok(()) => format!("No browser here: copied {url} with {}", copy.route.describe()),
+        Err(_) => format!("No browser here, and the link could not be copied: {url}"),
+    }
 }
 
 /// After a hang-up, reading the terminal fails just as SIGHUP arrives: the
@@ -189,14 +285,26 @@ impl Drop for SignalThread {
 /// never come back. The process exits without it.
 struct InputThread {
     stop: Arc<AtomicBool>,
+    /// Asked to stop reading for a while (another program has the keyboard)...
+    hold: Arc<AtomicBool>,
+    /// ...and its answer that it has.
+    held: Arc<AtomicBool>,
 }
 
 impl InputThread {
     fn spawn(sender: Sender<Message>) -> io::Result<InputThread> {
         let stop = Arc::new(AtomicBool::new(false));
-        let stopping = Arc::clone(&stop);
+        let hold = Arc::new(AtomicBool::new(false));
+        let held = Arc::new(AtomicBool::new(false));
+        let (stopping, holding, holding_now) = (Arc::clone(&stop), Arc::clone(&hold), Arc::clone(&held));
         thread::Builder::new().name("folio-input".into()).spawn(move || {
             while !stopping.load(Ordering::Relaxed) {
+                if holding.load(Ordering::SeqCst) {
+                    holding_now.store(true, Ordering::SeqCst);
+                    thread::sleep(HOLD_CHECK_INTERVAL);
+                    continue;
+                }
+                holding_now.store(false, Ordering::SeqCst);
                 let event = match event::poll(INPUT_CHECK_INTERVAL) {
                     Ok(false) => continue,
                     Ok(true) => event::read(),
@@ -207,8 +315,23 @@ impl InputThread {
                     break;
                 }
             }
+            // A thread that reads no more is as good as held.
+            holding_now.store(true, Ordering::SeqCst);
         })?;
-        Ok(InputThread { stop })
+        Ok(InputThread { stop, hold, held })
+    }
+
+    /// Stops reading keys until `resume`, and returns once the thread has
+    /// stopped (it finishes a wait of at most `INPUT_CHECK_INTERVAL` first).
+    fn hold(&self) {
+        self.hold.store(true, Ordering::SeqCst);
+        while !self.held.load(Ordering::SeqCst) {
+            thread::sleep(HOLD_CHECK_INTERVAL);
+        }
+    }
+
+    fn resume(&self) {
+        self.hold.store(false, Ordering::SeqCst);
     }
 }
 

@@ -378,3 +378,24 @@ fn ctrl_z_asks_the_event_loop_to_suspend_once() {
     assert!(!app.take_suspend(), "asked once");
     assert_eq!(app.query(), "nig", "the query is untouched");
 }
+
+#[test]
+fn e_and_capital_e_hand_the_article_to_a_pager_or_editor_and_o_needs_a_link() {
+    use folio::app::Handoff;
+    let mut app = app(80, 24);
+    press(&mut app, "e");
+    match app.take_handoff() {
+        Some(Handoff::Page { text }) => {
+            assert!(text.starts_with("After weeks of halted operations"), "{text}")
+        }
+        other => panic!("expected the pager: {other:?}"),
+    }
+    assert_eq!(app.take_handoff(), None, "asked once");
+    press(&mut app, "E");
+    assert!(
+        matches!(app.take_handoff(), Some(Handoff::Edit { source, .. }) if source == "000_dd5b303a7930cf20.txt")
+    );
+    press(&mut app, "o");
+    assert_eq!(app.take_handoff(), None);
+    assert_eq!(app.notice(), Some("This article has no link"));
+}

@@ -228,3 +228,22 @@ fn ctrl_z_suspends_to_the_shell_and_fg_brings_folio_back() {
     tmux.wait_for("EXIT=0");
     tmux.assert_shell_is_sane();
 }
+
+#[test]
+fn e_reads_the_article_in_the_pager_and_comes_back() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(&format!("PAGER=less {}; echo EXIT=$?", folio()));
+    tmux.wait_for("1/5");
+    tmux.keys(&["e"]);
+    // less has the screen, and the keyboard: its q ends less, not folio.
+    let screen = tmux.wait_until("less to show the article", |s| !s.contains("Articles"));
+    assert!(screen.contains("After weeks of halted operations"), "{screen}");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("1/5");
+    assert!(screen.contains("Articles"), "folio is redrawn in full:\n{screen}");
+    tmux.keys(&["j"]);
+    tmux.wait_for("2/5");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}

@@ -3,6 +3,7 @@
 //! `App::update` is the only place any of it changes. The reader's share of
 //! it (scrolling, matches, searching inside an article) is in `reader`.
 
+mod handoff;
 mod memory;
 mod reader;
 
@@ -22,6 +23,7 @@ use crate::search::{Hit, Query};
 use crate::ui::layout::Panes;
 use crate::ui::theme::Theme;
 
+pub use handoff::{Handoff, article_text};
 pub use memory::ListView;
 pub use reader::ReaderMarks;
 
@@ -132,6 +134,8 @@ pub struct App {
     suspend: bool,
     /// A copy the event loop should send to the terminal.
     clipboard: Option<Copy>,
+    /// A program the event loop should hand the article to.
+    handoff: Option<Handoff>,
     /// Chosen once at start-up (`--theme`, `--color`).
     theme: Theme,
 }
@@ -176,6 +180,7 @@ impl App {
             full_screen: false,
             clipboard_route: Route::default(),
             clipboard: None,
+            handoff: None,
             suspend: false,
             theme: Theme::default(),
         };
@@ -218,6 +223,7 @@ impl App {
             (_, Action::Suspend) => self.suspend = true,
             (_, Action::Resize { width, height }) => self.screen = Rect::new(0, 0, width, height),
             (_, Action::ShowResults(results)) => self.show_results(results),
+            (_, Action::Report(report)) => self.notice = Some(report),
             (Mode::Help, Action::ToggleHelp) | (Mode::Skipped, Action::ToggleSkipped) => {
                 self.mode = Mode::Normal;
             }
@@ -272,10 +278,10 @@ impl App {
             Action::ShowBookmarks => self.switch_list_view(ListView::Bookmarked),
             Action::CycleSort => self.set_sort(self.sort.next()),
             Action::ToggleFullScreen => self.toggle_full_screen(),
-            Action::CopyText => self.copy("the text", |article, view| {
-                let body = article.body(view).map(|(_, p)| p.text.as_str());
-                std::iter::once(article.title.as_str()).chain(body).collect::<Vec<_>>().join("\n\n")
-            }),
+            Action::CopyText => self.copy("the text", article_text),
+            Action::OpenInPager => self.hand_off(handoff::page),
+            Action::OpenInEditor => self.hand_off(handoff::edit),
+            Action::OpenLink => self.hand_off(handoff::browse),
             Action::CopyTitle => {
                 self.copy("the title and path", |article, _| format!("{}\n{}", article.title, article.source))
             }
@@ -284,7 +290,8 @@ impl App {
             | Action::ToggleHelp
             | Action::ToggleSkipped
             | Action::Resize { .. }
-            | Action::ShowResults(_) => {}
+            | Action::ShowResults(_)
+            | Action::Report(_) => {}
         }
     }
 
