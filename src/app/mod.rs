@@ -1,8 +1,11 @@
 //! The one owner of folio's state: the corpus, the filtered view, selection,
 //! focus, mode, queries, scroll positions and the screen size.
-//! `App::update` is the only place any of it changes. The reader's share of
-//! it (scrolling, matches, searching inside an article) is in `reader`.
+//! `App::update` is the only place any of it changes. Its parts, by what
+//! they do for the user: `filter` (the list: queries, results, sort, views),
+//! `reader` (scrolling, matches, searching inside an article), `memory`
+//! (what is remembered between runs) and `handoff` (pager, editor, link).
 
+mod filter;
 mod handoff;
 mod memory;
 mod reader;
@@ -18,7 +21,7 @@ use crate::corpus::{Article, Corpus, Skipped, SortKey, View};
 use crate::document::{Anchor, Document};
 use crate::keys::Action;
 use crate::search::marks::{Marks, Snippet};
-use crate::search::worker::{Request, Results};
+use crate::search::worker::Request;
 use crate::search::{Hit, Query};
 use crate::ui::layout::Panes;
 use crate::ui::theme::Theme;
@@ -328,147 +331,11 @@ impl App {
         self.help_scroll = 0;
     }
 
-    /// Shows or hides site furniture, in the reader and in search alike.
-    fn toggle_raw(&mut self) {
-        self.reading = match self.reading {
-            View::Clean => View::Raw,
-            View::Raw => View::Clean,
-        };
-        if !self.filter.parsed.is_empty() {
-            self.rerun_filter();
-        }
-    }
-
-    /// Runs the same filter again (the view changed, or what it searches),
-    /// keeping the selected article selected.
-    fn rerun_filter(&mut self) {
-        let current = self.selected_article().map(|a| a.id);
-        self.refilter();
-        self.keep_selected = current;
-    }
-
-    /// After a flag changed: a view that shows only some articles is
-    /// brought up to date.
-    fn apply_list_view(&mut self) {
-        if self.memory.view != ListView::All {
-            self.rerun_filter();
-        }
-    }
-
-    /// Re-orders the list, keeping the selected article selected.
-    fn set_sort(&mut self, sort: SortKey) {
-        let current = self.selected_article().map(|a| a.id);
-        self.sort = sort;
-        self.ranks = sort.ranks(&self.corpus);
-        self.order_view();
-        if let Some(index) = current.and_then(|id| self.view.iter().position(|hit| hit.article == id)) {
-            self.selected = index;
-        }
-    }
-
-    /// Best match first; among equals, the chosen sort order.
-    /// Leaves out what the list's view hides (`u`, `B`).
-    fn order_view(&mut self) {
-        let ranks = &self.ranks;
-        self.view.sort_by_key(|hit| (std::cmp::Reverse(hit.score), ranks.get(hit.article).copied()));
-        let view = std::mem::take(&mut self.view);
-        self.view = view.into_iter().filter(|hit| self.in_list_view(hit.article)).collect();
-    }
-
     fn toggle_focus(&mut self) {
         self.focus = match self.focus {
             Focus::List if !self.view.is_empty() => Focus::Reader,
             _ => Focus::List,
         };
-    }
-
-    /// The user picked a row: results still on their way must not move
-    /// the selection back to the best match.
-    fn choose(&mut self, index: usize) {
-        self.select(index);
-        if self.searching {
-            self.keep_selected = self.selected_article().map(|a| a.id);
-        }
-    }
-
-    fn select(&mut self, index: usize) {
-        let before = self.selected_article().map(|a| a.id);
-        self.selected = index.min(self.view.len().saturating_sub(1));
-        if self.selected_article().map(|a| a.id) != before {
-            // A search inside an article belongs to that article.
-            self.find = QueryText::default();
-        }
-    }
-
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
-        match self.focus {
-            Focus::Find => {
-                self.find.edit(edit);
-                self.jump_to_find_match();
-            }
-            _ => {
-                self.filter.edit(edit);
-                self.refilter();
-            }
-        }
-    }
-
-    fn leave_input(&mut self, clear: bool) {
-        match self.focus {
-            Focus::Find => {
-                if clear {
-                    self.find = QueryText::default();
-                }
-                self.focus = Focus::Reader;
-            }
-            _ => {
-                if clear {
-                    self.filter.edit(String::clear);
-                    self.refilter();
-                }
-                self.focus = Focus::List;
-            }
-        }
-    }
-
-    /// Asks for the new filter's results. An empty filter needs no search:
-    /// every article, in order, and the one that was selected stays.
-    fn refilter(&mut self) {
-        self.generation += 1;
-        self.keep_selected = None;
-        self.filter_marks = Marks::new(&self.filter.parsed);
-        self.rows.clear();
-        if self.filter.parsed.is_empty() {
-            let current = self.selected_article().map(|a| a.id);
-            self.view = (0..self.corpus.len()).map(|article| Hit { article, score: 0 }).collect();
-            self.order_view();
-            let index = current.and_then(|id| self.view.iter().position(|hit| hit.article == id));
-            self.selected = index.unwrap_or(0);
-            self.pending = None;
-            self.searching = false;
-        } else {
-            let query = self.filter.text.clone();
-            self.pending = Some(Request { generation: self.generation, query, view: self.reading });
-            self.searching = true;
-        }
-    }
-
-    /// Takes results for the latest query (older ones are dropped). While
-    /// typing, the best match is selected, as in fzf; when the same query
-    /// ran again, the selected article stays selected.
-    fn show_results(&mut self, results: Results) {
-        if results.generation != self.generation {
-            return;
-        }
-        self.view = results.hits;
-        self.order_view();
-        self.searching = !results.complete;
-        let kept = self.keep_selected.and_then(|id| self.view.iter().position(|hit| hit.article == id));
-        if kept.is_none() {
-            self.list_offset = 0;
-        }
-        self.select(kept.unwrap_or(0));
-        self.rows.clear();
     }
 
     /// Restores the invariants that rendering relies on: the selected row is
@@ -490,26 +357,6 @@ impl App {
         self.mark_visible_rows(items);
         self.wrap_selected();
         self.mark_reader();
-    }
-
-    fn mark_visible_rows(&mut self, items: usize) {
-        if self.filter_marks.is_empty() {
-            return;
-        }
-        let width = self.panes().map_or(40, |p| usize::from(p.list.width.saturating_sub(4)));
-        let snippets = self.snippets_shown();
-        let end = (self.list_offset + items).min(self.view.len());
-        for hit in &self.view[self.list_offset..end] {
-            let Some(article) = self.corpus.get(hit.article) else { continue };
-            self.rows.entry(article.id).or_insert_with(|| RowMarks {
-                title: self.filter_marks.in_title(&article.title),
-                snippet: if snippets {
-                    self.filter_marks.snippet(article, width, self.reading)
-                } else {
-                    None
-                },
-            });
-        }
     }
 
     fn wrap_selected(&mut self) {
