@@ -2,14 +2,17 @@
 //! `Options`; the rest of folio never sees raw strings.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 
 use crate::app::App;
 use crate::clipboard::Route;
+use crate::config::{self, Config};
 use crate::corpus::{self, Loaded, SortKey};
+use crate::document::MAX_TEXT_WIDTH;
+use crate::keys::Keymap;
 use crate::print;
 use crate::state::{self, Store};
 use crate::terminal::{self, Exit};
@@ -56,13 +59,19 @@ struct Cli {
     /// Use colour: auto (as TERM, COLORTERM and NO_COLOR say), always, or
     /// never. Without colour, selection and matches show as reverse video,
     /// bold and underline.
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
-    color: ColorArg,
+    /// [default: the config's, else auto]
+    #[arg(long, value_enum, value_name = "WHEN")]
+    color: Option<ColorArg>,
 
-    /// The colour theme.
-    #[arg(long, value_name = "NAME", default_value = theme::NAMES[0],
-          value_parser = clap::builder::PossibleValuesParser::new(theme::NAMES))]
-    theme: String,
+    /// The colour theme. [default: the config's, else default]
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(theme::NAMES))]
+    theme: Option<String>,
+
+    /// Print a commented configuration file with the defaults, and exit.
+    /// It belongs in $XDG_CONFIG_HOME/folio/config.toml (or
+    /// ~/.config/folio/config.toml).
+    #[arg(long, exclusive = true)]
+    print_default_config: bool,
 }
 
 /// `--color` as clap reads it.
@@ -132,11 +141,20 @@ pub struct Options {
     pub colour: ColourChoice,
     /// One of `theme::NAMES`.
     pub theme: String,
+    pub text_width: u16,
+    pub keys: Keymap,
+    /// What was wrong with the config file, to be said once folio is up.
+    pub config_problems: Vec<config::Problem>,
 }
 
-impl From<Cli> for Options {
-    fn from(cli: Cli) -> Self {
-        let source = if cli.paths.is_empty() { Source::Bundled } else { Source::Paths(cli.paths) };
+impl Options {
+    /// The command line over the config file over the defaults.
+    fn new(cli: Cli, config: Config, config_problems: Vec<config::Problem>) -> Self {
+        let source = match (cli.paths.is_empty(), config.paths.is_empty()) {
+            (false, _) => Source::Paths(cli.paths),
+            (true, false) => Source::Paths(config.paths.iter().map(|p| expand_home(p)).collect()),
+            (true, true) => Source::Bundled,
+        };
         let format = if cli.json { print::Format::JsonLines } else { print::Format::Lines };
         let run = match (cli.filter, cli.check) {
             (Some(query), _) => Run::Filter { query, format },
@@ -149,11 +167,19 @@ impl From<Cli> for Options {
             let var = |name| std::env::var(name).ok();
             state::default_dir(var("XDG_STATE_HOME").as_deref(), var("HOME").as_deref()).map(Store::new)
         };
-        Options { source, run, sort: cli.sort.into(), state, colour: cli.color.into(), theme: cli.theme }
+        Options {
+            source,
+            run,
+            sort: cli.sort.into(),
+            state,
+            colour: cli.color.map(ColourChoice::from).or(config.colour).unwrap_or_default(),
+            theme: cli.theme.or(config.theme).unwrap_or_else(|| theme::NAMES[0].to_owned()),
+            text_width: config.text_width.unwrap_or(MAX_TEXT_WIDTH),
+            keys: config.keys,
+            config_problems,
+        }
     }
-}
 
-impl Options {
     /// Whether the articles come in on standard input (`-`).
     fn reads_stdin(&self) -> bool {
         matches!(&self.source, Source::Paths(paths) if paths.iter().any(|p| p.as_os_str() == "-"))
@@ -171,8 +197,37 @@ const EXIT_ERROR: u8 = 2;
 /// Parses the command line, runs folio and says how it went.
 pub fn main() -> ExitCode {
     // clap prints --help and --version itself, and exits 2 on a usage error.
-    let options = Options::from(Cli::parse());
-    run(&options)
+    let cli = Cli::parse();
+    if cli.print_default_config {
+        print!("{}", config::DEFAULT);
+        return ExitCode::SUCCESS;
+    }
+    let (config, problems) = read_config();
+    run(&Options::new(cli, config, problems))
+}
+
+/// The config file, if there is one; a missing file is the defaults.
+fn read_config() -> (Config, Vec<config::Problem>) {
+    let var = |name| std::env::var(name).ok();
+    let Some(path) = config::default_path(var("XDG_CONFIG_HOME").as_deref(), var("HOME").as_deref()) else {
+        return (Config::default(), Vec::new());
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => config::parse(&text),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(err) => {
+            let message = format!("cannot read {}: {err}", path.display());
+            (Config::default(), vec![config::Problem { line: None, field: "(file)".into(), message }])
+        }
+    }
+}
+
+/// `~/articles` as the shell would read it.
+fn expand_home(path: &Path) -> PathBuf {
+    match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => path.to_owned(),
+    }
 }
 
 fn run(options: &Options) -> ExitCode {
@@ -208,9 +263,16 @@ fn run(options: &Options) -> ExitCode {
         .sorted_by(options.sort)
         .with_theme(theme)
         .copying_via(Route::from_env())
+        .with_text_width(options.text_width)
+        .with_keymap(options.keys.clone())
         .remembering(saved);
     if let Some(problem) = problem {
         app = app.with_notice(problem.to_string());
+    }
+    if let Some(first) = options.config_problems.first() {
+        let more = options.config_problems.len() - 1;
+        let notice = if more == 0 { first.to_string() } else { format!("{first}; and {more} more") };
+        app = app.with_notice(notice);
     }
     // Saved on every way out the loop has (quitting, a signal, an error),
     // before the terminal is given back.

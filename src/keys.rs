@@ -108,6 +108,17 @@ pub enum Action {
     ShowResults(Results),
 }
 
+impl Action {
+    /// The name a config file rebinds this action by (`select_next`); none
+    /// for actions that carry data.
+    pub fn name(&self) -> Option<String> {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(name)) => Some(name),
+            _ => None,
+        }
+    }
+}
+
 /// Where a binding applies. `Browse` bindings work with either pane focused;
 /// `Input` ones while typing a query, for the list or inside an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,6 +184,39 @@ impl fmt::Display for Key {
             KeyCode::BackTab => f.write_str("Shift-Tab"),
             other => write!(f, "{other}"),
         }
+    }
+}
+
+impl Key {
+    /// Reads a key as the help overlay writes it (`j`, `G`, `Ctrl-d`,
+    /// `Enter`, `PgDn`, `Space`, `↓`), or with ASCII names for arrows
+    /// (`Down`) and pages (`PageDown`).
+    pub fn parse(text: &str) -> Result<Key, String> {
+        if let Some(rest) = text.strip_prefix("Ctrl-").filter(|r| r.chars().count() == 1) {
+            let c = rest.chars().next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+            return Ok(ctrl(c));
+        }
+        let code = match text {
+            "Space" => KeyCode::Char(' '),
+            "Enter" => KeyCode::Enter,
+            "Esc" | "Escape" => KeyCode::Esc,
+            "Tab" => KeyCode::Tab,
+            "Shift-Tab" | "BackTab" => KeyCode::BackTab,
+            "Backspace" => KeyCode::Backspace,
+            "Up" | "↑" => KeyCode::Up,
+            "Down" | "↓" => KeyCode::Down,
+            "Left" | "←" => KeyCode::Left,
+            "Right" | "→" => KeyCode::Right,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "PgUp" | "PageUp" => KeyCode::PageUp,
+            "PgDn" | "PageDown" => KeyCode::PageDown,
+            one if one.chars().count() == 1 => KeyCode::Char(one.chars().next().unwrap_or(' ')),
+            other => {
+                return Err(format!("{other:?} is not a key folio knows (try j, G, Ctrl-d, Enter, PgDn)"));
+            }
+        };
+        Ok(key(code))
     }
 }
 
@@ -293,26 +337,101 @@ impl Binding {
     }
 }
 
-/// The action a key press asks for, given where focus is and the mode.
+/// The keys in force: the table above, with the keys a config file gave
+/// some actions instead of theirs.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Keymap {
+    overrides: Vec<(Action, Vec<Key>)>,
+}
+
+impl Keymap {
+    /// Binds `action` to `keys` instead of its own keys in the list and the
+    /// reader (see [`rebindable`]). Says
+    /// why not, and changes nothing, when the action has no such keys or a
+    /// key would then mean two things at once.
+    pub fn rebind(&mut self, action: Action, keys: Vec<Key>) -> Result<(), String> {
+        if !BINDINGS.iter().any(|b| b.action == action && rebindable(b)) {
+            return Err("this action has no keys of its own to change".into());
+        }
+        let before = self.overrides.clone();
+        self.overrides.retain(|(a, _)| *a != action);
+        self.overrides.push((action, keys));
+        match self.clash() {
+            Some(clash) => {
+                self.overrides = before;
+                Err(clash)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// The keys of `binding` in force.
+    pub fn keys_of<'a>(&'a self, binding: &'a Binding) -> &'a [Key] {
+        self.overrides
+            .iter()
+            .find(|(action, _)| rebindable(binding) && *action == binding.action)
+            .map_or(binding.keys, |(_, keys)| keys.as_slice())
+    }
+
+    /// A key bound twice where both bindings apply, if any.
+    fn clash(&self) -> Option<String> {
+        for mode in [Mode::Normal, Mode::Help, Mode::Skipped] {
+            for focus in [Focus::List, Focus::Reader, Focus::Filter, Focus::Find] {
+                let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
+                for (i, a) in live.iter().enumerate() {
+                    for b in live[i + 1..].iter().filter(|b| b.action != a.action) {
+                        if let Some(key) = self.keys_of(a).iter().find(|k| self.keys_of(b).contains(k)) {
+                            return Some(format!("{key} would both {} and {}", a.help, b.help));
+                        }
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// The action a key press asks for, given where focus is and the mode.
+    pub fn action_for(&self, focus: Focus, mode: Mode, event: KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let pressed = normalize(event);
+        let bound = BINDINGS
+            .iter()
+            .filter(|b| b.applies(focus, mode))
+            .find(|b| self.keys_of(b).contains(&pressed))
+            .map(|b| b.action.clone());
+        if bound.is_some() {
+            return bound;
+        }
+        // While typing a query, any key that is not a command is typed.
+        let typing = matches!(focus, Focus::Filter | Focus::Find) && mode == Mode::Normal;
+        match pressed.code {
+            KeyCode::Char(c) if typing && is_typing(pressed.modifiers) => Some(Action::TypeChar(c)),
+            _ => None,
+        }
+    }
+
+    /// The status-line hints for where focus is: `("j", "move")` and so on.
+    pub fn hints(&self, focus: Focus) -> Vec<(String, &'static str)> {
+        BINDINGS
+            .iter()
+            .filter(|b| b.applies(focus, Mode::Normal) && b.context != Anywhere)
+            .filter_map(|b| Some((self.keys_of(b).first()?.to_string(), b.hint?)))
+            .collect()
+    }
+}
+
+/// Only the list's and the reader's keys change: the filter bar's letters
+/// are for typing, Ctrl-c and Ctrl-z work everywhere, and the overlays
+/// close the way they say they do.
+fn rebindable(binding: &Binding) -> bool {
+    matches!(binding.context, Browse | List | Reader)
+}
+
+/// The action a key press asks for with the default keys.
 pub fn action_for(focus: Focus, mode: Mode, event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    let pressed = normalize(event);
-    let bound = BINDINGS
-        .iter()
-        .filter(|b| b.applies(focus, mode))
-        .find(|b| b.keys.contains(&pressed))
-        .map(|b| b.action.clone());
-    if bound.is_some() {
-        return bound;
-    }
-    // While typing a query, any key that is not a command is typed.
-    let typing = matches!(focus, Focus::Filter | Focus::Find) && mode == Mode::Normal;
-    match pressed.code {
-        KeyCode::Char(c) if typing && is_typing(pressed.modifiers) => Some(Action::TypeChar(c)),
-        _ => None,
-    }
+    Keymap::default().action_for(focus, mode, event)
 }
 
 /// The key presses behind one event. Terminals send Esc as a lone escape
@@ -341,15 +460,6 @@ fn normalize(event: KeyEvent) -> Key {
 
 fn is_typing(modifiers: KeyModifiers) -> bool {
     !modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-}
-
-/// The status-line hints for where focus is: `("j/↓", "move")` and so on.
-pub fn hints(focus: Focus) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.applies(focus, Mode::Normal) && b.context != Anywhere)
-        .filter_map(|b| b.hint.map(|hint| (b.keys[0].to_string(), hint)))
-        .collect()
 }
 
 #[cfg(test)]
@@ -436,7 +546,7 @@ mod tests {
 
     #[test]
     fn hints_follow_focus() {
-        let labels = |focus| hints(focus).into_iter().map(|(_, h)| h).collect::<Vec<_>>();
+        let labels = |focus| Keymap::default().hints(focus).into_iter().map(|(_, h)| h).collect::<Vec<_>>();
         assert!(labels(Focus::List).contains(&"read"));
         assert!(labels(Focus::Reader).contains(&"back"));
         assert!(labels(Focus::Reader).contains(&"next"));

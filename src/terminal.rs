@@ -100,7 +100,7 @@ fn event_loop(
                 Message::Input(Ok(Event::Key(key))) => {
                     // Each press sees the state the one before it left.
                     for press in keys::presses(key) {
-                        if let Some(action) = keys::action_for(app.focus(), app.mode(), press) {
+                        if let Some(action) = app.keymap().action_for(app.focus(), app.mode(), press) {
                             app.update(action);
                         }
                     }

@@ -4,7 +4,13 @@
 use std::process::{Command, Output, Stdio};
 
 fn folio(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_folio")).args(args).stdin(Stdio::null()).output().expect("folio runs")
+    // Never the user's own configuration.
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .stdin(Stdio::null())
+        .output()
+        .expect("folio runs")
 }
 
 fn stderr(output: &Output) -> String {
@@ -69,6 +75,7 @@ fn folio_with_input(args: &[&str], input: &[u8]) -> Output {
     use std::io::Write;
     let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
         .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -196,4 +203,15 @@ fn an_unknown_theme_exits_2_and_lists_the_themes() {
     let message = stderr(&output);
     assert!(message.contains("solarised"), "{message}");
     assert!(message.contains("default, light, high-contrast"), "{message}");
+}
+
+#[test]
+fn print_default_config_prints_a_config_that_reads_cleanly() {
+    let output = folio(&["--print-default-config"]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    let (config, problems) = folio::config::parse(&text);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.text_width, Some(100));
+    assert!(text.lines().filter(|l| l.starts_with('#')).count() > 5, "it is commented:\n{text}");
 }

@@ -77,3 +77,25 @@ fn no_state_reads_without_writing() {
     tmux.wait_for("EXIT=0");
     assert!(!state.exists(), "--no-state wrote nothing");
 }
+
+#[test]
+fn the_config_file_rebinds_keys_and_says_what_it_could_not_use() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    let config = tmux.dir.path().join("config");
+    std::fs::create_dir_all(config.join("folio")).expect("mkdir");
+    std::fs::write(config.join("folio/config.toml"), "theme = \"neon\"\n[keys]\nquit = [\"Q\"]\n")
+        .expect("write");
+    tmux.type_line(&format!(
+        "XDG_CONFIG_HOME={} {} --no-state; echo EXIT=$?",
+        config.display(),
+        env!("CARGO_BIN_EXE_folio")
+    ));
+    let screen = tmux.wait_for("1/5");
+    assert!(screen.contains("config line 1, `theme`: must be one of"), "{screen}");
+    // q no longer quits: Q does. Keys are handled in order, so once j has
+    // moved the selection, q has been read and ignored.
+    tmux.keys(&["q", "j"]);
+    tmux.wait_for("2/5");
+    tmux.keys(&["Q"]);
+    tmux.wait_for("EXIT=0");
+}

@@ -87,8 +87,11 @@ fn too_small_says_so() {
 
 #[test]
 fn the_help_overlay_names_every_binding() {
-    let help: String =
-        ui::help_lines(&Theme::default(), 80).iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
+    let help: String = ui::help_lines(&Theme::default(), &folio::keys::Keymap::default(), 80)
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n");
     for binding in folio::keys::BINDINGS {
         assert!(help.contains(binding.help), "help is missing {:?}", binding.help);
         for key in binding.keys {

@@ -19,7 +19,7 @@ use ratatui::layout::Rect;
 use crate::clipboard::{Copy, Route};
 use crate::corpus::{Article, Corpus, Skipped, SortKey, View};
 use crate::document::{Anchor, Document};
-use crate::keys::Action;
+use crate::keys::{Action, Keymap};
 use crate::search::marks::{Marks, Snippet};
 use crate::search::worker::Request;
 use crate::search::{Hit, Query};
@@ -139,6 +139,10 @@ pub struct App {
     clipboard: Option<Copy>,
     /// A program the event loop should hand the article to.
     handoff: Option<Handoff>,
+    /// The keys in force.
+    keymap: Keymap,
+    /// The widest the reader's text may be.
+    text_width: u16,
     /// Chosen once at start-up (`--theme`, `--color`).
     theme: Theme,
 }
@@ -184,11 +188,35 @@ impl App {
             clipboard_route: Route::default(),
             clipboard: None,
             handoff: None,
+            keymap: Keymap::default(),
+            text_width: crate::document::MAX_TEXT_WIDTH,
             suspend: false,
             theme: Theme::default(),
         };
         app.sync();
         app
+    }
+
+    /// The same app with the reader's text at most `width` columns wide.
+    pub fn with_text_width(mut self, width: u16) -> Self {
+        self.text_width = width;
+        self
+    }
+
+    /// The same app with `keymap` for keys.
+    pub fn with_keymap(mut self, keymap: Keymap) -> Self {
+        self.keymap = keymap;
+        self
+    }
+
+    /// The widest the reader's text may be.
+    pub fn text_width_cap(&self) -> u16 {
+        self.text_width
+    }
+
+    /// The keys in force, for the event loop and the help.
+    pub fn keymap(&self) -> &Keymap {
+        &self.keymap
     }
 
     /// The same app saying `notice` first (a problem found at start-up).
@@ -401,7 +429,7 @@ impl App {
     }
 
     pub fn panes(&self) -> Option<Panes> {
-        Panes::new(self.screen, self.full_screen)
+        Panes::new(self.screen, self.full_screen).map(|p| p.with_text_width(self.text_width))
     }
 
     pub fn is_full_screen(&self) -> bool {

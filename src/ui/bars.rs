@@ -12,7 +12,7 @@ use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus, QueryText};
-use crate::keys;
+use crate::keys::Keymap;
 use crate::search::query::Role;
 
 pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
@@ -73,7 +73,7 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
     let line = match app.notice() {
         Some(notice) => Line::from(Span::styled(format!(" {notice}"), theme.notice)),
-        None => hint_line(theme, app.focus(), reading_facts(app), usize::from(area.width)),
+        None => hint_line(theme, app.keymap(), app.focus(), reading_facts(app), usize::from(area.width)),
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -111,7 +111,13 @@ fn match_count(app: &App) -> Option<String> {
 
 /// The match count, then as many hints as fit whole in `width`, most
 /// important first.
-fn hint_line(theme: &Theme, focus: Focus, matches: Option<String>, width: usize) -> Line<'static> {
+fn hint_line(
+    theme: &Theme,
+    keymap: &Keymap,
+    focus: Focus,
+    matches: Option<String>,
+    width: usize,
+) -> Line<'static> {
     const SEPARATOR: &str = " · ";
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
@@ -121,7 +127,7 @@ fn hint_line(theme: &Theme, focus: Focus, matches: Option<String>, width: usize)
         spans.push(Span::styled(SEPARATOR, theme.dim));
     }
     let first_hint = spans.len();
-    for (key, hint) in keys::hints(focus) {
+    for (key, hint) in keymap.hints(focus) {
         let label = format!(" {hint}");
         let gap = if spans.len() > first_hint { SEPARATOR.chars().count() } else { 0 };
         let needed = gap + key.chars().count() + label.chars().count();

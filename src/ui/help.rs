@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::keys::{BINDINGS, Context};
+use crate::keys::{BINDINGS, Context, Keymap};
 
 /// Order of the sections; `Help` comes last as it is what closes the box.
 const SECTIONS: &[Context] = &[
@@ -29,19 +29,19 @@ const MAX_WIDTH: u16 = 64;
 const TWO_COLUMN_MIN_WIDTH: u16 = 50;
 
 /// The overlay's text for a box `width` columns wide.
-pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
-    let rows: Vec<(Context, String, &str)> = SECTIONS
+pub fn help_lines(theme: &Theme, keymap: &Keymap, width: u16) -> Vec<Line<'static>> {
+    let rows: Vec<(Context, String, &str, String)> = SECTIONS
         .iter()
         .flat_map(|&context| BINDINGS.iter().filter(move |b| b.context == context))
         .map(|b| {
-            let keys: Vec<String> = b.keys.iter().map(ToString::to_string).collect();
-            (b.context, keys.join(" "), b.help)
+            let keys: Vec<String> = keymap.keys_of(b).iter().map(ToString::to_string).collect();
+            (b.context, keys.join(" "), b.help, b.action.name().unwrap_or_default())
         })
         .collect();
-    let keys_column = rows.iter().map(|(_, keys, _)| keys.chars().count()).max().unwrap_or(0) + 2;
+    let keys_column = rows.iter().map(|(_, keys, _, _)| keys.chars().count()).max().unwrap_or(0) + 2;
     let mut lines = Vec::new();
     let mut section = None;
-    for (context, keys, help) in rows {
+    for (context, keys, help, name) in rows {
         if section != Some(context) {
             if section.is_some() {
                 lines.push(Line::from(""));
@@ -50,9 +50,11 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
             section = Some(context);
         }
         if width >= TWO_COLUMN_MIN_WIDTH {
+            // The action's name, for rebinding it in the config file.
             lines.push(Line::from(vec![
                 Span::styled(format!("  {keys:<keys_column$}"), theme.key),
                 Span::raw(help),
+                Span::styled(format!("  {name}"), theme.dim),
             ]));
         } else {
             lines.push(Line::styled(format!("  {keys}"), theme.key));
@@ -63,7 +65,7 @@ pub fn help_lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let lines = help_lines(app.theme(), overlay_width(screen));
+    let lines = help_lines(app.theme(), app.keymap(), overlay_width(screen));
     render_overlay(app.theme(), frame, screen, " Keys ", lines, app.help_scroll(), "? or Esc closes");
 }
 

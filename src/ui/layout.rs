@@ -33,6 +33,9 @@ pub struct Panes {
     pub status: Rect,
     pub split: bool,
     pub full: bool,
+    /// The widest the reader's text column may be (the config's
+    /// `text_width`); the full-screen view is narrower still.
+    pub text_width: u16,
 }
 
 /// Whether there is room to read at all.
@@ -57,7 +60,7 @@ impl Panes {
         } else {
             (main, main)
         };
-        Some(Panes { list, reader, filter, status, split, full: false })
+        Some(Panes { list, reader, filter, status, split, full: false, text_width: MAX_TEXT_WIDTH })
     }
 
     /// The regions for `area`, in the full-screen reading view or not.
@@ -72,7 +75,20 @@ impl Panes {
         }
         let [reader, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
         let list = Rect { width: 0, height: 0, ..reader };
-        Some(Panes { list, reader, filter: status, status, split: false, full: true })
+        Some(Panes {
+            list,
+            reader,
+            filter: status,
+            status,
+            split: false,
+            full: true,
+            text_width: MAX_TEXT_WIDTH,
+        })
+    }
+
+    /// The same regions with the text column capped at `width`.
+    pub fn with_text_width(self, width: u16) -> Panes {
+        Panes { text_width: width, ..self }
     }
 
     /// How many list rows are visible inside the list's border.
@@ -85,10 +101,10 @@ impl Panes {
     pub fn reader_text(&self) -> Rect {
         let inner = self.reader.inner(Margin::new(2, 1));
         if self.full {
-            let width = inner.width.min(FULL_SCREEN_TEXT_WIDTH);
+            let width = inner.width.min(FULL_SCREEN_TEXT_WIDTH).min(self.text_width);
             return Rect { x: inner.x + (inner.width - width) / 2, width, ..inner };
         }
-        Rect { width: inner.width.min(MAX_TEXT_WIDTH), ..inner }
+        Rect { width: inner.width.min(self.text_width), ..inner }
     }
 }
 

@@ -29,7 +29,9 @@ use crate::app::{App, Focus, Mode};
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let screen = frame.area();
-    let Some(panes) = Panes::new(screen, app.is_full_screen()) else {
+    let Some(panes) =
+        Panes::new(screen, app.is_full_screen()).map(|p| p.with_text_width(app.text_width_cap()))
+    else {
         render_too_small(frame, screen);
         return;
     };

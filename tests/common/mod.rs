@@ -27,7 +27,7 @@ pub fn app(width: u16, height: u16) -> App {
 pub fn press(app: &mut App, keys_typed: &str) {
     for event in parse_keys(keys_typed) {
         for press in keys::presses(event) {
-            if let Some(action) = keys::action_for(app.focus(), app.mode(), press) {
+            if let Some(action) = app.keymap().action_for(app.focus(), app.mode(), press) {
                 app.update(action);
             }
             search_now(app);

@@ -27,9 +27,24 @@ impl Tmux {
         let tmux = Tmux { dir: tempfile::tempdir().expect("temp dir") };
         let (w, h) = (width.to_string(), height.to_string());
         // A bare shell with a fixed prompt, so the screen is predictable.
-        // Reading state goes to the test's own folder, never the user's.
+        // State and config are the test's own, never the user's.
         let state = format!("XDG_STATE_HOME={}", tmux.dir.path().join("state").display());
-        tmux.run(&["new-session", "-d", "-x", &w, "-y", &h, "-s", "e2e", "env", "PS1=$ ", &state, "sh"]);
+        let config = format!("XDG_CONFIG_HOME={}", tmux.dir.path().join("no-config").display());
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "-s",
+            "e2e",
+            "env",
+            "PS1=$ ",
+            &state,
+            &config,
+            "sh",
+        ]);
         // capture-pane trims trailing blanks, so the prompt reads "$".
         tmux.wait_until("the shell prompt", |s| s.lines().any(|l| l.trim_end() == "$"));
         Some(tmux)
