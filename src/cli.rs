@@ -67,6 +67,11 @@ struct Cli {
     #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(theme::NAMES))]
     theme: Option<String>,
 
+    /// Turn the mouse on: the wheel scrolls, a click selects. Off by
+    /// default, so the terminal's own selection (copying text) works.
+    #[arg(long)]
+    mouse: bool,
+
     /// Print a commented configuration file with the defaults, and exit.
     /// It belongs in $XDG_CONFIG_HOME/folio/config.toml (or
     /// ~/.config/folio/config.toml).
@@ -143,6 +148,7 @@ pub struct Options {
     pub theme: String,
     pub text_width: u16,
     pub keys: Keymap,
+    pub mouse: bool,
     /// What was wrong with the config file, to be said once folio is up.
     pub config_problems: Vec<config::Problem>,
 }
@@ -176,6 +182,7 @@ impl Options {
             theme: cli.theme.or(config.theme).unwrap_or_else(|| theme::NAMES[0].to_owned()),
             text_width: config.text_width.unwrap_or(MAX_TEXT_WIDTH),
             keys: config.keys,
+            mouse: cli.mouse || config.mouse.unwrap_or(false),
             config_problems,
         }
     }
@@ -284,7 +291,7 @@ fn run(options: &Options) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "folio: {problem}");
         }
     };
-    let outcome = terminal::run(&mut app, save);
+    let outcome = terminal::run(&mut app, options.mouse, save);
     match outcome {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),

@@ -24,6 +24,7 @@ pub struct Config {
     pub text_width: Option<u16>,
     pub paths: Vec<PathBuf>,
     pub keys: Keymap,
+    pub mouse: Option<bool>,
 }
 
 /// One thing wrong with the file.
@@ -94,6 +95,8 @@ pub fn parse(text: &str) -> (Config, Vec<Problem>) {
                 config.paths = paths.iter().filter_map(toml::Value::as_str).map(PathBuf::from).collect();
             }
             ("paths", _) => problem("must be a list of paths, like [\"~/articles\"]".into()),
+            ("mouse", toml::Value::Boolean(on)) => config.mouse = Some(*on),
+            ("mouse", _) => problem("must be true or false".into()),
             ("keys", toml::Value::Table(keys)) => {
                 for (name, keys) in keys {
                     if let Err(message) = rebind(&mut config.keys, name, keys) {

@@ -101,6 +101,10 @@ pub enum Action {
     OpenLink,
     /// Say how something the event loop did went (not bound to a key).
     Report(String),
+    /// The mouse wheel turned over a cell of the screen (with `--mouse`).
+    Wheel { column: u16, row: u16, down: bool },
+    /// The left button was pressed on a cell of the screen (with `--mouse`).
+    Click { column: u16, row: u16 },
     /// The terminal changed size (not bound to a key).
     Resize { width: u16, height: u16 },
     /// Search results arrived from the worker (not bound to a key).

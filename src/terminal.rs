@@ -17,7 +17,9 @@ use std::time::Duration;
 
 use anyhow::{Context as _, Result};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
@@ -57,7 +59,7 @@ enum Message {
 /// Runs the interactive reader until the user quits or a signal arrives.
 /// `on_exit` runs as soon as the loop ends, before the terminal is given
 /// back: after a hang-up, what comes after may not get to run.
-pub fn run(app: &mut App, on_exit: impl FnOnce(&App)) -> Result<Exit> {
+pub fn run(app: &mut App, mouse: bool, on_exit: impl FnOnce(&App)) -> Result<Exit> {
     let (sender, inbox) = mpsc::channel();
     // Signals first: one during start-up must still find the terminal
     // restored by the guard below rather than kill the process mid-setup.
@@ -69,8 +71,11 @@ pub fn run(app: &mut App, on_exit: impl FnOnce(&App)) -> Result<Exit> {
     })
     .context("cannot start the search thread")?;
     let mut session = Session::enter().context("cannot set up the terminal")?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture).context("cannot turn the mouse on")?;
+    }
     let input = InputThread::spawn(sender).context("cannot start reading keys")?;
-    let outcome = event_loop(&mut session.terminal, app, &inbox, &worker, &input);
+    let outcome = event_loop(&mut session.terminal, app, &inbox, &worker, &input, mouse);
     on_exit(app);
     outcome
 }
@@ -81,6 +86,7 @@ fn event_loop(
     inbox: &Receiver<Message>,
     worker: &Worker,
     input: &InputThread,
+    mouse: bool,
 ) -> Result<Exit> {
     let size = terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
@@ -108,6 +114,11 @@ fn event_loop(
                 Message::Input(Ok(Event::Resize(width, height))) => {
                     app.update(Action::Resize { width, height });
                 }
+                Message::Input(Ok(Event::Mouse(mouse))) => {
+                    if let Some(action) = mouse_action(mouse) {
+                        app.update(action);
+                    }
+                }
                 Message::Input(Ok(_)) => {}
                 Message::Results(results) => app.update(Action::ShowResults(results)),
             }
@@ -118,11 +129,12 @@ fn event_loop(
                 send_to_terminal(&copy.sequence())?;
             }
             if let Some(handoff) = app.take_handoff() {
-                let report = hand_off(terminal, input, &handoff).context("cannot hand the article over")?;
+                let report =
+                    hand_off(terminal, input, &handoff, mouse).context("cannot hand the article over")?;
                 app.update(Action::Report(report));
             }
             if app.take_suspend() {
-                suspend(terminal).context("cannot suspend")?;
+                suspend(terminal, mouse).context("cannot suspend")?;
                 // The window may have changed size while folio was stopped.
                 let size = terminal.size()?;
                 app.update(Action::Resize { width: size.width, height: size.height });
@@ -131,6 +143,17 @@ fn event_loop(
                 return Ok(Exit::Quit);
             }
         }
+    }
+}
+
+/// The wheel and left clicks; the rest of what a mouse does is left alone.
+fn mouse_action(mouse: MouseEvent) -> Option<Action> {
+    let (column, row) = (mouse.column, mouse.row);
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Wheel { column, row, down: true }),
+        MouseEventKind::ScrollUp => Some(Action::Wheel { column, row, down: false }),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+        _ => None,
     }
 }
 
@@ -144,24 +167,33 @@ fn send_to_terminal(sequence: &str) -> Result<()> {
 /// Ctrl-z: gives the terminal back to the shell and stops, as the shell
 /// expects of a job; on `fg` (SIGCONT) takes the terminal again and has the
 /// next frame drawn in full, as the shell has drawn over the screen.
-fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     restore();
     // SIGTSTP's own action, which stops the process until SIGCONT.
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
-    retake(terminal)
+    retake(terminal, mouse)
 }
 
 /// Takes the terminal back after another program had it, and has the next
 /// frame drawn in full.
-fn retake(terminal: &mut DefaultTerminal) -> io::Result<()> {
+/// The mouse goes back on when it was on before (`--mouse`).
+fn retake(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen)?;
+    if mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
     terminal.clear()
 }
 
 /// `e`, `E`, `o`: runs the pager or editor with the terminal given to it,
 /// or opens a browser; says how it went.
-fn hand_off(terminal: &mut DefaultTerminal, input: &InputThread, handoff: &Handoff) -> io::Result<String> {
+fn hand_off(
+    terminal: &mut DefaultTerminal,
+    input: &InputThread,
+    handoff: &Handoff,
+    mouse: bool,
+) -> io::Result<String> {
     let (program, default, target) = match handoff {
         Handoff::Browse { url } => return Ok(browse(url)),
         Handoff::Page { text } => ("PAGER", "less", Target::Copy(text)),
@@ -185,7 +217,7 @@ fn hand_off(terminal: &mut DefaultTerminal, input: &InputThread, handoff: &Hando
     // `sh -c` so that a PAGER or EDITOR with options ("less -R") works.
     let status =
         Command::new("sh").arg("-c").arg(format!("{command} \"$1\"")).arg("folio").arg(&path).status();
-    retake(terminal)?;
+    retake(terminal, mouse)?;
     input.resume();
     if let Some(copy) = copy {
         let _ = std::fs::remove_file(copy);
@@ -373,6 +405,9 @@ impl Drop for Session {
 /// Leaves raw mode and the alternate screen and shows the cursor. Errors are
 /// ignored: after a hang-up there is no terminal left to restore.
 fn restore() {
+    // Harmless when it was never on; essential when it was, or the shell
+    // gets mouse reports for typing.
+    let _ = execute!(stdout(), DisableMouseCapture);
     let _ = ratatui::try_restore();
     let _ = execute!(stdout(), cursor::Show);
 }

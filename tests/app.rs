@@ -399,3 +399,20 @@ fn e_and_capital_e_hand_the_article_to_a_pager_or_editor_and_o_needs_a_link() {
     assert_eq!(app.take_handoff(), None);
     assert_eq!(app.notice(), Some("This article has no link"));
 }
+
+#[test]
+fn the_mouse_wheel_scrolls_the_pane_under_it_and_a_click_selects() {
+    let mut app = app(120, 40);
+    let panes = app.panes().expect("fits");
+    let (list, reader) = (panes.list, panes.reader);
+    app.update(Action::Wheel { column: reader.x + 5, row: reader.y + 5, down: true });
+    assert_eq!(app.reader_top(), 3, "a notch scrolls the reader three lines");
+    app.update(Action::Wheel { column: list.x + 5, row: list.y + 3, down: true });
+    assert_eq!(app.selected(), 1, "over the list it moves the selection");
+    app.update(Action::Click { column: list.x + 5, row: list.y + 4 });
+    assert_eq!(app.selected(), 3, "a click picks the row under it");
+    app.update(Action::Click { column: reader.x + 10, row: reader.y + 10 });
+    assert_eq!(app.focus(), Focus::Reader);
+    app.update(Action::Click { column: list.x, row: list.y });
+    assert_eq!(app.selected(), 3, "the border is not a row");
+}

@@ -247,3 +247,28 @@ fn e_reads_the_article_in_the_pager_and_comes_back() {
     tmux.wait_for("EXIT=0");
     tmux.assert_shell_is_sane();
 }
+
+#[test]
+fn mouse_capture_is_on_only_with_mouse_and_released_on_quit() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(&format!("{}; echo EXIT=$?", folio()));
+    tmux.wait_for("1/5");
+    assert_eq!(
+        tmux.query("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"),
+        "000",
+        "off by default"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.type_line(&format!("clear; {} --mouse; echo EXIT=$?", folio()));
+    tmux.wait_for("1/5");
+    assert_ne!(
+        tmux.query("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"),
+        "000",
+        "on with --mouse"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    assert_eq!(tmux.query("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"), "000", "released");
+    tmux.assert_shell_is_sane();
+}

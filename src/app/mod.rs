@@ -8,6 +8,7 @@
 mod filter;
 mod handoff;
 mod memory;
+mod mouse;
 mod reader;
 
 use std::collections::HashMap;
@@ -323,6 +324,8 @@ impl App {
             | Action::Resize { .. }
             | Action::ShowResults(_)
             | Action::Report(_) => {}
+            Action::Wheel { column, row, down } => self.wheel(column, row, down),
+            Action::Click { column, row } => self.click(column, row),
         }
     }
 

@@ -1,0 +1,41 @@
+//! The mouse, when `--mouse` asks for it: the wheel scrolls the pane under
+//! it, and a click selects a row of the list or focuses the reader.
+
+use ratatui::layout::{Position, Rect};
+
+use super::{App, Focus};
+
+/// Lines the reader moves for one notch of the wheel, as terminals do.
+const WHEEL_LINES: isize = 3;
+
+impl App {
+    pub(super) fn wheel(&mut self, column: u16, row: u16, down: bool) {
+        let Some(panes) = self.panes() else { return };
+        if self.shows_list(panes.list) && panes.list.contains(Position::new(column, row)) {
+            let next = if down { self.selected.saturating_add(1) } else { self.selected.saturating_sub(1) };
+            self.choose(next);
+        } else {
+            self.scroll_by(if down { WHEEL_LINES } else { -WHEEL_LINES });
+        }
+    }
+
+    pub(super) fn click(&mut self, column: u16, row: u16) {
+        let Some(panes) = self.panes() else { return };
+        let at = Position::new(column, row);
+        if self.shows_list(panes.list) && panes.list.contains(at) {
+            let inner = panes.list.inner(ratatui::layout::Margin::new(1, 1));
+            if inner.contains(at) {
+                let item = usize::from(row - inner.y) / self.item_height();
+                self.choose(self.list_offset + item);
+                self.focus = Focus::List;
+            }
+        } else if panes.reader.contains(at) && !self.view.is_empty() {
+            self.focus = Focus::Reader;
+        }
+    }
+
+    /// Whether the list is on screen (side by side, or alone when narrow).
+    fn shows_list(&self, list: Rect) -> bool {
+        list.area() > 0 && (self.panes().is_some_and(|p| p.split) || self.focus != Focus::Reader)
+    }
+}
