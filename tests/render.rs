@@ -314,3 +314,43 @@ fn the_find_bar_says_how_many_matches_the_article_has() {
     let text = text_of(screen_after(80, 24, "<Enter>/qqzz").backend().buffer());
     assert!(text.contains("no match in this article"), "{text}");
 }
+
+/// Every cell row of the screen is exactly as wide as the screen, and the
+/// pane borders stand in their columns: wide and combining characters,
+/// emoji sequences and right-to-left text shift nothing.
+#[test]
+fn unicode_never_misaligns_the_panes() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/unicode");
+    let loaded = folio::corpus::load_paths(&[folder]).expect("fixtures load");
+    assert_eq!(loaded.corpus.len(), 4, "{:?}", loaded.skipped);
+    for (w, h) in [(120, 40), (80, 24), (40, 12), (31, 9)] {
+        for keys in ["", "<Enter>", "j<Enter>G", "jj<Enter>", "G<Enter>", "/te<Enter>"] {
+            let mut app = App::new(loaded.corpus.clone(), &[]);
+            app.update(Action::Resize { width: w, height: h });
+            press(&mut app, keys);
+            let terminal = draw(&app);
+            let buffer = terminal.backend().buffer();
+            for y in 0..h {
+                // Walk the row as a terminal draws it: a wide character
+                // covers the cell after it. The walk must end exactly at
+                // the edge, or something was pushed out of place.
+                let mut x = 0;
+                while x < w {
+                    let symbol = buffer[(x, y)].symbol();
+                    x += u16::try_from(unicode_width::UnicodeWidthStr::width(symbol).max(1)).unwrap_or(1);
+                }
+                assert_eq!(x, w, "{w}x{h} {keys:?}: row {y} runs past the edge");
+            }
+            let text = text_of(buffer);
+            let first = text.lines().next().unwrap_or_default();
+            assert!(first.starts_with('┌'), "{w}x{h} {keys:?}: the frame's corner is in place:\n{text}");
+            // Side by side, the list's right border stands in one column.
+            if let Some(panes) = app.panes().filter(|p| p.split) {
+                let edge = panes.list.right() - 1;
+                for y in panes.list.top() + 1..panes.list.bottom() - 1 {
+                    assert_eq!(buffer[(edge, y)].symbol(), "│", "{w}x{h} {keys:?} row {y}:\n{text}");
+                }
+            }
+        }
+    }
+}
