@@ -1,0 +1,95 @@
+//! Bytes folio writes to the terminal per action, through the real
+//! crossterm backend: the first frame, a one-line scroll, a page, moving
+//! the list's selection, one filter keystroke, and a one-line scroll in the
+//! full-screen view; at 80x24 and 200x50. `cargo bench --bench bytes`.
+//! `scripts/bytes-vs-less` measures `less` on the same article.
+
+use std::cell::RefCell;
+use std::io::{self, Write};
+use std::rc::Rc;
+
+use folio::app::App;
+use folio::corpus::load_bundled;
+use folio::keys::Action;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+#[derive(Clone, Default)]
+struct Counter(Rc<RefCell<usize>>);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        *self.0.borrow_mut() += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+struct Screen {
+    app: App,
+    terminal: Terminal<CrosstermBackend<Counter>>,
+    counter: Counter,
+}
+
+impl Screen {
+    fn new(width: u16, height: u16) -> Screen {
+        let loaded = load_bundled();
+        let mut app = App::new(loaded.corpus, &[]);
+        app.update(Action::Resize { width, height });
+        let counter = Counter::default();
+        let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, width, height));
+        let terminal = Terminal::with_options(
+            CrosstermBackend::new(counter.clone()),
+            ratatui::TerminalOptions { viewport },
+        )
+        .expect("a terminal over a counter");
+        Screen { app, terminal, counter }
+    }
+
+    /// Presses `keys` (characters, or `\n` for Enter) and returns the bytes
+    /// the next frame costs.
+    fn press(&mut self, keys: &str) -> usize {
+        for c in keys.chars() {
+            let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
+            let event = KeyEvent::new(code, KeyModifiers::NONE);
+            if let Some(action) = self.app.keymap().action_for(self.app.focus(), self.app.mode(), event) {
+                self.app.update(action);
+            }
+        }
+        let before = *self.counter.0.borrow();
+        self.terminal.draw(|frame| folio::ui::render(&self.app, frame)).expect("draw");
+        *self.counter.0.borrow() - before
+    }
+}
+
+fn main() {
+    println!(
+        "{:<10} {:>12} {:>10} {:>8} {:>12} {:>12} {:>18}",
+        "size", "first frame", "line", "page", "selection", "filter key", "full-screen line"
+    );
+    for (width, height) in [(80, 24), (200, 50)] {
+        let mut screen = Screen::new(width, height);
+        let first = screen.press("");
+        let selection = screen.press("j");
+        screen.press("k\n");
+        let line = screen.press("j");
+        let page = screen.press(" ");
+        screen.press("h");
+        let filter = {
+            screen.press("/");
+            screen.press("u")
+        };
+        screen.press("\u{1b}");
+        let mut full = Screen::new(width, height);
+        full.press("z");
+        let full_line = full.press("j");
+        println!(
+            "{:<10} {first:>12} {line:>10} {page:>8} {selection:>12} {filter:>12} {full_line:>18}",
+            format!("{width}x{height}")
+        );
+    }
+}
