@@ -11,6 +11,7 @@ use std::rc::Rc;
 use folio::app::App;
 use folio::corpus::load_bundled;
 use folio::keys::Action;
+use folio::scroll::Painter;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -33,6 +34,7 @@ struct Screen {
     app: App,
     terminal: Terminal<CrosstermBackend<Counter>>,
     counter: Counter,
+    painter: Painter,
 }
 
 impl Screen {
@@ -47,7 +49,7 @@ impl Screen {
             ratatui::TerminalOptions { viewport },
         )
         .expect("a terminal over a counter");
-        Screen { app, terminal, counter }
+        Screen { app, terminal, counter, painter: Painter::default() }
     }
 
     /// Presses `keys` (characters, or `\n` for Enter) and returns the bytes
@@ -61,7 +63,7 @@ impl Screen {
             }
         }
         let before = *self.counter.0.borrow();
-        self.terminal.draw(|frame| folio::ui::render(&self.app, frame)).expect("draw");
+        self.painter.draw(&mut self.terminal, &self.app).expect("draw");
         *self.counter.0.borrow() - before
     }
 }

@@ -14,6 +14,7 @@ pub mod corpus;
 pub mod document;
 pub mod keys;
 pub mod print;
+pub mod scroll;
 pub mod search;
 pub mod state;
 pub mod synth;

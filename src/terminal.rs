@@ -28,8 +28,8 @@ use signal_hook::iterator::Signals;
 use crate::app::{App, Handoff};
 use crate::clipboard::{Copy, Route};
 use crate::keys::{self, Action};
+use crate::scroll::Painter;
 use crate::search::worker::{Results, Worker};
-use crate::ui;
 
 /// How often the input thread looks up from waiting to see if it should stop.
 const INPUT_CHECK_INTERVAL: Duration = Duration::from_millis(100);
@@ -94,8 +94,9 @@ fn event_loop(
     if let Some(request) = app.take_search_request() {
         worker.submit(request);
     }
+    let mut painter = Painter::default();
     loop {
-        terminal.draw(|frame| ui::render(app, frame))?;
+        painter.draw(terminal, app)?;
         // Wait for one message, then take whatever else has queued up, so a
         // burst of keys (a paste, key repeat over a slow link) costs a frame.
         let first = inbox.recv().context("all event sources stopped")?;
@@ -131,10 +132,13 @@ fn event_loop(
             if let Some(handoff) = app.take_handoff() {
                 let report =
                     hand_off(terminal, input, &handoff, mouse).context("cannot hand the article over")?;
+                // The screen was another program's: nothing on it can be reused.
+                painter.forget();
                 app.update(Action::Report(report));
             }
             if app.take_suspend() {
                 suspend(terminal, mouse).context("cannot suspend")?;
+                painter.forget();
                 // The window may have changed size while folio was stopped.
                 let size = terminal.size()?;
                 app.update(Action::Resize { width: size.width, height: size.height });

@@ -55,3 +55,23 @@ fn an_unchanged_frame_sends_nothing_and_a_small_change_little() {
     let moved = sent(&mut terminal, &counter, &app);
     assert!(moved < first / 2, "moving the selection re-sends only what changed: {moved} of {first} bytes");
 }
+
+#[test]
+fn reading_on_full_screen_sends_a_line_not_a_screen() {
+    let (mut terminal, counter) = terminal(80, 24);
+    let mut app = app(80, 24);
+    let mut painter = folio::scroll::Painter::default();
+    press(&mut app, "z");
+    painter.draw(&mut terminal, &app).expect("draw");
+    let mut total = 0;
+    for _ in 0..20 {
+        press(&mut app, "j");
+        let before = *counter.0.borrow();
+        painter.draw(&mut terminal, &app).expect("draw");
+        total += *counter.0.borrow() - before;
+    }
+    // A redraw of the text would be some 2,400 bytes a line (see
+    // BENCHMARKS.md); with the scroll region it is the new line and the
+    // share read.
+    assert!(total / 20 < 250, "a one-line scroll costs {} bytes on average", total / 20);
+}

@@ -272,3 +272,29 @@ fn mouse_capture_is_on_only_with_mouse_and_released_on_quit() {
     assert_eq!(tmux.query("#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}"), "000", "released");
     tmux.assert_shell_is_sane();
 }
+
+#[test]
+fn scrolling_full_screen_with_the_terminal_shows_what_a_redraw_shows() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(&format!("{}; echo EXIT=$?", folio()));
+    tmux.wait_for("1/5");
+    tmux.keys(&["z"]);
+    tmux.wait_until("the full-screen view", |s| !s.contains("Articles"));
+    // Down ten lines and back three, each a scroll of the terminal's own,
+    // then the help key twice: keys are handled in order, so the screen is
+    // settled once the help has come and gone.
+    for key in ["j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "k", "k", "k", "?"] {
+        tmux.keys(&[key]);
+    }
+    tmux.wait_for(" Keys ");
+    tmux.keys(&["?"]);
+    let scrolled = tmux.wait_until("the help to close", |s| !s.contains(" Keys "));
+    // A resize makes folio draw everything afresh.
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "81", "-y", "24"]);
+    tmux.wait_until("the wider frame", |s| s != scrolled);
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    let redrawn = tmux.wait_until("the frame at 80 again", |s| s == scrolled);
+    assert_eq!(redrawn, scrolled);
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
