@@ -81,17 +81,14 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 /// What the status line says about the open article before the hints:
 /// in the full-screen view, where there is no border to show it, how much
 /// has been read; then the matches.
-fn reading_facts(app: &App) -> Option<String> {
+fn reading_facts(app: &App) -> Vec<(String, bool)> {
     let read = app.panes().filter(|p| p.full).zip(app.document()).map(|(panes, doc)| {
-        format!(
-            "{}% read",
-            reader::percent_read(doc, app.reader_top(), usize::from(panes.reader_text().height))
-        )
+        let percent = reader::percent_read(doc, app.reader_top(), usize::from(panes.reader_text().height));
+        // Plain: it changes with nearly every line read, and over a slow
+        // link a styled one costs more than the line itself.
+        (format!("{percent}% read"), false)
     });
-    match (read, match_count(app)) {
-        (Some(read), Some(matches)) => Some(format!("{read} · {matches}")),
-        (read, matches) => read.or(matches),
-    }
+    read.into_iter().chain(match_count(app).map(|matches| (matches, true))).collect()
 }
 
 /// "match 3/17" while reading an article with matches; "17 matches" before
@@ -115,15 +112,15 @@ fn hint_line(
     theme: &Theme,
     keymap: &Keymap,
     focus: Focus,
-    matches: Option<String>,
+    facts: Vec<(String, bool)>,
     width: usize,
 ) -> Line<'static> {
     const SEPARATOR: &str = " · ";
     let mut spans = vec![Span::raw(" ")];
     let mut used = 1;
-    if let Some(matches) = matches {
-        used += matches.width() + SEPARATOR.len();
-        spans.push(Span::styled(matches, theme.notice));
+    for (fact, emphasised) in facts {
+        used += fact.width() + SEPARATOR.len();
+        spans.push(if emphasised { Span::styled(fact, theme.notice) } else { Span::raw(fact) });
         spans.push(Span::styled(SEPARATOR, theme.dim));
     }
     let first_hint = spans.len();
