@@ -4,10 +4,10 @@
 //! full-screen view; at 80x24 and 200x50. `cargo bench --bench bytes`.
 //! `scripts/bytes-vs-less` measures `less` on the same article.
 
-use std::cell::RefCell;
-use std::io::{self, Write};
-use std::rc::Rc;
+#[path = "../tests/common/counter.rs"]
+mod counter;
 
+use counter::Counter;
 use folio::app::App;
 use folio::corpus::load_bundled;
 use folio::keys::Action;
@@ -15,20 +15,6 @@ use folio::scroll::Painter;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-#[derive(Clone, Default)]
-struct Counter(Rc<RefCell<usize>>);
-
-impl Write for Counter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        *self.0.borrow_mut() += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
 
 struct Screen {
     app: App,
@@ -62,9 +48,9 @@ impl Screen {
                 self.app.update(action);
             }
         }
-        let before = *self.counter.0.borrow();
+        let before = self.counter.total();
         self.painter.draw(&mut self.terminal, &self.app).expect("draw");
-        *self.counter.0.borrow() - before
+        self.counter.total() - before
     }
 }
 

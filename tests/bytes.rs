@@ -4,35 +4,17 @@
 
 mod common;
 
-use std::cell::RefCell;
-use std::io::{self, Write};
-use std::rc::Rc;
-
+use common::counter::Counter;
 use common::{app, press};
 use folio::app::App;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-/// A writer that counts what passes through it.
-#[derive(Clone, Default)]
-struct Counter(Rc<RefCell<usize>>);
-
-impl Write for Counter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        *self.0.borrow_mut() += buf.len();
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
 /// Bytes sent to draw `app`, on a terminal that already shows the last frame.
 fn sent(terminal: &mut Terminal<CrosstermBackend<Counter>>, counter: &Counter, app: &App) -> usize {
-    let before = *counter.0.borrow();
+    let before = counter.total();
     terminal.draw(|frame| folio::ui::render(app, frame)).expect("draw");
-    *counter.0.borrow() - before
+    counter.total() - before
 }
 
 fn terminal(width: u16, height: u16) -> (Terminal<CrosstermBackend<Counter>>, Counter) {
@@ -66,9 +48,9 @@ fn reading_on_full_screen_sends_a_line_not_a_screen() {
     let mut total = 0;
     for _ in 0..20 {
         press(&mut app, "j");
-        let before = *counter.0.borrow();
+        let before = counter.total();
         painter.draw(&mut terminal, &app).expect("draw");
-        total += *counter.0.borrow() - before;
+        total += counter.total() - before;
     }
     // A redraw of the text would be some 2,400 bytes a line (see
     // BENCHMARKS.md); with the scroll region it is the new line and the

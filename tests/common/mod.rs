@@ -3,6 +3,7 @@
 
 #![allow(dead_code)] // Each test crate uses its own subset.
 
+pub mod counter;
 pub mod tmux;
 
 use folio::app::App;
