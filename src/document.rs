@@ -114,7 +114,8 @@ impl Document {
         // The gap before a paragraph is anchored at the end of the block
         // before it: after that block's last line, before the next block.
         let mut gap = Anchor { block: META_BLOCK, offset: meta.text.len() };
-        for (index, paragraph) in article.body(view) {
+        let text = article.text();
+        for (index, paragraph) in text.body(view) {
             lines.push(DocLine::new(String::new(), LineKind::Blank, gap));
             let block = FIRST_PARAGRAPH_BLOCK + index;
             let first = lines.len();
@@ -361,7 +362,7 @@ mod tests {
         let text = "Head Line Text\n\nalpha beta gamma delta epsilon";
         let a = article(text);
         let doc = layout(&a, 11);
-        let paragraph = &a.paragraphs[1].text;
+        let paragraph = &a.text().paragraphs[1].text;
         let gamma = paragraph.find("gamma").unwrap();
         // "beta gamma" spans a line break at width 11.
         let beta = paragraph.find("beta").unwrap();

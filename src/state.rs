@@ -51,7 +51,7 @@ impl ReadingState {
     /// The remembered state of `article`: by content and path, else by
     /// content alone (the file moved), else nothing.
     pub fn get(&self, article: &Article) -> Option<&ArticleState> {
-        let hash = content_hash(article);
+        let hash = article.fingerprint;
         self.articles.get(&key_of(hash, &article.source)).or_else(|| {
             let prefix = format!("{hash:016x} ");
             self.articles
@@ -88,25 +88,11 @@ impl ReadingState {
 /// The key of an article in the state file: its content's hash, a space,
 /// and its path.
 pub fn key(article: &Article) -> String {
-    key_of(content_hash(article), &article.source)
+    key_of(article.fingerprint, &article.source)
 }
 
 fn key_of(hash: u64, path: &str) -> String {
     format!("{hash:016x} {path}")
-}
-
-/// FNV-1a over the article's text: small, and the same in every version of
-/// folio and of its dependencies, as a key kept on disk must be.
-fn content_hash(article: &Article) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = OFFSET;
-    for paragraph in &article.paragraphs {
-        for byte in paragraph.text.bytes().chain(std::iter::once(b'\n')) {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-        }
-    }
-    hash
 }
 
 fn now() -> u64 {

@@ -142,7 +142,7 @@ fn capitalized(word: &str) -> String {
 fn seed_words() -> Vec<String> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for article in load_bundled().corpus.articles() {
-        for paragraph in &article.paragraphs {
+        for paragraph in &article.text().paragraphs {
             for (_, word) in words_of(&paragraph.text) {
                 *counts.entry(word.to_lowercase()).or_default() += 1;
             }

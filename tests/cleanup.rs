@@ -7,17 +7,18 @@ use folio::document::{Document, LineKind};
 
 fn seed(name: &str) -> Article {
     let loaded = load_bundled();
-    loaded.corpus.articles().iter().find(|a| a.source.starts_with(name)).expect("a bundled seed").clone()
+    let found = loaded.corpus.articles().iter().find(|a| a.source.starts_with(name)).expect("a bundled seed");
+    Article::clone(found)
 }
 
 /// Each hidden paragraph with its reason.
-fn hidden(article: &Article) -> Vec<(Furniture, &str)> {
-    article.paragraphs.iter().filter_map(|p| p.furniture.map(|f| (f, p.text.as_str()))).collect()
+fn hidden(article: &Article) -> Vec<(Furniture, String)> {
+    article.text().paragraphs.into_iter().filter_map(|p| p.furniture.map(|f| (f, p.text))).collect()
 }
 
 /// The hidden paragraphs are exactly these, in order: a reason and how the
 /// paragraph starts.
-fn assert_hidden(found: &[(Furniture, &str)], expected: &[(Furniture, &str)]) {
+fn assert_hidden(found: &[(Furniture, String)], expected: &[(Furniture, &str)]) {
     let matches = found.len() == expected.len()
         && found.iter().zip(expected).all(|((f, text), (g, start))| f == g && text.starts_with(start));
     assert!(matches, "hidden:\n{found:#?}\nexpected:\n{expected:#?}");
@@ -34,11 +35,17 @@ fn assert_reporting_intact(article: &Article) {
         .filter(|l| !matches!(l.kind, LineKind::Title | LineKind::Meta))
         .flat_map(|l| l.text.split_whitespace())
         .collect();
-    let kept: Vec<&str> = article.body(View::Clean).flat_map(|(_, p)| p.text.split_whitespace()).collect();
+    let text = article.text();
+    let kept: Vec<&str> = text.body(View::Clean).flat_map(|(_, p)| p.text.split_whitespace()).collect();
     assert_eq!(shown, kept, "{}", article.source);
     assert!(doc.lines.iter().all(|l| !l.furniture), "{}", article.source);
-    let kept_words: usize =
-        article.paragraphs.iter().filter(|p| !p.is_furniture()).map(|p| text::words(&p.text).count()).sum();
+    let kept_words: usize = article
+        .text()
+        .paragraphs
+        .iter()
+        .filter(|p| !p.is_furniture())
+        .map(|p| text::words(&p.text).count())
+        .sum();
     assert_eq!(article.words, kept_words, "word counts count the cleaned text");
 }
 
@@ -52,7 +59,9 @@ fn seed_000_hides_the_read_next_card_in_the_middle() {
     );
     assert_reporting_intact(&article);
     // The reporting right after the card is still there.
-    assert!(article.body(View::Clean).any(|(_, p)| p.text.starts_with("Earlier this month, the Pentagon")));
+    assert!(
+        article.text().body(View::Clean).any(|(_, p)| p.text.starts_with("Earlier this month, the Pentagon"))
+    );
 }
 
 #[test]
@@ -84,7 +93,8 @@ fn seed_001_hides_the_search_box_image_captions_comments_and_link_farm() {
     );
     assert_reporting_intact(&article);
     // The dek and the contributor's credit are the reporting's own.
-    let kept: Vec<&str> = article.body(View::Clean).map(|(_, p)| p.text.as_str()).collect();
+    let text = article.text();
+    let kept: Vec<&str> = text.body(View::Clean).map(|(_, p)| p.text.as_str()).collect();
     assert!(kept.contains(&"U.S. seeks to keep troops in Niger after key ally calls their presence illegal"));
     assert!(kept.contains(&"Reporting from Niamey, Niger, contributed by Omar Hama Saley."));
 }
@@ -114,7 +124,7 @@ fn seed_002_hides_the_breadcrumbs_share_bar_and_membership_pitch() {
     assert_reporting_intact(&article);
     // Kept, as nothing marks it as furniture: the photo caption and the card
     // of the older story that the last paragraph points to.
-    assert!(article.body(View::Clean).any(|(_, p)| p.text.starts_with("‘Collective punishment’")));
+    assert!(article.text().body(View::Clean).any(|(_, p)| p.text.starts_with("‘Collective punishment’")));
 }
 
 #[test]
@@ -132,7 +142,8 @@ fn seed_003_hides_the_newsletter_box_and_the_whole_comment_thread() {
     // All 22 comments under the header, and nothing else.
     assert_eq!(found.len(), 3 + 22);
     assert!(found[3..].iter().all(|(f, _)| *f == Furniture::Comments));
-    let kept: Vec<&str> = article.body(View::Clean).map(|(_, p)| p.text.as_str()).collect();
+    let text = article.text();
+    let kept: Vec<&str> = text.body(View::Clean).map(|(_, p)| p.text.as_str()).collect();
     assert_eq!(kept.len(), 5, "the five paragraphs of reporting");
     assert!(kept[4].ends_with("in the Sahel and the broader region."));
     assert_reporting_intact(&article);
@@ -158,10 +169,15 @@ fn the_raw_view_shows_every_paragraph_and_marks_the_furniture() {
         let raw = Document::layout(article, 60, View::Raw);
         let raw_words = raw.lines.iter().filter(|l| !matches!(l.kind, LineKind::Title | LineKind::Meta));
         let shown: Vec<&str> = raw_words.flat_map(|l| l.text.split_whitespace()).collect();
-        let all: Vec<&str> = article.body(View::Raw).flat_map(|(_, p)| p.text.split_whitespace()).collect();
+        let text = article.text();
+        let all: Vec<&str> = text.body(View::Raw).flat_map(|(_, p)| p.text.split_whitespace()).collect();
         assert_eq!(shown, all, "{}", article.source);
         let title = usize::from(article.title_paragraph.is_some());
-        assert_eq!(article.body(View::Raw).count() + title, article.paragraphs.len(), "all but the title");
+        assert_eq!(
+            article.text().body(View::Raw).count() + title,
+            article.text().paragraphs.len(),
+            "all but the title"
+        );
         let furniture_lines = raw.lines.iter().filter(|l| l.furniture).count();
         assert_eq!(furniture_lines > 0, article.hidden() > 0, "{}", article.source);
     }

@@ -109,7 +109,7 @@ fn check_loaded(loaded: &Loaded) {
     for article in loaded.corpus.articles() {
         assert!(!article.title.is_empty());
         assert!(!article.title.chars().any(char::is_control), "{:?}", article.title);
-        for p in &article.paragraphs {
+        for p in &article.text().paragraphs {
             let allowed = |c: char| c == '\n' && p.kind == Kind::Code;
             assert!(!p.text.chars().any(|c| c.is_control() && !allowed(c)), "{:?}", p.text);
             for span in &p.spans {

@@ -122,7 +122,7 @@ fn a_nul_inside_text_is_removed_and_the_article_loads() {
     let loaded = load(&[dir.path().to_owned()]);
     assert!(loaded.skipped.is_empty(), "{:?}", loaded.skipped);
     let article = &loaded.corpus.articles()[0];
-    assert_eq!(article.paragraphs[1].text, "Beforeafter the hole.");
+    assert_eq!(article.text().paragraphs[1].text, "Beforeafter the hole.");
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn crlf_line_ends_and_a_byte_order_mark_are_handled() {
     let loaded = load(&[dir.path().to_owned()]);
     let article = &loaded.corpus.articles()[0];
     assert_eq!(article.title, "Windows Made This Title");
-    assert!(article.paragraphs.iter().all(|p| !p.text.contains(['\r', '\u{feff}'])));
+    assert!(article.text().paragraphs.iter().all(|p| !p.text.contains(['\r', '\u{feff}'])));
 }
 
 #[test]

@@ -197,10 +197,11 @@ fn app_over(files: &[(&str, &str)], width: u16, height: u16) -> App {
     let loaded = load_paths(&[dir.path().to_owned()]).expect("loads");
     // Named by file, not by the temporary folder, so screens are the same
     // on every run.
-    let articles = loaded.corpus.articles().iter().cloned().map(|mut article| {
-        article.source = article.source.rsplit('/').next().unwrap_or_default().to_owned();
-        article
-    });
+    let articles =
+        loaded.corpus.articles().iter().map(|article| Article::clone(article)).map(|mut article| {
+            article.source = article.source.rsplit('/').next().unwrap_or_default().to_owned();
+            article
+        });
     let mut app = App::new(Corpus::new(articles.collect()), &loaded.skipped);
     app.update(Action::Resize { width, height });
     app

@@ -22,7 +22,8 @@ fn ids(searcher: &mut Searcher, query: &str) -> Vec<usize> {
 /// The text search reads in an article, lowercased: its title and the
 /// paragraphs the clean view shows.
 fn searched_text(article: &Article) -> String {
-    let body: Vec<&str> = body_texts(article, View::Clean).map(|(_, p)| p).collect();
+    let text = article.text();
+    let body: Vec<&str> = body_texts(&text, View::Clean).map(|(_, p)| p).collect();
     format!("{} {}", article.title, body.join(" ")).to_lowercase()
 }
 
@@ -65,7 +66,7 @@ fn phrases_and_fields_on_the_seeds() {
     let mentioning: Vec<usize> = corpus
         .articles()
         .iter()
-        .filter(|a| body_texts(a, View::Clean).any(|(_, p)| p.to_lowercase().contains("drone base")))
+        .filter(|a| body_texts(&a.text(), View::Clean).any(|(_, p)| p.to_lowercase().contains("drone base")))
         .map(|a| a.id)
         .collect();
     assert_eq!(ids(&mut searcher, "\"drone base\""), mentioning);
@@ -95,7 +96,14 @@ fn synthetic() -> &'static (Arc<Corpus>, Vec<String>) {
         let mut words: Vec<String> = corpus
             .articles()
             .iter()
-            .flat_map(|a| a.paragraphs[1].text.split_whitespace().map(|w| w.trim_matches('.').to_lowercase()))
+            .flat_map(|a| {
+                let words: Vec<String> = a.text().paragraphs[1]
+                    .text
+                    .split_whitespace()
+                    .map(|w| w.trim_matches('.').to_lowercase())
+                    .collect();
+                words
+            })
             .filter(|w| w.len() >= 2)
             .collect();
         words.sort();

@@ -21,7 +21,8 @@ pub enum Handoff {
 /// The article as plain text: its title, then its paragraphs in `view`,
 /// a blank line apart. What `y` copies and `e` pages.
 pub fn article_text(article: &Article, view: View) -> String {
-    let body = article.body(view).map(|(_, p)| p.text.as_str());
+    let text = article.text();
+    let body = text.body(view).map(|(_, p)| p.text.as_str());
     std::iter::once(article.title.as_str()).chain(body).collect::<Vec<_>>().join("\n\n")
 }
 

@@ -137,7 +137,8 @@ impl App {
         let mut found = Vec::new();
         if let Some(article) = self.corpus.get(doc.article) {
             found.extend(doc.mark(TITLE_BLOCK, &marks.in_title(&article.title)));
-            for (index, paragraph) in body_texts(article, doc.view) {
+            let text = article.text();
+            for (index, paragraph) in body_texts(&text, doc.view) {
                 found.extend(doc.mark(paragraph_block(index), &marks.in_body(paragraph)));
             }
         }

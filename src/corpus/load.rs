@@ -193,11 +193,11 @@ impl Gathered {
         for record in formats::parse(format, name, &decoded.text) {
             match record {
                 Ok((source, draft)) => {
-                    let mut article = Article::from_draft(0, source.clone(), draft);
-                    if article.is_empty() {
+                    if draft.is_blank() {
                         self.skip(source, "empty (no text)");
                         continue;
                     }
+                    let mut article = Article::from_draft(0, source, draft);
                     article.lossy = decoded.lossy;
                     self.articles.push(article);
                 }

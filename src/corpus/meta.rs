@@ -5,7 +5,7 @@
 
 /// Metadata from front matter, HTML `<meta>` tags or JSON fields. Every
 /// field is optional and already cleaned to one line of plain text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     /// The publication or site ("The New Humanitarian").
     pub site: Option<String>,

@@ -7,6 +7,7 @@ mod formats;
 pub mod frontmatter;
 mod load;
 pub mod meta;
+mod packed;
 pub mod paragraph;
 pub mod sort;
 pub mod text;
@@ -15,8 +16,13 @@ pub mod title;
 pub use formats::Format;
 pub use load::{LoadError, Loaded, Skipped, load_bundled, load_bytes, load_paths, load_reader};
 pub use meta::Meta;
+pub use packed::Packed;
 pub use paragraph::{Furniture, Inline, Kind, Paragraph, Span};
 pub use sort::SortKey;
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
 
 /// Reading speed behind the minutes shown for each article.
 pub const WORDS_PER_MINUTE: usize = 230;
@@ -29,8 +35,10 @@ pub enum View {
     Raw,
 }
 
-/// One article, cleaned and ready to show.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One article, cleaned and ready to show. What the list needs (title,
+/// source, metadata, counts) is kept as is; the paragraphs are packed,
+/// and [`Article::text`] unpacks them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// Position in the corpus, which is also its place in file-name order.
     pub id: usize,
@@ -40,14 +48,46 @@ pub struct Article {
     pub title: String,
     /// The paragraph shown as the title, left out of the body in the reader.
     pub title_paragraph: Option<usize>,
-    /// Every paragraph of the text, furniture included (and marked):
-    /// nothing is dropped.
-    pub paragraphs: Vec<Paragraph>,
     pub meta: Meta,
     /// Words of the cleaned text: furniture and link lists do not count.
     pub words: usize,
     /// The file was not valid UTF-8; bad bytes became U+FFFD.
     pub lossy: bool,
+    /// FNV-1a over the text (see [`fingerprint`]), which keys the reading
+    /// state: computed once, as the text is packed.
+    pub fingerprint: u64,
+    /// How many paragraphs cleanup hides.
+    hidden: usize,
+    /// Every paragraph of the text, furniture included (and marked):
+    /// nothing is dropped.
+    packed: Packed,
+}
+
+/// An article's paragraphs, unpacked for reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text {
+    pub paragraphs: Vec<Paragraph>,
+    /// The paragraph shown as the title.
+    pub title_paragraph: Option<usize>,
+}
+
+impl Text {
+    /// The paragraphs the reader shows under the title, with their indices:
+    /// furniture only in the raw view.
+    pub fn body(&self, view: View) -> impl Iterator<Item = (usize, &Paragraph)> {
+        self.paragraphs.iter().enumerate().filter(move |(i, p)| {
+            Some(*i) != self.title_paragraph && (view == View::Raw || !p.is_furniture())
+        })
+    }
+
+    /// The text that search looks in: every paragraph of prose, title
+    /// included, and furniture only in the raw view.
+    pub fn searchable(&self, view: View) -> impl Iterator<Item = &str> {
+        self.paragraphs
+            .iter()
+            .filter(move |p| p.is_prose() && (view == View::Raw || !p.is_furniture()))
+            .map(|p| p.text.as_str())
+    }
 }
 
 /// What a format loader makes of a file before `Article::from_draft`
@@ -65,6 +105,11 @@ impl Draft {
     pub fn from_text(raw: &str) -> Self {
         let paragraphs = text::paragraphs(&text::sanitize(raw)).into_iter().map(Paragraph::plain).collect();
         Draft { paragraphs, ..Draft::default() }
+    }
+
+    /// Whether there is any text to read at all.
+    pub fn is_blank(&self) -> bool {
+        self.paragraphs.iter().all(|p| p.text.trim().is_empty())
     }
 }
 
@@ -105,16 +150,39 @@ impl Article {
             .filter(|(p, _)| p.is_prose() && !p.is_furniture())
             .map(|(_, count)| count)
             .sum();
+        Article::assemble(id, source, title, meta, words, paragraphs)
+    }
+
+    fn assemble(
+        id: usize,
+        source: String,
+        title: title::Title,
+        meta: Meta,
+        words: usize,
+        paragraphs: Vec<Paragraph>,
+    ) -> Self {
         Article {
             id,
             source,
             title: title.text,
             title_paragraph: title.paragraph,
-            paragraphs,
             meta,
             words,
             lossy: false,
+            fingerprint: fingerprint(&paragraphs),
+            hidden: paragraphs.iter().filter(|p| p.is_furniture()).count(),
+            packed: Packed::pack(&paragraphs),
         }
+    }
+
+    /// The paragraphs, unpacked.
+    pub fn text(&self) -> Text {
+        Text { paragraphs: self.packed.unpack(), title_paragraph: self.title_paragraph }
+    }
+
+    /// Bytes the packed paragraphs take.
+    pub fn packed_size(&self) -> usize {
+        self.packed.size()
     }
 
     /// Minutes to read at [`WORDS_PER_MINUTE`], rounded up; never zero.
@@ -122,32 +190,24 @@ impl Article {
         self.words.div_ceil(WORDS_PER_MINUTE).max(1)
     }
 
-    /// The paragraphs the reader shows under the title, with their indices:
-    /// furniture only in the raw view.
-    pub fn body(&self, view: View) -> impl Iterator<Item = (usize, &Paragraph)> {
-        self.paragraphs.iter().enumerate().filter(move |(i, p)| {
-            Some(*i) != self.title_paragraph && (view == View::Raw || !p.is_furniture())
-        })
-    }
-
-    /// The text that search looks in: every paragraph of prose, title
-    /// included, and furniture only in the raw view.
-    pub fn searchable(&self, view: View) -> impl Iterator<Item = &str> {
-        self.paragraphs
-            .iter()
-            .filter(move |p| p.is_prose() && (view == View::Raw || !p.is_furniture()))
-            .map(|p| p.text.as_str())
-    }
-
     /// How many paragraphs cleanup hides.
     pub fn hidden(&self) -> usize {
-        self.paragraphs.iter().filter(|p| p.is_furniture()).count()
+        self.hidden
     }
+}
 
-    /// Whether there is any text to read at all.
-    pub fn is_empty(&self) -> bool {
-        self.paragraphs.iter().all(|p| p.text.trim().is_empty())
+/// FNV-1a over the paragraphs' text: small, and the same in every version
+/// of folio and of its dependencies, as a key kept on disk must be.
+pub fn fingerprint(paragraphs: &[Paragraph]) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash = OFFSET;
+    for paragraph in paragraphs {
+        for byte in paragraph.text.bytes().chain(std::iter::once(b'\n')) {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+        }
     }
+    hash
 }
 
 fn clean_meta(meta: Meta) -> Meta {
@@ -155,27 +215,37 @@ fn clean_meta(meta: Meta) -> Meta {
     Meta { site: clean(meta.site), author: clean(meta.author), date: clean(meta.date), url: clean(meta.url) }
 }
 
-/// The loaded articles, in file-name order.
+/// The loaded articles, in file-name order. Articles are shared, so a
+/// corpus that grows as a load streams in is a cheap new snapshot for the
+/// app and the search thread alike.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Corpus {
-    articles: Vec<Article>,
+    articles: Vec<Arc<Article>>,
 }
 
 impl Corpus {
     /// Builds a corpus, renumbering the articles in the order given.
-    pub fn new(mut articles: Vec<Article>) -> Self {
-        for (id, article) in articles.iter_mut().enumerate() {
+    pub fn new(articles: Vec<Article>) -> Self {
+        Corpus::default().extended(articles)
+    }
+
+    /// This corpus with `more` after it, numbered on from its last article.
+    pub fn extended(&self, more: Vec<Article>) -> Self {
+        let mut articles = Vec::with_capacity(self.articles.len() + more.len());
+        articles.extend(self.articles.iter().cloned());
+        for (id, mut article) in (self.articles.len()..).zip(more) {
             article.id = id;
+            articles.push(Arc::new(article));
         }
         Corpus { articles }
     }
 
-    pub fn articles(&self) -> &[Article] {
+    pub fn articles(&self) -> &[Arc<Article>] {
         &self.articles
     }
 
     pub fn get(&self, id: usize) -> Option<&Article> {
-        self.articles.get(id)
+        self.articles.get(id).map(|a| &**a)
     }
 
     pub fn len(&self) -> usize {
@@ -203,7 +273,8 @@ mod tests {
     fn body_leaves_out_the_headline_and_hides_furniture_unless_raw() {
         let article = Article::from_text(0, "a.txt", "Menu\n\nA Headline Here\n\nFirst paragraph.");
         assert_eq!(article.title, "A Headline Here");
-        let body = |view| article.body(view).map(|(_, p)| p.text.as_str()).collect::<Vec<_>>();
+        let text = article.text();
+        let body = |view| text.body(view).map(|(_, p)| p.text.as_str()).collect::<Vec<_>>();
         assert_eq!(body(View::Clean), ["First paragraph."]);
         assert_eq!(body(View::Raw), ["Menu", "First paragraph."]);
         assert_eq!(article.hidden(), 1);

@@ -5,8 +5,10 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 /// What kind of block a paragraph is.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
     /// Running text.
     #[default]
@@ -25,7 +27,7 @@ pub enum Kind {
 }
 
 /// Inline emphasis over part of a paragraph.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Inline {
     pub emphasis: bool,
     pub strong: bool,
@@ -37,7 +39,7 @@ pub struct Inline {
 }
 
 /// A style over a byte range of a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub range: Range<usize>,
     pub style: Inline,
@@ -45,7 +47,7 @@ pub struct Span {
 
 /// Why cleanup hides a paragraph. Each names a kind of site furniture that
 /// the README's "Reader-mode cleanup" section describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Furniture {
     /// Menus, search boxes, "Skip to content", breadcrumbs.
     Navigation,
@@ -79,7 +81,7 @@ impl Furniture {
 }
 
 /// One block of an article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// The text, with no control characters; only `Code` keeps newlines.
     pub text: String,

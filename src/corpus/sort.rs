@@ -40,7 +40,7 @@ impl SortKey {
     /// Each article's place in this order, by article id. Ties keep
     /// file-name order.
     pub fn ranks(self, corpus: &Corpus) -> Vec<usize> {
-        let mut order: Vec<&Article> = corpus.articles().iter().collect();
+        let mut order: Vec<&Article> = corpus.articles().iter().map(|a| &**a).collect();
         match self {
             SortKey::Name => {}
             SortKey::Date => order.sort_by_cached_key(|a| Reverse(a.meta.date())),

@@ -1,14 +1,28 @@
-//! The per-corpus word index, built once: every distinct word with a letter
-//! mask (the cheap pre-check) and its postings (which articles hold it, how
-//! often in the title and in the body). A query term is checked against
-//! each distinct word once, not against every occurrence in every article.
+//! The per-corpus word index: every distinct word once (interned, with a
+//! letter mask as the cheap pre-check) and its postings (which articles
+//! hold it, how often in the title and in the body). A query term is
+//! checked against each distinct word once, not against every occurrence.
+//!
+//! The index grows as articles stream in. Postings are kept in segments of
+//! [`SEGMENT_ARTICLES`] consecutive articles, the same steps search scores
+//! in; each word's postings in a segment are varints (the gap from the
+//! article before, then the counts), about two bytes a posting rather
+//! than eight. The last segment stays open, one growable list per
+//! word, until it is full.
 
-use rustc_hash::FxHashMap;
+use std::ops::Range;
+use std::sync::Arc;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
 
 use super::matcher::{fold_char, letter_mask, skim_score, words_of};
-use crate::corpus::{Article, Corpus, View};
+use crate::corpus::{Article, View};
+
+/// Articles in a segment: the step search scores in, so a step reads one
+/// segment's postings.
+pub const SEGMENT_ARTICLES: usize = super::CHUNK_ARTICLES;
 
 /// One article that holds a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,58 +34,133 @@ pub struct Posting {
     pub body: u16,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
     words: Vec<Box<str>>,
     masks: Vec<u64>,
-    /// All postings, word after word, each word's sorted by article;
-    /// word `w` has `postings[offsets[w]..offsets[w + 1]]`. One flat array
-    /// keeps a scan over many words sequential in memory.
-    offsets: Vec<u32>,
-    postings: Vec<Posting>,
+    /// Word ids by word; rebuilt from `words` after a load from the cache.
+    #[serde(skip)]
+    ids: FxHashMap<Box<str>, u32>,
+    /// Full segments, in article order.
+    sealed: Vec<Sealed>,
+    open: Open,
     /// For each case-folded character, the words holding it with the skim
     /// score of that one-letter query. A first keystroke matches most of
-    /// the vocabulary; scoring it here, once, keeps that keystroke fast.
-    single_letters: FxHashMap<char, Box<[(u32, i64)]>>,
+    /// the vocabulary; scoring it here, once per word, keeps it fast.
+    single_letters: FxHashMap<char, Vec<(u32, i64)>>,
+}
+
+/// A full segment: word `w`'s postings are `bytes[offsets[w]..offsets[w + 1]]`
+/// (words newer than the segment have none). One flat array keeps a scan
+/// over many words sequential in memory.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Sealed {
+    start: u32,
+    offsets: Vec<u32>,
+    #[serde(with = "serde_bytes")]
+    bytes: Vec<u8>,
+}
+
+/// The segment still being filled: a list per word, and each word's last
+/// article (the base of its next gap).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Open {
+    start: u32,
+    /// Articles indexed so far, from `start`.
+    len: u32,
+    lists: Vec<Vec<u8>>,
+    last: Vec<u32>,
 }
 
 impl Index {
-    /// The index of what `view` shows: site furniture is searched only in
-    /// the raw view. Slices of the corpus are indexed on all cores, then
-    /// merged in article order.
-    pub fn build(corpus: &Corpus, view: View) -> Index {
-        let slices: Vec<Slice<'_>> = corpus
-            .articles()
-            .par_chunks(BUILD_SLICE_ARTICLES)
-            .map(|articles| Slice::build(articles, view))
-            .collect();
+    /// The index of `articles` (the whole corpus, in order) as `view`
+    /// shows them: site furniture is searched only in the raw view.
+    pub fn build(articles: &[Arc<Article>], view: View) -> Index {
         let mut index = Index::default();
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut per_word: Vec<Vec<Posting>> = Vec::new();
-        for slice in slices {
-            for (word, postings) in slice.words.into_iter().zip(slice.postings) {
-                let id = *ids.entry(word).or_insert_with(|| {
-                    per_word.push(Vec::new());
-                    index.add_word(word)
-                });
-                // Slices come in article order, so each word's postings stay sorted.
-                per_word[id as usize].extend(postings);
-            }
-        }
-        index.offsets.reserve(per_word.len() + 1);
-        index.offsets.push(0);
-        for postings in per_word {
-            index.postings.extend(postings);
-            index.offsets.push(u32::try_from(index.postings.len()).unwrap_or(u32::MAX));
-        }
-        index.single_letters = single_letters(&index.words);
+        index.extend(articles, view);
         index
     }
 
-    fn add_word(&mut self, word: &str) -> u32 {
-        self.words.push(word.into());
+    /// Articles indexed so far.
+    pub fn articles(&self) -> usize {
+        (self.open.start + self.open.len) as usize
+    }
+
+    /// Adds the articles that follow those indexed, which must be next in
+    /// the corpus. Runs of them are indexed on all cores, then merged in
+    /// article order.
+    pub fn extend(&mut self, articles: &[Arc<Article>], view: View) {
+        let mut rest = articles;
+        while !rest.is_empty() {
+            // A segment is filled from slices of one piece at a time, so a
+            // word's postings never straddle two segments.
+            let room = SEGMENT_ARTICLES - self.open.len as usize;
+            let (piece, after) = rest.split_at(room.min(rest.len()));
+            let slices: Vec<Slice> =
+                piece.par_chunks(BUILD_SLICE_ARTICLES).map(|chunk| Slice::build(chunk, view)).collect();
+            let first_new_word = self.words.len();
+            for slice in slices {
+                self.merge(slice);
+            }
+            self.score_single_letters(first_new_word);
+            self.open.len += piece.len() as u32;
+            if self.open.len as usize == SEGMENT_ARTICLES {
+                self.seal();
+            }
+            rest = after;
+        }
+    }
+
+    fn merge(&mut self, slice: Slice) {
+        for (word, postings) in slice.words.into_iter().zip(slice.postings) {
+            let id = match self.ids.get(&word) {
+                Some(&id) => id,
+                None => self.add_word(word),
+            };
+            let list = &mut self.open.lists[id as usize];
+            let last = &mut self.open.last[id as usize];
+            for posting in postings {
+                // Slices come in article order, so gaps are never negative.
+                write_posting(list, posting.article - *last, posting);
+                *last = posting.article;
+            }
+        }
+    }
+
+    fn add_word(&mut self, word: Box<str>) -> u32 {
+        let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
         self.masks.push(letter_mask(word.chars()));
-        u32::try_from(self.words.len() - 1).unwrap_or(u32::MAX)
+        self.ids.insert(word.clone(), id);
+        self.words.push(word);
+        self.open.lists.push(Vec::new());
+        self.open.last.push(self.open.start);
+        id
+    }
+
+    /// Closes the open segment: its lists become one flat array.
+    fn seal(&mut self) {
+        let start = self.open.start;
+        let mut sealed =
+            Sealed { start, offsets: Vec::with_capacity(self.words.len() + 1), bytes: Vec::new() };
+        sealed.bytes.reserve(self.open.lists.iter().map(Vec::len).sum());
+        sealed.offsets.push(0);
+        for list in &self.open.lists {
+            sealed.bytes.extend_from_slice(list);
+            sealed.offsets.push(u32::try_from(sealed.bytes.len()).unwrap_or(u32::MAX));
+        }
+        self.sealed.push(sealed);
+        let next = start + self.open.len;
+        self.open = Open {
+            start: next,
+            len: 0,
+            lists: vec![Vec::new(); self.words.len()],
+            last: vec![next; self.words.len()],
+        };
+    }
+
+    /// After a load from the cache: the word ids by word again.
+    pub fn rebuild_lookup(&mut self) {
+        self.ids = self.words.iter().enumerate().map(|(id, word)| (word.clone(), id as u32)).collect();
     }
 
     /// How many distinct words (case kept: "Niger" and "niger" are two).
@@ -87,13 +176,21 @@ impl Index {
         self.masks[id as usize]
     }
 
-    /// The postings of a word for articles in `range`.
-    pub fn postings_in(&self, id: u32, range: std::ops::Range<usize>) -> &[Posting] {
-        let id = id as usize;
-        let all = &self.postings[self.offsets[id] as usize..self.offsets[id + 1] as usize];
-        let start = all.partition_point(|p| (p.article as usize) < range.start);
-        let end = all.partition_point(|p| (p.article as usize) < range.end);
-        &all[start..end]
+    /// The postings of a word for articles in `range`, in article order.
+    pub fn postings_in(&self, id: u32, range: Range<usize>) -> impl Iterator<Item = Posting> + '_ {
+        let first = self.sealed.partition_point(|s| (s.start as usize) + SEGMENT_ARTICLES <= range.start);
+        let sealed = self.sealed[first..]
+            .iter()
+            .take_while(move |s| (s.start as usize) < range.end)
+            .map(move |s| (s.start, s.list(id)));
+        let open = (self.open.start as usize) < range.end && self.open.len > 0;
+        let open =
+            open.then(|| (self.open.start, self.open.lists.get(id as usize).map_or(&[][..], Vec::as_slice)));
+        sealed
+            .chain(open)
+            .flat_map(|(start, bytes)| Postings { bytes, article: start })
+            .skip_while(move |p| (p.article as usize) < range.start)
+            .take_while(move |p| (p.article as usize) < range.end)
     }
 
     /// The words holding `letter` (case-folded) with their scores for the
@@ -101,67 +198,150 @@ impl Index {
     pub fn single_letter(&self, letter: char) -> Option<&[(u32, i64)]> {
         self.single_letters.get(&letter).map(|words| &words[..])
     }
-}
 
-fn single_letters(words: &[Box<str>]) -> FxHashMap<char, Box<[(u32, i64)]>> {
-    // Scoring is the costly part and independent per word.
-    let scored: Vec<Vec<(char, i64)>> = words
-        .par_iter()
-        .map(|word| {
-            let mut seen: Vec<(char, i64)> = Vec::new();
-            for letter in word.chars().map(fold_char) {
-                if seen.iter().any(|(c, _)| *c == letter) {
-                    continue;
-                }
-                let mut pattern = [0u8; 4];
-                let score = skim_score(word, letter.encode_utf8(&mut pattern)).unwrap_or(1).max(1);
-                seen.push((letter, score));
+    /// Bytes the postings take, for the benchmarks.
+    pub fn postings_size(&self) -> usize {
+        self.sealed.iter().map(|s| s.bytes.len() + 4 * s.offsets.len()).sum::<usize>()
+            + self.open.lists.iter().map(Vec::len).sum::<usize>()
+    }
+
+    /// Scores the words from `first` on for every letter they hold.
+    fn score_single_letters(&mut self, first: usize) {
+        // Scoring is the costly part and independent per word.
+        let scored: Vec<Vec<(char, i64)>> =
+            self.words[first..].par_iter().map(|w| letter_scores(w)).collect();
+        for (offset, letters) in scored.into_iter().enumerate() {
+            let id = (first + offset) as u32;
+            for (letter, score) in letters {
+                self.single_letters.entry(letter).or_default().push((id, score));
             }
-            seen
-        })
-        .collect();
-    let mut letters: FxHashMap<char, Vec<(u32, i64)>> = FxHashMap::default();
-    for (id, word_letters) in scored.into_iter().enumerate() {
-        for (letter, score) in word_letters {
-            letters.entry(letter).or_default().push((id as u32, score));
         }
     }
-    letters.into_iter().map(|(letter, words)| (letter, words.into_boxed_slice())).collect()
+}
+
+impl Sealed {
+    fn list(&self, id: u32) -> &[u8] {
+        let id = id as usize;
+        match (self.offsets.get(id), self.offsets.get(id + 1)) {
+            (Some(&from), Some(&to)) => self.bytes.get(from as usize..to as usize).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// Each distinct letter of `word`, case-folded, with the skim score of the
+/// one-letter query.
+fn letter_scores(word: &str) -> Vec<(char, i64)> {
+    let mut seen: Vec<(char, i64)> = Vec::new();
+    for letter in word.chars().map(fold_char) {
+        if seen.iter().any(|(c, _)| *c == letter) {
+            continue;
+        }
+        let mut pattern = [0u8; 4];
+        let score = skim_score(word, letter.encode_utf8(&mut pattern)).unwrap_or(1).max(1);
+        seen.push((letter, score));
+    }
+    seen
+}
+
+/// The gap with a flag in its low bit for a title occurrence, the title
+/// count only when flagged (most words are not in the title), then the
+/// body count: two bytes for most postings.
+fn write_posting(list: &mut Vec<u8>, gap: u32, posting: Posting) {
+    let in_title = posting.title > 0;
+    write_varint(list, gap << 1 | u32::from(in_title));
+    if in_title {
+        write_varint(list, u32::from(posting.title));
+    }
+    write_varint(list, u32::from(posting.body));
+}
+
+/// LEB128: seven bits a byte, low first, the top bit set on all but the last.
+fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn read_varint(bytes: &mut &[u8]) -> Option<u32> {
+    let mut value: u32 = 0;
+    for shift in (0..35).step_by(7) {
+        let (&byte, rest) = bytes.split_first()?;
+        *bytes = rest;
+        value |= u32::from(byte & 0x7f).checked_shl(shift)?;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+/// Decodes one word's postings in one segment.
+struct Postings<'a> {
+    bytes: &'a [u8],
+    article: u32,
+}
+
+impl Iterator for Postings<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        let flagged_gap = read_varint(&mut self.bytes)?;
+        let title = if flagged_gap & 1 == 1 { read_varint(&mut self.bytes)? } else { 0 };
+        let body = read_varint(&mut self.bytes)?;
+        self.article = self.article.checked_add(flagged_gap >> 1)?;
+        let count = |n: u32| u16::try_from(n).unwrap_or(u16::MAX);
+        Some(Posting { article: self.article, title: count(title), body: count(body) })
+    }
 }
 
 /// Articles indexed by one task before the slices are merged: enough that
 /// merging (once per distinct word per slice) stays cheap.
-const BUILD_SLICE_ARTICLES: usize = 2_048;
+const BUILD_SLICE_ARTICLES: usize = 1_024;
 
 /// The index of a run of consecutive articles, with its own word ids.
-struct Slice<'a> {
-    words: Vec<&'a str>,
+struct Slice {
+    words: Vec<Box<str>>,
     postings: Vec<Vec<Posting>>,
 }
 
-impl<'a> Slice<'a> {
-    fn build(articles: &'a [Article], view: View) -> Self {
+impl Slice {
+    fn build(articles: &[Arc<Article>], view: View) -> Self {
         let mut slice = Slice { words: Vec::new(), postings: Vec::new() };
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut counts: FxHashMap<u32, (u16, u16)> = FxHashMap::default();
+        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        // Per word of the slice: its counts in the current article; and the
+        // words the current article touched, to reset and record them.
+        let mut counts: Vec<(u16, u16)> = Vec::new();
+        let mut touched: Vec<u32> = Vec::new();
         for article in articles {
-            counts.clear();
-            for (field, text) in fields(article, view) {
-                for (_, word) in words_of(text) {
-                    let id = *ids.entry(word).or_insert_with(|| {
-                        slice.words.push(word);
-                        slice.postings.push(Vec::new());
-                        u32::try_from(slice.words.len() - 1).unwrap_or(u32::MAX)
-                    });
-                    let entry = counts.entry(id).or_default();
-                    match field {
-                        InTitle => entry.0 = entry.0.saturating_add(1),
-                        InBody => entry.1 = entry.1.saturating_add(1),
+            let text = article.text();
+            let body = super::body_texts(&text, view).map(|(_, text)| (false, text));
+            for (in_title, field) in std::iter::once((true, article.title.as_str())).chain(body) {
+                for (_, word) in words_of(field) {
+                    let id = match ids.get(word) {
+                        Some(&id) => id,
+                        None => {
+                            let id = slice.words.len() as u32;
+                            ids.insert(word.into(), id);
+                            slice.words.push(word.into());
+                            slice.postings.push(Vec::new());
+                            counts.push((0, 0));
+                            id
+                        }
+                    };
+                    let count = &mut counts[id as usize];
+                    if *count == (0, 0) {
+                        touched.push(id);
                     }
+                    let field = if in_title { &mut count.0 } else { &mut count.1 };
+                    *field = field.saturating_add(1);
                 }
             }
             let article_id = u32::try_from(article.id).unwrap_or(u32::MAX);
-            for (&id, &(title, body)) in &counts {
+            for id in touched.drain(..) {
+                let (title, body) = std::mem::take(&mut counts[id as usize]);
                 slice.postings[id as usize].push(Posting { article: article_id, title, body });
             }
         }
@@ -169,34 +349,76 @@ impl<'a> Slice<'a> {
     }
 }
 
-#[derive(Clone, Copy)]
-enum FieldOf {
-    InTitle,
-    InBody,
-}
-use FieldOf::{InBody, InTitle};
-
-/// The title, then each paragraph of the body.
-fn fields(article: &Article, view: View) -> impl Iterator<Item = (FieldOf, &str)> {
-    let body = super::body_texts(article, view).map(|(_, text)| (InBody, text));
-    std::iter::once((InTitle, article.title.as_str())).chain(body)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn articles(texts: &[&str]) -> Vec<Arc<Article>> {
+        texts.iter().enumerate().map(|(i, t)| Arc::new(Article::from_text(i, format!("{i}"), t))).collect()
+    }
+
+    fn id_of(index: &Index, word: &str) -> u32 {
+        (0..index.word_count() as u32).find(|&id| index.word(id) == word).expect("indexed")
+    }
+
     #[test]
     fn postings_count_title_and_body_occurrences() {
-        let corpus = Corpus::new(vec![
-            Article::from_text(0, "a", "Drone Base Grows\n\nThe drone flew. Another drone."),
-            Article::from_text(1, "b", "Markets Rise Again\n\nNo drones here."),
+        let corpus = articles(&[
+            "Drone Base Grows\n\nThe drone flew. Another drone.",
+            "Markets Rise Again\n\nNo drones here.",
         ]);
         let index = Index::build(&corpus, View::Clean);
-        let id = (0..index.word_count() as u32).find(|&id| index.word(id) == "drone").expect("indexed");
-        assert_eq!(index.postings_in(id, 0..2), [Posting { article: 0, title: 0, body: 2 }]);
-        let cap = (0..index.word_count() as u32).find(|&id| index.word(id) == "Drone").expect("indexed");
-        assert_eq!(index.postings_in(cap, 0..2), [Posting { article: 0, title: 1, body: 0 }]);
-        assert!(index.postings_in(id, 1..2).is_empty());
+        let postings = |word, range| index.postings_in(id_of(&index, word), range).collect::<Vec<_>>();
+        assert_eq!(postings("drone", 0..2), [Posting { article: 0, title: 0, body: 2 }]);
+        assert_eq!(postings("Drone", 0..2), [Posting { article: 0, title: 1, body: 0 }]);
+        assert!(postings("drone", 1..2).is_empty());
+    }
+
+    #[test]
+    fn growing_in_uneven_batches_across_segments_gives_the_index_built_at_once() {
+        // Every third article mentions "rare"; "common" is in all of them,
+        // with a count that grows past one varint byte.
+        let texts: Vec<String> = (0..SEGMENT_ARTICLES * 2 + 300)
+            .map(|i| {
+                let rare = if i % 3 == 0 { " rare" } else { "" };
+                format!("Headline Number {i} Here\n\n{}{rare}", "common ".repeat(i % 200 + 1))
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let corpus = articles(&texts);
+        let whole = Index::build(&corpus, View::Clean);
+        let mut grown = Index::default();
+        for batch in corpus.chunks(5_000) {
+            grown.extend(batch, View::Clean);
+        }
+        assert_eq!(grown.articles(), corpus.len());
+        for word in ["rare", "common", "Headline"] {
+            for range in [0..corpus.len(), 100..SEGMENT_ARTICLES + 7, SEGMENT_ARTICLES * 2..corpus.len()] {
+                let a: Vec<Posting> = whole.postings_in(id_of(&whole, word), range.clone()).collect();
+                let b: Vec<Posting> = grown.postings_in(id_of(&grown, word), range.clone()).collect();
+                assert_eq!(a, b, "{word} {range:?}");
+            }
+        }
+        let common: Vec<Posting> = whole.postings_in(id_of(&whole, "common"), 0..corpus.len()).collect();
+        assert_eq!(common.len(), corpus.len());
+        let wrong = common
+            .iter()
+            .enumerate()
+            .find(|(i, p)| p.article as usize != *i || usize::from(p.title + p.body) != i % 200 + 1);
+        assert_eq!(wrong, None, "every article, with its count");
+        let rare = whole.postings_in(id_of(&whole, "rare"), 0..corpus.len()).count();
+        assert_eq!(rare, corpus.len().div_ceil(3));
+    }
+
+    #[test]
+    fn varints_round_trip_at_their_edges() {
+        for value in [0, 1, 127, 128, 16_383, 16_384, u32::MAX] {
+            let mut bytes = Vec::new();
+            write_varint(&mut bytes, value);
+            let mut read = &bytes[..];
+            assert_eq!(read_varint(&mut read), Some(value));
+            assert!(read.is_empty());
+        }
+        assert_eq!(read_varint(&mut &[0x80u8, 0x80][..]), None, "cut short");
     }
 }

@@ -49,8 +49,9 @@ impl Marks {
     /// About `width` characters of the paragraph with the most matches,
     /// around its first match; `None` when the body holds no match.
     pub fn snippet(&self, article: &Article, width: usize, view: View) -> Option<Snippet> {
+        let text = article.text();
         let mut best: Option<(&str, Vec<Range<usize>>)> = None;
-        for (_, paragraph) in super::body_texts(article, view) {
+        for (_, paragraph) in super::body_texts(&text, view) {
             let marks = self.in_body(paragraph);
             // Strictly more, so the first of equally good paragraphs wins.
             if marks.len() > best.as_ref().map_or(0, |(_, b)| b.len()) {

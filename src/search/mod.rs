@@ -25,7 +25,7 @@ use rustc_hash::FxHashMap;
 pub use index::Index;
 pub use query::Query;
 
-use crate::corpus::{Article, Corpus, View};
+use crate::corpus::{Article, Corpus, Text, View};
 use matcher::{TermMatcher, find_in_text};
 use query::{Kind, Term};
 
@@ -74,8 +74,8 @@ type MatchedWords = FxHashMap<Term, WordScores>;
 
 /// The paragraphs of an article's body that search reads in `view`: those
 /// the reader shows, less the numbered link lists.
-pub fn body_texts(article: &Article, view: View) -> impl Iterator<Item = (usize, &str)> {
-    article.body(view).filter(|(_, p)| p.is_prose()).map(|(i, p)| (i, p.text.as_str()))
+pub fn body_texts(text: &Text, view: View) -> impl Iterator<Item = (usize, &str)> {
+    text.body(view).filter(|(_, p)| p.is_prose()).map(|(i, p)| (i, p.text.as_str()))
 }
 
 /// Terms' matched words kept at once; past this the memory starts afresh.
@@ -84,7 +84,7 @@ const TERM_CACHE_LIMIT: usize = 256;
 impl Searcher {
     /// A searcher over `corpus`, building its index (the costly part).
     pub fn new(corpus: Arc<Corpus>) -> Self {
-        let index = Index::build(&corpus, View::Clean);
+        let index = Index::build(corpus.articles(), View::Clean);
         Searcher { corpus, view: View::Clean, index, matched_words: FxHashMap::default(), spare: None }
     }
 
@@ -97,11 +97,24 @@ impl Searcher {
             .spare
             .take()
             .filter(|(spare, _, _)| *spare == view)
-            .unwrap_or_else(|| (view, Index::build(&self.corpus, view), FxHashMap::default()));
+            .unwrap_or_else(|| (view, Index::build(self.corpus.articles(), view), FxHashMap::default()));
         let old_index = std::mem::replace(&mut self.index, index);
         let old_words = std::mem::replace(&mut self.matched_words, words);
         self.spare = Some((self.view, old_index, old_words));
         self.view = view;
+    }
+
+    /// Takes the corpus after it grew (a load streaming in) and indexes the
+    /// new articles. New words may match earlier terms, so their memory
+    /// goes; so does the other view's index, built again when asked for.
+    pub fn grow(&mut self, corpus: Arc<Corpus>) {
+        let indexed = self.index.articles();
+        if let Some(new) = corpus.articles().get(indexed..) {
+            self.index.extend(new, self.view);
+        }
+        self.corpus = corpus;
+        self.matched_words.clear();
+        self.spare = None;
     }
 
     /// Drops the memory of earlier terms, as for a new user.
@@ -383,7 +396,8 @@ impl TermScores {
             self.title[at] = base;
         }
         if matcher.term.field.includes_body() {
-            let found: usize = body_texts(article, view).map(|(_, p)| find_in_text(p, matchers).len()).sum();
+            let text = article.text();
+            let found: usize = body_texts(&text, view).map(|(_, p)| find_in_text(p, matchers).len()).sum();
             if found > 0 {
                 self.body[at] = base;
                 self.occurrences[at] = u32::try_from(found).unwrap_or(u32::MAX);
@@ -415,13 +429,14 @@ fn rank(hits: &mut [Hit]) {
 /// Whether `article` satisfies `query`, checked the slow, obvious way by
 /// reading its text. The index must agree with this; tests hold it to that.
 pub fn matches_slowly(article: &Article, query: &Query, view: View) -> bool {
+    let text = article.text();
     query.groups.iter().all(|group| {
         group.iter().any(|term| {
             let matcher = TermMatcher::new(term);
             let matchers = std::slice::from_ref(&matcher);
             let in_title = term.field.includes_title() && !find_in_text(&article.title, matchers).is_empty();
             let in_body = term.field.includes_body()
-                && body_texts(article, view).any(|(_, p)| !find_in_text(p, matchers).is_empty());
+                && body_texts(&text, view).any(|(_, p)| !find_in_text(p, matchers).is_empty());
             (in_title || in_body) != term.negated
         })
     })

@@ -44,7 +44,8 @@ fn score_terms(
     seen: &mut FxHashMap<Box<str>, Vec<i64>>,
 ) -> Vec<TermScores> {
     let mut scores: Vec<TermScores> = terms.iter().map(|_| TermScores::new(1)).collect();
-    let body = body_texts(article, view).flat_map(|(_, paragraph)| words_of(paragraph));
+    let text = article.text();
+    let body = body_texts(&text, view).flat_map(|(_, paragraph)| words_of(paragraph));
     let words = words_of(&article.title).map(|w| (true, w)).chain(body.map(|w| (false, w)));
     for (in_title, (_, word)) in words {
         if !seen.contains_key(word) {

@@ -1,0 +1,73 @@
+//! An article's paragraphs kept compactly: encoded with postcard and
+//! compressed with LZ4, so a corpus holds well under its text's size in
+//! memory. Unpacking takes microseconds, and happens only when the reader,
+//! a snippet, a copy or a phrase search needs the words themselves.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::Paragraph;
+
+/// Paragraphs, packed.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Packed(#[serde(with = "serde_bytes")] Box<[u8]>);
+
+impl Packed {
+    pub fn pack(paragraphs: &[Paragraph]) -> Packed {
+        // Encoding plain owned data into a Vec cannot fail; an empty result
+        // would only lose the text, never crash.
+        let encoded = postcard::to_allocvec(paragraphs).unwrap_or_default();
+        Packed(lz4_flex::compress_prepend_size(&encoded).into_boxed_slice())
+    }
+
+    /// The paragraphs back. Only bytes `pack` wrote are ever unpacked (the
+    /// cache checks its sections before handing them over), so a failure
+    /// here is a bug; it shows as an empty text rather than a crash.
+    pub fn unpack(&self) -> Vec<Paragraph> {
+        lz4_flex::decompress_size_prepended(&self.0)
+            .ok()
+            .and_then(|encoded| postcard::from_bytes(&encoded).ok())
+            .unwrap_or_default()
+    }
+
+    /// Bytes held.
+    pub fn size(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl fmt::Debug for Packed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Packed({} bytes)", self.0.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Furniture, Inline, Kind, Span};
+
+    #[test]
+    fn paragraphs_come_back_as_they_went_in_and_smaller() {
+        let mut quote = Paragraph::plain("A quoted line with *style*.");
+        quote.kind = Kind::ListItem { depth: 1, marker: "3.".into() };
+        quote.spans = vec![Span { range: 18..25, style: Inline { emphasis: true, ..Inline::default() } }];
+        quote.furniture = Some(Furniture::Share);
+        let long = Paragraph::plain("The junta said the uranium deal would stand. ".repeat(40));
+        let paragraphs = vec![Paragraph::plain("Héadline — 日本語"), quote, long];
+        let packed = Packed::pack(&paragraphs);
+        assert_eq!(packed.unpack(), paragraphs);
+        let text: usize = paragraphs.iter().map(|p| p.text.len()).sum();
+        assert!(packed.size() < text / 2, "{} bytes for {text} of text", packed.size());
+    }
+
+    #[test]
+    fn damaged_bytes_unpack_to_nothing_rather_than_crash() {
+        let packed = Packed::pack(&[Paragraph::plain("Some text here.")]);
+        let mut bytes = packed.0.to_vec();
+        bytes.truncate(bytes.len() / 2);
+        assert!(Packed(bytes.into_boxed_slice()).unpack().is_empty());
+        assert!(Packed(Box::new([0xff; 9])).unpack().is_empty());
+    }
+}
