@@ -10,7 +10,7 @@ use clap::{Parser, ValueEnum};
 use crate::app::App;
 use crate::clipboard::Route;
 use crate::config::{self, Config};
-use crate::corpus::{self, Loaded, SortKey};
+use crate::corpus::{self, Batch, Corpus, Loaded, Progress, Skipped, SortKey};
 use crate::document::MAX_TEXT_WIDTH;
 use crate::keys::Keymap;
 use crate::print;
@@ -238,6 +238,10 @@ fn expand_home(path: &Path) -> PathBuf {
 }
 
 fn run(options: &Options) -> ExitCode {
+    let interactive = has_keyboard(options) && std::io::stdout().is_terminal();
+    if let (Run::Read, true) = (&options.run, interactive) {
+        return read(options);
+    }
     let loaded = match load(&options.source) {
         Ok(loaded) => loaded,
         Err(err) => {
@@ -246,18 +250,39 @@ fn run(options: &Options) -> ExitCode {
         }
     };
     match &options.run {
-        Run::Check => return check(&loaded),
-        Run::Filter { query, format } => return filter(loaded, query, *format),
-        Run::Read => {}
+        Run::Check => check(&loaded),
+        Run::Filter { query, format } => filter(loaded, query, *format),
+        Run::Read if loaded.corpus.is_empty() => {
+            report_nothing_to_read(&loaded.skipped);
+            ExitCode::from(EXIT_NOTHING_TO_READ)
+        }
+        Run::Read => {
+            eprintln!("folio: the reader needs a terminal, but stdin or stdout is not one");
+            ExitCode::from(EXIT_ERROR)
+        }
     }
-    if loaded.corpus.is_empty() {
-        report_nothing_to_read(&loaded);
-        return ExitCode::from(EXIT_NOTHING_TO_READ);
-    }
-    if !has_keyboard(options) || !std::io::stdout().is_terminal() {
-        eprintln!("folio: the reader needs a terminal, but stdin or stdout is not one");
-        return ExitCode::from(EXIT_ERROR);
-    }
+}
+
+/// The interactive reader. Files and folders load in the background, so
+/// the first screen is up at once, whatever the corpus's size.
+fn read(options: &Options) -> ExitCode {
+    let (corpus, skipped, load) = match &options.source {
+        Source::Bundled => {
+            let loaded = corpus::load_bundled();
+            (loaded.corpus, loaded.skipped, None)
+        }
+        Source::Paths(paths) => {
+            // A path that is not there at all is a typo: said before the
+            // screen is taken, rather than as one more skipped file.
+            if let Err(err) = corpus::check_paths(paths) {
+                eprintln!("folio: {err}");
+                return ExitCode::from(EXIT_ERROR);
+            }
+            let paths = paths.clone();
+            let load: terminal::Loader = Box::new(move |deliver| stream(&paths, deliver));
+            (Corpus::default(), Vec::new(), Some(load))
+        }
+    };
     let theme = match Theme::named(&options.theme, Depth::from_env(options.colour)) {
         Ok(theme) => theme,
         Err(err) => {
@@ -266,7 +291,11 @@ fn run(options: &Options) -> ExitCode {
         }
     };
     let (saved, problem) = options.state.as_ref().map(Store::load).unwrap_or_default();
-    let mut app = App::new(loaded.corpus, &loaded.skipped)
+    let mut app = App::new(corpus, &skipped);
+    if load.is_some() {
+        app = app.streaming();
+    }
+    let mut app = app
         .sorted_by(options.sort)
         .with_theme(theme)
         .copying_via(Route::from_env())
@@ -291,14 +320,29 @@ fn run(options: &Options) -> ExitCode {
             let _ = writeln!(std::io::stderr(), "folio: {problem}");
         }
     };
-    let outcome = terminal::run(&mut app, options.mouse, save);
+    let outcome = terminal::run(&mut app, options.mouse, load, save);
     match outcome {
+        Ok(Exit::Quit) if app.corpus().is_empty() && app.loading().is_none() => {
+            report_nothing_to_read(app.skipped());
+            ExitCode::from(EXIT_NOTHING_TO_READ)
+        }
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
         Err(err) => {
             eprintln!("folio: {err:#}");
             ExitCode::from(EXIT_ERROR)
         }
+    }
+}
+
+/// Streams `paths` in, batch by batch. A path that vanished since it was
+/// checked is one more skipped file, and the load still finishes.
+fn stream(paths: &[PathBuf], deliver: &mut dyn FnMut(Batch) -> bool) {
+    if let Err(err) = corpus::stream_paths(paths, deliver) {
+        let corpus::LoadError::NotFound { path, source } = err;
+        let skipped = vec![Skipped { path: path.display().to_string(), reason: source.to_string() }];
+        let progress = Progress { finished: true, ..Progress::default() };
+        deliver(Batch { articles: Vec::new(), skipped, progress });
     }
 }
 
@@ -352,9 +396,9 @@ fn check(loaded: &Loaded) -> ExitCode {
     }
 }
 
-fn report_nothing_to_read(loaded: &Loaded) {
+fn report_nothing_to_read(skipped: &[Skipped]) {
     eprintln!("folio: no readable articles found (looked for .txt, .md, .html, .jsonl and .json files)");
-    for skipped in &loaded.skipped {
+    for skipped in skipped {
         eprintln!("  skipped {skipped}");
     }
 }

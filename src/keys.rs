@@ -8,6 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
 use crate::app::{Focus, Mode};
+use crate::corpus::Batch;
 use crate::search::worker::Results;
 
 /// Everything a user can ask of folio. `App::update` is the only place these
@@ -110,6 +111,9 @@ pub enum Action {
     /// Search results arrived from the worker (not bound to a key).
     #[serde(skip)]
     ShowResults(Results),
+    /// More articles arrived from a load streaming in (not bound to a key).
+    #[serde(skip)]
+    Loaded(Batch),
 }
 
 impl Action {

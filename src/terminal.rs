@@ -2,8 +2,8 @@
 //! screen are taken on the way in and always given back: on quit, on error
 //! (the guard's `Drop`), on panic (the hook), on SIGTERM, SIGHUP and
 //! SIGINT, and for as long as Ctrl-z suspends folio. Keys, resizes, search
-//! results and signals all arrive as messages on one channel, so the loop
-//! sleeps until something happens.
+//! results, articles from a load streaming in and signals all arrive as
+//! messages on one channel, so the loop sleeps until something happens.
 
 use std::io::{self, Write as _, stdout};
 use std::mem::ManuallyDrop;
@@ -27,6 +27,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::{App, Handoff};
 use crate::clipboard::{Copy, Route};
+use crate::corpus::Batch;
 use crate::keys::{self, Action};
 use crate::scroll::Painter;
 use crate::search::worker::{Results, Worker};
@@ -53,13 +54,20 @@ pub enum Exit {
 enum Message {
     Input(io::Result<Event>),
     Results(Results),
+    Loaded(Batch),
     Signal(i32),
 }
 
-/// Runs the interactive reader until the user quits or a signal arrives.
-/// `on_exit` runs as soon as the loop ends, before the terminal is given
-/// back: after a hang-up, what comes after may not get to run.
-pub fn run(app: &mut App, mouse: bool, on_exit: impl FnOnce(&App)) -> Result<Exit> {
+/// A load to stream in while the reader runs. It is called on a thread of
+/// its own with a function that hands one batch to the event loop, and
+/// says false once nobody is waiting (folio is quitting).
+pub type Loader = Box<dyn FnOnce(&mut dyn FnMut(Batch) -> bool) + Send>;
+
+/// Runs the interactive reader until the user quits or a signal arrives,
+/// with `load` (if any) streaming articles in meanwhile. `on_exit` runs as
+/// soon as the loop ends, before the terminal is given back: after a
+/// hang-up, what comes after may not get to run.
+pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnce(&App)) -> Result<Exit> {
     let (sender, inbox) = mpsc::channel();
     // Signals first: one during start-up must still find the terminal
     // restored by the guard below rather than kill the process mid-setup.
@@ -73,6 +81,15 @@ pub fn run(app: &mut App, mouse: bool, on_exit: impl FnOnce(&App)) -> Result<Exi
     let mut session = Session::enter().context("cannot set up the terminal")?;
     if mouse {
         execute!(stdout(), EnableMouseCapture).context("cannot turn the mouse on")?;
+    }
+    if let Some(load) = load {
+        let batches = sender.clone();
+        // Not joined: when folio quits, the next batch finds nobody waiting
+        // and the load stops there.
+        thread::Builder::new()
+            .name("folio-load".into())
+            .spawn(move || load(&mut |batch| batches.send(Message::Loaded(batch)).is_ok()))
+            .context("cannot start loading")?;
     }
     let input = InputThread::spawn(sender).context("cannot start reading keys")?;
     let outcome = event_loop(&mut session.terminal, app, &inbox, &worker, &input, mouse);
@@ -122,6 +139,11 @@ fn event_loop(
                 }
                 Message::Input(Ok(_)) => {}
                 Message::Results(results) => app.update(Action::ShowResults(results)),
+                Message::Loaded(batch) => app.update(Action::Loaded(batch)),
+            }
+            // The new articles are indexed before the search that covers them.
+            if let Some(corpus) = app.take_grown_corpus() {
+                worker.grow(corpus);
             }
             if let Some(request) = app.take_search_request() {
                 worker.submit(request);

@@ -300,3 +300,57 @@ fn scrolling_full_screen_with_the_terminal_shows_what_a_redraw_shows() {
     tmux.keys(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+/// A folder of `count` short articles; the last one alone mentions a
+/// zeppelin.
+fn folder_of(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..count {
+        let extra = if i + 1 == count { " A zeppelin flew over." } else { "" };
+        let text = format!("Dispatch Number {i} From The Field\n\nThe report for day {i}.{extra}");
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), text).expect("writes");
+    }
+    dir
+}
+
+#[test]
+fn a_big_folder_loads_in_the_background_and_its_last_file_is_searchable() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    let dir = folder_of(3_000);
+    tmux.type_line(&format!("{} {}; echo EXIT=$?", folio(), dir.path().display()));
+    // The first screen comes up before the load ends; once it has, every
+    // article is in the list.
+    let screen = tmux.wait_for(" 1/3000 ");
+    assert!(screen.contains("Dispatch Number 0 From The Field"), "{screen}");
+    assert!(!screen.contains("loading"), "the progress goes once all is in:\n{screen}");
+    tmux.keys(&["/"]);
+    tmux.text("zeppelin");
+    let screen = tmux.wait_for("1 of 3000 match");
+    assert!(screen.contains("Dispatch Number 2999 From The Field"), "{screen}");
+    tmux.keys(&["Escape", "q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
+#[test]
+fn quitting_while_a_load_streams_in_exits_at_once() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    let dir = folder_of(20_000);
+    tmux.type_line(&format!("{} {}; echo EXIT=$?", folio(), dir.path().display()));
+    tmux.wait_for(" Articles ");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
+#[test]
+fn a_folder_with_nothing_readable_says_why_after_giving_the_terminal_back() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("blank.txt"), "  \n\n  ").expect("writes");
+    tmux.type_line(&format!("{} {}; echo EXIT=$?", folio(), dir.path().display()));
+    let screen = tmux.wait_for("EXIT=1");
+    assert!(screen.contains("no readable articles found"), "{screen}");
+    assert!(screen.contains("blank.txt: empty (no text)"), "{screen}");
+    tmux.assert_shell_is_sane();
+}

@@ -61,6 +61,8 @@ impl App {
     /// the selection back to the best match.
     pub(super) fn choose(&mut self, index: usize) {
         self.select(index);
+        // The user's choice wins over the article remembered from last time.
+        self.memory.last_article = None;
         if self.searching {
             self.keep_selected = self.selected_article().map(|a| a.id);
         }

@@ -42,6 +42,9 @@ pub struct Memory {
     pub view: ListView,
     /// What was loaded, kept so saving merges rather than forgets.
     pub loaded: ReadingState,
+    /// The key of the article to select again when it arrives, until the
+    /// user picks another.
+    pub last_article: Option<String>,
 }
 
 impl Memory {
@@ -53,14 +56,43 @@ impl Memory {
             ..Memory::default()
         }
     }
+
+    /// Room for the flags of `articles` in all.
+    pub fn grow(&mut self, articles: usize) {
+        self.read.resize(articles, false);
+        self.bookmarked.resize(articles, false);
+        self.changed.resize(articles, false);
+    }
 }
 
 impl App {
     /// The same app, back where `state` says the reader left off: positions,
     /// read and bookmarked articles, the last query and the last article.
+    /// Articles that arrive later (a load streaming in) are brought back as
+    /// they come.
     pub fn remembering(mut self, state: ReadingState) -> Self {
-        for article in self.corpus.articles() {
-            let Some(saved) = state.get(article) else { continue };
+        if !state.last_query.is_empty() {
+            self.filter.edit(|q| q.push_str(&state.last_query));
+            self.refilter();
+        }
+        self.memory.last_article = state.last_article.clone();
+        self.memory.loaded = state;
+        if let Some(last) = self.remember(0..self.corpus.len()) {
+            self.reselect(last);
+        }
+        self.sync();
+        self
+    }
+
+    /// Brings back what was saved of the articles in `ids`; says which of
+    /// them was the last one read, if any.
+    pub(super) fn remember(&mut self, ids: std::ops::Range<usize>) -> Option<usize> {
+        let mut last = None;
+        for article in self.corpus.articles().get(ids).unwrap_or_default() {
+            if self.memory.last_article.as_deref().is_some_and(|wanted| wanted == state::key(article)) {
+                last = Some(article.id);
+            }
+            let Some(saved) = self.memory.loaded.get(article) else { continue };
             let anchor = match (saved.paragraph, saved.offset) {
                 (0, 0) => Anchor::default(),
                 (paragraph, offset) => Anchor { block: paragraph_block(paragraph), offset },
@@ -69,21 +101,17 @@ impl App {
             self.memory.read[article.id] = saved.read;
             self.memory.bookmarked[article.id] = saved.bookmarked;
         }
-        let last = state.last_article.as_deref();
-        let last = self.corpus.articles().iter().find(|a| Some(state::key(a).as_str()) == last).map(|a| a.id);
-        if !state.last_query.is_empty() {
-            self.filter.edit(|q| q.push_str(&state.last_query));
-            self.refilter();
+        last
+    }
+
+    /// Selects the last article read, now or when the results that hold it
+    /// arrive.
+    pub(super) fn reselect(&mut self, id: usize) {
+        self.memory.last_article = None;
+        self.keep_selected = Some(id);
+        if let Some(index) = self.view.iter().position(|hit| hit.article == id) {
+            self.select(index);
         }
-        if let Some(id) = last {
-            self.keep_selected = Some(id);
-            if let Some(index) = self.view.iter().position(|hit| hit.article == id) {
-                self.select(index);
-            }
-        }
-        self.memory.loaded = state;
-        self.sync();
-        self
     }
 
     /// Everything to save: what was loaded, with this run's changes.

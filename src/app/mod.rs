@@ -3,10 +3,12 @@
 //! `App::update` is the only place any of it changes. Its parts, by what
 //! they do for the user: `filter` (the list: queries, results, sort, views),
 //! `reader` (scrolling, matches, searching inside an article), `memory`
-//! (what is remembered between runs) and `handoff` (pager, editor, link).
+//! (what is remembered between runs), `handoff` (pager, editor, link) and
+//! `loading` (articles arriving while the list is in use).
 
 mod filter;
 mod handoff;
+mod loading;
 mod memory;
 mod mouse;
 mod reader;
@@ -18,7 +20,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use crate::clipboard::{Copy, Route};
-use crate::corpus::{Article, Corpus, Skipped, SortKey, View};
+use crate::corpus::{Article, Corpus, Progress, Skipped, SortKey, View};
 use crate::document::{Anchor, Document};
 use crate::keys::{Action, Keymap};
 use crate::search::marks::{Marks, Snippet};
@@ -146,6 +148,10 @@ pub struct App {
     text_width: u16,
     /// Chosen once at start-up (`--theme`, `--color`).
     theme: Theme,
+    /// How far a load streaming in has got; `None` once it has finished.
+    loading: Option<Progress>,
+    /// Set when the corpus grew: the search thread must be given it.
+    grown: bool,
 }
 
 impl App {
@@ -193,6 +199,8 @@ impl App {
             text_width: crate::document::MAX_TEXT_WIDTH,
             suspend: false,
             theme: Theme::default(),
+            loading: None,
+            grown: false,
         };
         app.sync();
         app
@@ -246,7 +254,7 @@ impl App {
 
     /// Applies one action. Every change of state goes through here.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. } | Action::ShowResults(_)) {
+        if !matches!(action, Action::Resize { .. } | Action::ShowResults(_) | Action::Loaded(_)) {
             // A notice is read once; the next thing the user does clears it.
             self.notice = None;
         }
@@ -255,6 +263,7 @@ impl App {
             (_, Action::Suspend) => self.suspend = true,
             (_, Action::Resize { width, height }) => self.screen = Rect::new(0, 0, width, height),
             (_, Action::ShowResults(results)) => self.show_results(results),
+            (_, Action::Loaded(batch)) => self.add_batch(batch),
             (_, Action::Report(report)) => self.notice = Some(report),
             (Mode::Help, Action::ToggleHelp) | (Mode::Skipped, Action::ToggleSkipped) => {
                 self.mode = Mode::Normal;
@@ -323,6 +332,7 @@ impl App {
             | Action::ToggleSkipped
             | Action::Resize { .. }
             | Action::ShowResults(_)
+            | Action::Loaded(_)
             | Action::Report(_) => {}
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),

@@ -77,37 +77,100 @@ pub fn load_bundled() -> Loaded {
 /// (the endings `Format` knows), all in file-name order; `-` reads standard
 /// input first.
 pub fn load_paths(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
-    let mut files = Vec::new();
     let mut out = Gathered::default();
+    stream_paths(paths, &mut |batch| {
+        out.articles.extend(batch.articles);
+        out.skipped.extend(batch.skipped);
+        true
+    })?;
+    Ok(out.finish())
+}
+
+/// Fails, as a load would, if a path named on the command line is not
+/// there at all (`-`, standard input, always is).
+pub fn check_paths(paths: &[PathBuf]) -> Result<(), LoadError> {
     for path in paths.iter().filter(|p| p.as_os_str() != STDIN) {
-        collect(path, &mut files, &mut out.skipped)?;
+        fs::metadata(path).map_err(|source| LoadError::NotFound { path: path.to_owned(), source })?;
+    }
+    Ok(())
+}
+
+/// A part of a load, handed over as soon as it is parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Batch {
+    /// The next articles, in file-name order after those handed over before.
+    pub articles: Vec<Article>,
+    pub skipped: Vec<Skipped>,
+    pub progress: Progress,
+}
+
+/// How far a load has got, in files.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub files_done: usize,
+    /// Zero until the folders have been walked.
+    pub files_total: usize,
+    pub finished: bool,
+}
+
+/// Files parsed for the first batch: few, so the first articles are on
+/// screen at once; then bigger batches, so handing them over stays cheap.
+const FIRST_BATCH_FILES: usize = 256;
+const BATCH_FILES: usize = 2_048;
+
+/// [`load_paths`], handing the articles over a batch at a time as they are
+/// parsed (on all cores, in file-name order), so a reader can show and
+/// search the first ones while the rest load. `deliver` returns false to
+/// stop (nobody is waiting any more). The last batch says it is finished.
+/// Only a path named in `paths` that does not exist stops the load.
+pub fn stream_paths(paths: &[PathBuf], deliver: &mut dyn FnMut(Batch) -> bool) -> Result<(), LoadError> {
+    let mut files = Vec::new();
+    let mut first = Gathered::default();
+    for path in paths.iter().filter(|p| p.as_os_str() != STDIN) {
+        collect(path, &mut files, &mut first.skipped)?;
     }
     if paths.iter().any(|p| p.as_os_str() == STDIN) {
-        out.add_reader("stdin", io::stdin().lock());
+        first.add_reader("stdin", io::stdin().lock());
     }
     files.sort();
     files.dedup();
     // A FIFO named on the command line inside a folder that is also walked
     // is met twice; it is reported once.
     let mut reported = HashSet::new();
-    out.skipped.retain(|s| reported.insert(s.path.clone()));
+    first.skipped.retain(|s| reported.insert(s.path.clone()));
     let mut seen = HashSet::new();
-    let readable: Vec<PathBuf> = files.into_iter().filter(|path| out.check_file(path, &mut seen)).collect();
-    // Reading and parsing are independent per file: spread them over the
-    // cores, and gather in file-name order.
-    let parts: Vec<Gathered> = readable
-        .par_iter()
-        .map(|path| {
-            let mut part = Gathered::default();
-            part.add_file(path);
-            part
-        })
-        .collect();
-    for part in parts {
-        out.articles.extend(part.articles);
-        out.skipped.extend(part.skipped);
+    let readable: Vec<PathBuf> = files.into_iter().filter(|path| first.check_file(path, &mut seen)).collect();
+    let mut progress = Progress { files_done: 0, files_total: readable.len(), finished: readable.is_empty() };
+    if !deliver(first.into_batch(progress)) || progress.finished {
+        return Ok(());
     }
-    Ok(out.finish())
+    let mut rest = &readable[..];
+    while !rest.is_empty() {
+        let size = if progress.files_done == 0 { FIRST_BATCH_FILES } else { BATCH_FILES };
+        let (batch, after) = rest.split_at(size.min(rest.len()));
+        // Reading and parsing are independent per file: spread them over
+        // the cores, and gather in file-name order.
+        let parts: Vec<Gathered> = batch
+            .par_iter()
+            .map(|path| {
+                let mut part = Gathered::default();
+                part.add_file(path);
+                part
+            })
+            .collect();
+        let mut out = Gathered::default();
+        for part in parts {
+            out.articles.extend(part.articles);
+            out.skipped.extend(part.skipped);
+        }
+        progress.files_done += batch.len();
+        progress.finished = after.is_empty();
+        if !deliver(out.into_batch(progress)) {
+            return Ok(());
+        }
+        rest = after;
+    }
+    Ok(())
 }
 
 /// Loads what `reader` holds (standard input, in folio): one article, or
@@ -135,6 +198,10 @@ struct Gathered {
 impl Gathered {
     fn finish(self) -> Loaded {
         Loaded { corpus: Corpus::new(self.articles), skipped: self.skipped }
+    }
+
+    fn into_batch(self, progress: Progress) -> Batch {
+        Batch { articles: self.articles, skipped: self.skipped, progress }
     }
 
     fn skip(&mut self, path: impl Into<String>, reason: impl Into<String>) {

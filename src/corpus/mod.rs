@@ -14,7 +14,10 @@ pub mod text;
 pub mod title;
 
 pub use formats::Format;
-pub use load::{LoadError, Loaded, Skipped, load_bundled, load_bytes, load_paths, load_reader};
+pub use load::{
+    Batch, LoadError, Loaded, Progress, Skipped, check_paths, load_bundled, load_bytes, load_paths,
+    load_reader, stream_paths,
+};
 pub use meta::Meta;
 pub use packed::Packed;
 pub use paragraph::{Furniture, Inline, Kind, Paragraph, Span};

@@ -1,7 +1,8 @@
-//! Searching off the UI thread. The worker builds the index once, then
-//! answers queries in the order they come, always skipping to the newest:
-//! a keystroke supersedes any search still running for an older one, and
-//! large corpora report results step by step as they are found.
+//! Searching off the UI thread. The worker builds the index, grows it as a
+//! load streams articles in, and answers queries in the order they come,
+//! always skipping to the newest: a keystroke supersedes any search still
+//! running for an older one, and large corpora report results step by
+//! step as they are found.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -37,36 +38,55 @@ pub fn run_now(searcher: &mut Searcher, request: &Request) -> Results {
 /// The handle to the search thread. Dropping it ends the thread once it has
 /// finished what it is doing.
 pub struct Worker {
-    requests: Sender<Request>,
+    jobs: Sender<Job>,
     newest: Arc<AtomicU64>,
+}
+
+/// What the search thread is asked to do.
+enum Job {
+    /// Index the articles the corpus has gained.
+    Grow(Arc<Corpus>),
+    Search(Request),
 }
 
 impl Worker {
     /// Starts the thread; every result is handed to `deliver`.
     pub fn spawn(corpus: Arc<Corpus>, deliver: impl Fn(Results) + Send + 'static) -> std::io::Result<Worker> {
-        let (requests, inbox) = mpsc::channel();
+        let (jobs, inbox) = mpsc::channel();
         let newest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&newest);
         thread::Builder::new()
             .name("folio-search".into())
             .spawn(move || serve(Searcher::new(corpus), &inbox, &seen, &deliver))?;
-        Ok(Worker { requests, newest })
+        Ok(Worker { jobs, newest })
     }
 
     pub fn submit(&self, request: Request) {
         self.newest.fetch_max(request.generation, Ordering::SeqCst);
         // The thread only stops when this handle is dropped, so a failed send
         // means it died; the UI keeps working with the results it has.
-        let _ = self.requests.send(request);
+        let _ = self.jobs.send(Job::Search(request));
+    }
+
+    /// Hands over the corpus after it grew; later searches cover the new
+    /// articles too.
+    pub fn grow(&self, corpus: Arc<Corpus>) {
+        let _ = self.jobs.send(Job::Grow(corpus));
     }
 }
 
-fn serve(mut searcher: Searcher, inbox: &Receiver<Request>, newest: &AtomicU64, deliver: &dyn Fn(Results)) {
-    while let Ok(mut request) = inbox.recv() {
-        // Only the newest waiting request matters.
-        while let Ok(newer) = inbox.try_recv() {
-            request = newer;
+fn serve(mut searcher: Searcher, inbox: &Receiver<Job>, newest: &AtomicU64, deliver: &dyn Fn(Results)) {
+    while let Ok(job) = inbox.recv() {
+        // Every growth is indexed, in order; of the searches waiting, only
+        // the newest matters.
+        let mut request = None;
+        for job in std::iter::once(job).chain(inbox.try_iter()) {
+            match job {
+                Job::Grow(corpus) => searcher.grow(corpus),
+                Job::Search(newer) => request = Some(newer),
+            }
         }
+        let Some(request) = request else { continue };
         let generation = request.generation;
         let query = Query::parse(&request.query);
         let current = || newest.load(Ordering::SeqCst) == generation;

@@ -12,6 +12,7 @@ use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus, QueryText};
+use crate::corpus::Progress;
 use crate::keys::Keymap;
 use crate::search::query::Role;
 
@@ -78,17 +79,40 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// What the status line says about the open article before the hints:
-/// in the full-screen view, where there is no border to show it, how much
-/// has been read; then the matches.
+/// What the status line says before the hints: how far a load streaming
+/// in has got; in the full-screen view, where there is no border to show
+/// it, how much of the open article has been read; then the matches.
 fn reading_facts(app: &App) -> Vec<(String, bool)> {
+    let loading = app.loading().map(|progress| (load_progress(progress), true));
     let read = app.panes().filter(|p| p.full).zip(app.document()).map(|(panes, doc)| {
         let percent = reader::percent_read(doc, app.reader_top(), usize::from(panes.reader_text().height));
         // Plain: it changes with nearly every line read, and over a slow
         // link a styled one costs more than the line itself.
         (format!("{percent}% read"), false)
     });
-    read.into_iter().chain(match_count(app).map(|matches| (matches, true))).collect()
+    loading.into_iter().chain(read).chain(match_count(app).map(|matches| (matches, true))).collect()
+}
+
+/// "loading 41,200 / 100,000 files", or while the folders are still being
+/// walked, "finding files…".
+fn load_progress(progress: Progress) -> String {
+    match progress.files_total {
+        0 => "finding files…".to_owned(),
+        total => format!("loading {} / {} files", thousands(progress.files_done), thousands(total)),
+    }
+}
+
+/// 41200 as "41,200".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// "match 3/17" while reading an article with matches; "17 matches" before
@@ -139,4 +163,18 @@ fn hint_line(
         used += needed;
     }
     Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_reads_as_files_done_of_files_found() {
+        let progress = |done, total| Progress { files_done: done, files_total: total, finished: false };
+        assert_eq!(load_progress(progress(0, 0)), "finding files…");
+        assert_eq!(load_progress(progress(41_200, 100_000)), "loading 41,200 / 100,000 files");
+        assert_eq!(load_progress(progress(7, 999)), "loading 7 / 999 files");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
 }
