@@ -4,7 +4,7 @@
 //! used; the rest of the file still counts.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::keys::{Action, Key, Keymap};
 use crate::ui::colour::ColourChoice;
@@ -48,11 +48,7 @@ impl fmt::Display for Problem {
 /// Where the file lives: `$XDG_CONFIG_HOME/folio/config.toml`, or
 /// `~/.config/folio/config.toml`.
 pub fn default_path(xdg_config_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
-    match (xdg_config_home.filter(|d| Path::new(d).is_absolute()), home) {
-        (Some(config), _) => Some(Path::new(config).join("folio/config.toml")),
-        (None, Some(home)) if !home.is_empty() => Some(Path::new(home).join(".config/folio/config.toml")),
-        _ => None,
-    }
+    crate::fsutil::xdg_dir(xdg_config_home, home, ".config").map(|dir| dir.join("config.toml"))
 }
 
 /// Reads a config file's text: what it sets, and what was wrong with it.

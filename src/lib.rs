@@ -12,6 +12,7 @@ pub mod clipboard;
 pub mod config;
 pub mod corpus;
 pub mod document;
+pub mod fsutil;
 pub mod keys;
 pub mod print;
 pub mod scroll;

@@ -7,13 +7,14 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Article;
+use crate::fsutil;
 
 /// Bumped when the file's meaning changes; a newer file is left alone.
 const VERSION: u32 = 1;
@@ -102,11 +103,7 @@ fn now() -> u64 {
 /// Where the state file lives: `$XDG_STATE_HOME/folio/`, or
 /// `~/.local/state/folio/`. `None` when neither variable says.
 pub fn default_dir(xdg_state_home: Option<&str>, home: Option<&str>) -> Option<PathBuf> {
-    match (xdg_state_home.filter(|d| Path::new(d).is_absolute()), home) {
-        (Some(state), _) => Some(Path::new(state).join("folio")),
-        (None, Some(home)) if !home.is_empty() => Some(Path::new(home).join(".local/state/folio")),
-        _ => None,
-    }
+    fsutil::xdg_dir(xdg_state_home, home, ".local/state")
 }
 
 /// What went wrong with the state file, said to the user as a notice.
@@ -181,7 +178,7 @@ impl Store {
             let path = path.to_owned();
             move |error| StateProblem::Io { action, path, error }
         };
-        fs::create_dir_all(&self.dir).map_err(io_error("create the folder of", &self.dir))?;
+        fsutil::create_private_dir(&self.dir).map_err(io_error("create the folder of", &self.dir))?;
         let on_disk = match fs::read_to_string(self.path()) {
             Ok(text) => serde_json::from_str::<ReadingState>(&text).ok(),
             Err(_) => None,
@@ -196,19 +193,7 @@ impl Store {
             path: self.path(),
             error: io::Error::other(err),
         })?;
-        let temporary = self.dir.join(format!(".{FILE_NAME}.{}.tmp", std::process::id()));
-        let write = || -> io::Result<()> {
-            let mut file = fs::File::create(&temporary)?;
-            file.write_all(&json)?;
-            file.sync_all()
-        };
-        write().map_err(io_error("write", &temporary))?;
-        fs::rename(&temporary, self.path()).map_err(io_error("replace", &self.path()))?;
-        // The rename itself is durable once the folder is synced.
-        if let Ok(dir) = fs::File::open(&self.dir) {
-            let _ = dir.sync_all();
-        }
-        Ok(())
+        fsutil::write_atomically(&self.path(), &json).map_err(io_error("replace", &self.path()))
     }
 }
 
