@@ -64,6 +64,30 @@ pub const RACY: Duration = Duration::from_secs(2);
 /// The table's length, CRC-32, and the magic again.
 const TRAILER_LEN: u64 = 8 + 4 + MAGIC.len() as u64;
 
+/// A write's temporary file left this long is one whose folio was stopped
+/// mid-write (quitting right after a load, a hang-up): no write takes
+/// nearly as long.
+pub const ABANDONED: Duration = Duration::from_secs(10 * 60);
+
+/// Removes the temporary files of abandoned writes from `dir`: a cache
+/// file is hundreds of megabytes, and one folio cut short must not leave
+/// them behind for good. Files of writes still going on are younger.
+pub fn sweep(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let temporary = name.starts_with('.') && name.ends_with(".tmp");
+        let abandoned = || {
+            let modified = entry.metadata().and_then(|m| m.modified()).ok();
+            modified.and_then(|m| m.elapsed().ok()).is_some_and(|age| age > ABANDONED)
+        };
+        if temporary && abandoned() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// What a file was when it was read: what was cached from it is valid only
 /// while it still matches (see [`Stamp::matches`], which, unlike `==`, never
 /// trusts a stamp without a modification time).
@@ -357,6 +381,20 @@ impl Reader {
             return Err(CacheError::NoSection { path: self.path.clone(), name: name.to_owned() });
         };
         self.checked_value(name, offset, len, crc)
+    }
+
+    /// The section `name` as stored (postcard), once its checksum passes:
+    /// for a caller that decodes it borrowing from the bytes.
+    pub fn section_bytes(&mut self, name: &str) -> Result<Vec<u8>, CacheError> {
+        let entry = self.table.iter().find(|entry| entry.name == name);
+        let Some(&Entry { offset, len, crc, .. }) = entry else {
+            return Err(CacheError::NoSection { path: self.path.clone(), name: name.to_owned() });
+        };
+        let bytes = self.read_at(offset, len)?;
+        if crc32fast::hash(&bytes) != crc {
+            return Err(self.corrupt(&format!("the checksum of \"{name}\" fails")));
+        }
+        Ok(bytes)
     }
 
     /// Checks the magic, the format and folio's version; says where the

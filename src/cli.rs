@@ -8,12 +8,15 @@ use std::process::ExitCode;
 use clap::{Parser, ValueEnum};
 
 use crate::app::App;
+use crate::cache;
 use crate::clipboard::Route;
 use crate::config::{self, Config};
 use crate::corpus::{self, Batch, Corpus, Loaded, Progress, Skipped, SortKey};
 use crate::document::MAX_TEXT_WIDTH;
 use crate::keys::Keymap;
+use crate::library::{self, Sink};
 use crate::print;
+use crate::search::{Index, Query};
 use crate::state::{self, Store};
 use crate::terminal::{self, Exit};
 use crate::ui::colour::{ColourChoice, Depth};
@@ -55,6 +58,11 @@ struct Cli {
     /// Read without remembering: no reading state is loaded or saved.
     #[arg(long)]
     no_state: bool,
+
+    /// Neither read nor write the cache of parsed articles and their index
+    /// (kept under $XDG_CACHE_HOME/folio; deleting it is always safe).
+    #[arg(long)]
+    no_cache: bool,
 
     /// Use colour: auto (as TERM, COLORTERM and NO_COLOR say), always, or
     /// never. Without colour, selection and matches show as reverse video,
@@ -143,6 +151,8 @@ pub struct Options {
     pub sort: SortKey,
     /// Where reading state is kept; `None` with `--no-state` (or no home).
     pub state: Option<Store>,
+    /// The folder of cache files; `None` with `--no-cache` (or no home).
+    pub cache: Option<PathBuf>,
     pub colour: ColourChoice,
     /// One of `theme::NAMES`.
     pub theme: String,
@@ -167,6 +177,12 @@ impl Options {
             (None, true) => Run::Check,
             (None, false) => Run::Read,
         };
+        let var = |name| std::env::var(name).ok();
+        let cache = if cli.no_cache {
+            None
+        } else {
+            cache::default_dir(var("XDG_CACHE_HOME").as_deref(), var("HOME").as_deref())
+        };
         let state = if cli.no_state {
             None
         } else {
@@ -178,6 +194,7 @@ impl Options {
             run,
             sort: cli.sort.into(),
             state,
+            cache,
             colour: cli.color.map(ColourChoice::from).or(config.colour).unwrap_or_default(),
             theme: cli.theme.or(config.theme).unwrap_or_else(|| theme::NAMES[0].to_owned()),
             text_width: config.text_width.unwrap_or(MAX_TEXT_WIDTH),
@@ -242,7 +259,16 @@ fn run(options: &Options) -> ExitCode {
     if let (Run::Read, true) = (&options.run, interactive) {
         return read(options);
     }
-    let loaded = match load(&options.source) {
+    // Only a phrase, which is checked against the text, and the JSON
+    // snippets need the articles' text; the rest works from the index.
+    let bodies = match &options.run {
+        Run::Filter { query, format } => {
+            *format == print::Format::JsonLines || Query::parse(query).has_phrase()
+        }
+        Run::Check => false,
+        Run::Read => true,
+    };
+    let (loaded, index) = match load(options, bodies) {
         Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("folio: {err}");
@@ -251,7 +277,7 @@ fn run(options: &Options) -> ExitCode {
     };
     match &options.run {
         Run::Check => check(&loaded),
-        Run::Filter { query, format } => filter(loaded, query, *format),
+        Run::Filter { query, format } => filter(loaded, index, query, *format),
         Run::Read if loaded.corpus.is_empty() => {
             report_nothing_to_read(&loaded.skipped);
             ExitCode::from(EXIT_NOTHING_TO_READ)
@@ -279,7 +305,8 @@ fn read(options: &Options) -> ExitCode {
                 return ExitCode::from(EXIT_ERROR);
             }
             let paths = paths.clone();
-            let load: terminal::Loader = Box::new(move |deliver| stream(&paths, deliver));
+            let cache = library::cache_file(&paths, options.cache.as_deref());
+            let load: terminal::Loader = Box::new(move |sink| stream(&paths, cache.as_deref(), sink));
             (Corpus::default(), Vec::new(), Some(load))
         }
     };
@@ -337,18 +364,18 @@ fn read(options: &Options) -> ExitCode {
 
 /// Streams `paths` in, batch by batch. A path that vanished since it was
 /// checked is one more skipped file, and the load still finishes.
-fn stream(paths: &[PathBuf], deliver: &mut dyn FnMut(Batch) -> bool) {
-    if let Err(err) = corpus::stream_paths(paths, deliver) {
+fn stream(paths: &[PathBuf], cache: Option<&Path>, sink: &mut dyn Sink) {
+    if let Err(err) = library::stream(paths, cache, sink) {
         let corpus::LoadError::NotFound { path, source } = err;
         let skipped = vec![Skipped { path: path.display().to_string(), reason: source.to_string() }];
         let progress = Progress { finished: true, ..Progress::default() };
-        deliver(Batch { articles: Vec::new(), skipped, progress });
+        sink.batch(Batch { articles: Vec::new(), skipped, progress });
     }
 }
 
 /// `--filter`: the matches on stdout, and whether there were any.
-fn filter(loaded: Loaded, query: &str, format: print::Format) -> ExitCode {
-    match print::matches(loaded.corpus, query, format) {
+fn filter(loaded: Loaded, index: Option<Index>, query: &str, format: print::Format) -> ExitCode {
+    match print::matches(loaded.corpus, index, query, format) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(EXIT_NO_MATCH),
         // A closed pipe (`| head`) is the reader having seen enough.
@@ -360,10 +387,14 @@ fn filter(loaded: Loaded, query: &str, format: print::Format) -> ExitCode {
     }
 }
 
-fn load(source: &Source) -> Result<Loaded, corpus::LoadError> {
-    match source {
-        Source::Bundled => Ok(corpus::load_bundled()),
-        Source::Paths(paths) => corpus::load_paths(paths),
+/// Everything at once, with the index when the cache holds it.
+fn load(options: &Options, bodies: bool) -> Result<(Loaded, Option<Index>), corpus::LoadError> {
+    match &options.source {
+        Source::Bundled => Ok((corpus::load_bundled(), None)),
+        Source::Paths(paths) => {
+            let cache = library::cache_file(paths, options.cache.as_deref());
+            library::load(paths, cache.as_deref(), bodies)
+        }
     }
 }
 

@@ -5,9 +5,11 @@ use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 
 use crate::corpus::{Corpus, View};
-use crate::search::Query;
+use std::sync::Arc;
+
 use crate::search::marks::Marks;
 use crate::search::scan::scan;
+use crate::search::{Index, Query, Searcher};
 
 /// How `--filter` prints each match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,10 +33,15 @@ struct JsonMatch<'a> {
 
 /// Prints the matches of `query` to stdout, best first. Returns whether
 /// anything matched.
-pub fn matches(corpus: Corpus, query: &str, format: Format) -> io::Result<bool> {
+/// With `index` (from the cache) the search reads it; without, one query
+/// is answered by reading each article once, faster than building one.
+pub fn matches(corpus: Corpus, index: Option<Index>, query: &str, format: Format) -> io::Result<bool> {
     let query = Query::parse(query);
-    // One query: reading each article once beats building an index.
-    let hits = scan(&corpus, &query, View::Clean);
+    let corpus = Arc::new(corpus);
+    let hits = match index {
+        Some(index) => Searcher::with_index(Arc::clone(&corpus), index).search(&query, View::Clean),
+        None => scan(&corpus, &query, View::Clean),
+    };
     let marks = Marks::new(&query);
     let mut out = BufWriter::new(io::stdout().lock());
     for hit in &hits {

@@ -29,8 +29,10 @@ use crate::app::{App, Handoff};
 use crate::clipboard::{Copy, Route};
 use crate::corpus::Batch;
 use crate::keys::{self, Action};
+use crate::library::Sink;
 use crate::scroll::Painter;
-use crate::search::worker::{Results, Worker};
+use crate::search::Index;
+use crate::search::worker::{Feeder, IndexedTask, Results, Worker};
 
 /// How often the input thread looks up from waiting to see if it should stop.
 const INPUT_CHECK_INTERVAL: Duration = Duration::from_millis(100);
@@ -58,10 +60,31 @@ enum Message {
     Signal(i32),
 }
 
-/// A load to stream in while the reader runs. It is called on a thread of
-/// its own with a function that hands one batch to the event loop, and
-/// says false once nobody is waiting (folio is quitting).
-pub type Loader = Box<dyn FnOnce(&mut dyn FnMut(Batch) -> bool) + Send>;
+/// A load to stream in while the reader runs, called on a thread of its
+/// own: batches go to the event loop, an index read from the cache and
+/// work for once everything is indexed go to the search thread.
+pub type Loader = Box<dyn FnOnce(&mut dyn Sink) + Send>;
+
+/// Where the load thread hands what it finds.
+struct LoadSink {
+    loop_inbox: Sender<Message>,
+    search: Feeder,
+}
+
+impl Sink for LoadSink {
+    fn batch(&mut self, batch: Batch) -> bool {
+        // A closed channel means the loop has ended: the load stops.
+        self.loop_inbox.send(Message::Loaded(batch)).is_ok()
+    }
+
+    fn index(&mut self, index: Index) {
+        self.search.adopt(index);
+    }
+
+    fn when_indexed(&mut self, articles: usize, task: IndexedTask) {
+        self.search.when_indexed(articles, task);
+    }
+}
 
 /// Runs the interactive reader until the user quits or a signal arrives,
 /// with `load` (if any) streaming articles in meanwhile. `on_exit` runs as
@@ -83,12 +106,12 @@ pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnc
         execute!(stdout(), EnableMouseCapture).context("cannot turn the mouse on")?;
     }
     if let Some(load) = load {
-        let batches = sender.clone();
+        let mut sink = LoadSink { loop_inbox: sender.clone(), search: worker.feeder() };
         // Not joined: when folio quits, the next batch finds nobody waiting
         // and the load stops there.
         thread::Builder::new()
             .name("folio-load".into())
-            .spawn(move || load(&mut |batch| batches.send(Message::Loaded(batch)).is_ok()))
+            .spawn(move || load(&mut sink))
             .context("cannot start loading")?;
     }
     let input = InputThread::spawn(sender).context("cannot start reading keys")?;

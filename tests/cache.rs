@@ -253,3 +253,23 @@ proptest! {
         let _ = read_all(&path);
     }
 }
+
+#[test]
+fn abandoned_temporary_files_are_swept_and_nothing_else() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let aged = |name: &str, age: std::time::Duration| {
+        let path = dir.path().join(name);
+        fs::write(&path, b"x").expect("writes");
+        let file = fs::File::options().write(true).open(&path).expect("opens");
+        file.set_modified(std::time::SystemTime::now() - age).expect("dates");
+        path
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    let abandoned = aged(".corpus-1.cache.77.0.tmp", hour);
+    let writing = aged(".corpus-2.cache.78.0.tmp", std::time::Duration::ZERO);
+    let cache = aged("corpus-1.cache", hour);
+    cache::sweep(dir.path());
+    assert!(!abandoned.exists(), "an hour-old temporary file is gone");
+    assert!(writing.exists(), "a write going on now is left alone");
+    assert!(cache.exists(), "cache files stay");
+}

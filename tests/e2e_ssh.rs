@@ -84,7 +84,7 @@ impl Sshd {
         // Reading state stays in the test's folder, never the user's.
         let state = self.dir.path().join("state");
         let run = format!(
-            "echo $$ > {}\nexec env XDG_STATE_HOME={} XDG_CONFIG_HOME=/nonexistent {env} {folio} {args}\n",
+            "echo $$ > {}\nexec env XDG_STATE_HOME={} XDG_CONFIG_HOME=/nonexistent XDG_CACHE_HOME=/nonexistent {env} {folio} {args}\n",
             pid.display(),
             state.display()
         );

@@ -27,7 +27,7 @@ const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 const STDIN: &str = "-";
 
 /// A file that was passed over, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Skipped {
     pub path: String,
     pub reason: String,
@@ -124,6 +124,37 @@ const BATCH_FILES: usize = 2_048;
 /// stop (nobody is waiting any more). The last batch says it is finished.
 /// Only a path named in `paths` that does not exist stops the load.
 pub fn stream_paths(paths: &[PathBuf], deliver: &mut dyn FnMut(Batch) -> bool) -> Result<(), LoadError> {
+    let found = find(paths)?;
+    let jobs = found.files.into_iter().map(|(path, _)| FileJob::Parse(path)).collect();
+    stream_files(found.first, jobs, &mut |files, progress| deliver(Batch::of(files, progress)));
+    Ok(())
+}
+
+/// What a load has to do, found before any file is read: the files to
+/// parse, in file-name order, with what `stat` said of each; and what was
+/// skipped on the way or read already (standard input).
+#[derive(Debug, Default)]
+pub struct Found {
+    pub files: Vec<(PathBuf, fs::Metadata)>,
+    pub first: Parsed,
+}
+
+/// The articles of one file, and what of it was skipped.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Parsed {
+    pub articles: Vec<Article>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// One file of a load: to be parsed, or parsed already (from a cache).
+pub enum FileJob {
+    Parse(PathBuf),
+    Ready(Parsed),
+}
+
+/// Walks `paths` (reading standard input for `-`) and stats every file
+/// found, without reading any.
+pub fn find(paths: &[PathBuf]) -> Result<Found, LoadError> {
     let mut files = Vec::new();
     let mut first = Gathered::default();
     for path in paths.iter().filter(|p| p.as_os_str() != STDIN) {
@@ -138,39 +169,66 @@ pub fn stream_paths(paths: &[PathBuf], deliver: &mut dyn FnMut(Batch) -> bool) -
     // is met twice; it is reported once.
     let mut reported = HashSet::new();
     first.skipped.retain(|s| reported.insert(s.path.clone()));
+    // A stat per file is most of the time a start from the cache takes:
+    // spread over the cores.
+    let stats: Vec<(PathBuf, io::Result<fs::Metadata>)> =
+        files.into_par_iter().map(|path| (path.clone(), fs::metadata(&path))).collect();
     let mut seen = HashSet::new();
-    let readable: Vec<PathBuf> = files.into_iter().filter(|path| first.check_file(path, &mut seen)).collect();
-    let mut progress = Progress { files_done: 0, files_total: readable.len(), finished: readable.is_empty() };
-    if !deliver(first.into_batch(progress)) || progress.finished {
-        return Ok(());
+    let files =
+        stats.into_iter().filter_map(|(path, meta)| first.check_file(path, meta, &mut seen)).collect();
+    Ok(Found { files, first: Parsed { articles: first.articles, skipped: first.skipped } })
+}
+
+/// Reads and parses one file.
+pub fn parse_file(path: &Path) -> Parsed {
+    let mut out = Gathered::default();
+    out.add_file(path);
+    Parsed { articles: out.articles, skipped: out.skipped }
+}
+
+/// Hands `first`, then the files of `jobs` in order, to `deliver` a batch
+/// at a time (each file's own `Parsed`), parsing on all cores. `deliver`
+/// returns false to stop.
+pub fn stream_files(
+    first: Parsed,
+    jobs: Vec<FileJob>,
+    deliver: &mut dyn FnMut(Vec<Parsed>, Progress) -> bool,
+) {
+    let mut progress = Progress { files_done: 0, files_total: jobs.len(), finished: jobs.is_empty() };
+    if !deliver(vec![first], progress) || progress.finished {
+        return;
     }
-    let mut rest = &readable[..];
-    while !rest.is_empty() {
+    let mut jobs = jobs.into_iter();
+    while progress.files_done < progress.files_total {
         let size = if progress.files_done == 0 { FIRST_BATCH_FILES } else { BATCH_FILES };
-        let (batch, after) = rest.split_at(size.min(rest.len()));
+        let batch: Vec<FileJob> = jobs.by_ref().take(size).collect();
+        progress.files_done += batch.len();
+        progress.finished = progress.files_done == progress.files_total;
         // Reading and parsing are independent per file: spread them over
         // the cores, and gather in file-name order.
-        let parts: Vec<Gathered> = batch
-            .par_iter()
-            .map(|path| {
-                let mut part = Gathered::default();
-                part.add_file(path);
-                part
+        let files: Vec<Parsed> = batch
+            .into_par_iter()
+            .map(|job| match job {
+                FileJob::Parse(path) => parse_file(&path),
+                FileJob::Ready(parsed) => parsed,
             })
             .collect();
-        let mut out = Gathered::default();
-        for part in parts {
-            out.articles.extend(part.articles);
-            out.skipped.extend(part.skipped);
+        if !deliver(files, progress) {
+            return;
         }
-        progress.files_done += batch.len();
-        progress.finished = after.is_empty();
-        if !deliver(out.into_batch(progress)) {
-            return Ok(());
-        }
-        rest = after;
     }
-    Ok(())
+}
+
+impl Batch {
+    /// One batch of the files' articles, in their order.
+    pub fn of(files: Vec<Parsed>, progress: Progress) -> Batch {
+        let mut batch = Batch { progress, ..Batch::default() };
+        for file in files {
+            batch.articles.extend(file.articles);
+            batch.skipped.extend(file.skipped);
+        }
+        batch
+    }
 }
 
 /// Loads what `reader` holds (standard input, in folio): one article, or
@@ -200,10 +258,6 @@ impl Gathered {
         Loaded { corpus: Corpus::new(self.articles), skipped: self.skipped }
     }
 
-    fn into_batch(self, progress: Progress) -> Batch {
-        Batch { articles: self.articles, skipped: self.skipped, progress }
-    }
-
     fn skip(&mut self, path: impl Into<String>, reason: impl Into<String>) {
         self.skipped.push(Skipped { path: path.into(), reason: reason.into() });
     }
@@ -220,26 +274,30 @@ impl Gathered {
         }
     }
 
-    /// Whether a file is worth reading: it can be looked at, it is not one
-    /// already met through another path (a link into a folder that is also
-    /// walked), and it is not too large. Says why when it is skipped.
-    fn check_file(&mut self, path: &Path, seen: &mut HashSet<FileId>) -> bool {
-        let name = path.display().to_string();
-        let meta = match fs::metadata(path) {
+    /// A file worth reading, with its metadata: it can be looked at, it is
+    /// not one already met through another path (a link into a folder that
+    /// is also walked), and it is not too large. Says why when it is skipped.
+    fn check_file(
+        &mut self,
+        path: PathBuf,
+        meta: io::Result<fs::Metadata>,
+        seen: &mut HashSet<FileId>,
+    ) -> Option<(PathBuf, fs::Metadata)> {
+        let meta = match meta {
             Ok(meta) => meta,
             Err(err) => {
-                self.skip(name, describe_io(&err));
-                return false;
+                self.skip(path.display().to_string(), describe_io(&err));
+                return None;
             }
         };
-        if !seen.insert(file_id(path, &meta)) {
-            return false;
+        if !seen.insert(file_id(&path, &meta)) {
+            return None;
         }
         if meta.len() > MAX_FILE_BYTES {
-            self.skip(name, too_large());
-            return false;
+            self.skip(path.display().to_string(), too_large());
+            return None;
         }
-        true
+        Some((path, meta))
     }
 
     /// Reads and parses one file that `check_file` let through.

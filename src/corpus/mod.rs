@@ -15,8 +15,8 @@ pub mod title;
 
 pub use formats::Format;
 pub use load::{
-    Batch, LoadError, Loaded, Progress, Skipped, check_paths, load_bundled, load_bytes, load_paths,
-    load_reader, stream_paths,
+    Batch, FileJob, Found, LoadError, Loaded, Parsed, Progress, Skipped, check_paths, find, load_bundled,
+    load_bytes, load_paths, load_reader, parse_file, stream_files, stream_paths,
 };
 pub use meta::Meta;
 pub use packed::Packed;
@@ -62,7 +62,9 @@ pub struct Article {
     /// How many paragraphs cleanup hides.
     hidden: usize,
     /// Every paragraph of the text, furniture included (and marked):
-    /// nothing is dropped.
+    /// nothing is dropped. The cache keeps it apart from the rest, which a
+    /// search from the cache can do without.
+    #[serde(skip)]
     packed: Packed,
 }
 
@@ -183,6 +185,16 @@ impl Article {
         Text { paragraphs: self.packed.unpack(), title_paragraph: self.title_paragraph }
     }
 
+    /// The paragraphs as packed, for the cache.
+    pub fn packed(&self) -> &Packed {
+        &self.packed
+    }
+
+    /// Puts back the paragraphs the cache kept apart.
+    pub fn restore(&mut self, packed: Packed) {
+        self.packed = packed;
+    }
+
     /// Bytes the packed paragraphs take.
     pub fn packed_size(&self) -> usize {
         self.packed.size()
@@ -199,18 +211,11 @@ impl Article {
     }
 }
 
-/// FNV-1a over the paragraphs' text: small, and the same in every version
-/// of folio and of its dependencies, as a key kept on disk must be.
+/// FNV-1a over the paragraphs' text, each ended by a newline: small, and
+/// the same in every version of folio and of its dependencies, as a key
+/// kept on disk must be.
 pub fn fingerprint(paragraphs: &[Paragraph]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash = OFFSET;
-    for paragraph in paragraphs {
-        for byte in paragraph.text.bytes().chain(std::iter::once(b'\n')) {
-            hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-        }
-    }
-    hash
+    crate::fsutil::fnv1a(paragraphs.iter().flat_map(|p| p.text.bytes().chain([b'\n'])))
 }
 
 fn clean_meta(meta: Meta) -> Meta {

@@ -5,20 +5,30 @@
 
 use std::fmt;
 
+use bytes::Bytes;
 use serde::{Deserialize, Serialize};
 
 use super::Paragraph;
 
-/// Paragraphs, packed.
+/// Paragraphs, packed. The bytes may be a slice of a bigger buffer that
+/// many articles share: all the bodies read from the cache in one go.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Packed(#[serde(with = "serde_bytes")] Box<[u8]>);
+pub struct Packed(Bytes);
 
 impl Packed {
     pub fn pack(paragraphs: &[Paragraph]) -> Packed {
         // Encoding plain owned data into a Vec cannot fail; an empty result
         // would only lose the text, never crash.
         let encoded = postcard::to_allocvec(paragraphs).unwrap_or_default();
-        Packed(lz4_flex::compress_prepend_size(&encoded).into_boxed_slice())
+        Packed(Bytes::from(lz4_flex::compress_prepend_size(&encoded)))
+    }
+
+    /// Every packed text of a sequence encoded (with postcard) in `all`,
+    /// each a slice of it: no text is copied. `None` if `all` is not such
+    /// a sequence.
+    pub fn all_in(all: Bytes) -> Option<Vec<Packed>> {
+        let parts: Vec<&[u8]> = postcard::from_bytes(&all).ok()?;
+        Some(parts.into_iter().map(|part| Packed(all.slice_ref(part))).collect())
     }
 
     /// The paragraphs back. Only bytes `pack` wrote are ever unpacked (the
@@ -67,7 +77,18 @@ mod tests {
         let packed = Packed::pack(&[Paragraph::plain("Some text here.")]);
         let mut bytes = packed.0.to_vec();
         bytes.truncate(bytes.len() / 2);
-        assert!(Packed(bytes.into_boxed_slice()).unpack().is_empty());
-        assert!(Packed(Box::new([0xff; 9])).unpack().is_empty());
+        assert!(Packed(Bytes::from(bytes)).unpack().is_empty());
+        assert!(Packed(Bytes::from_static(&[0xff; 9])).unpack().is_empty());
+    }
+
+    #[test]
+    fn a_sequence_of_packed_texts_is_read_back_sharing_one_buffer() {
+        let texts: Vec<Packed> =
+            ["One.", "Two, longer.", ""].iter().map(|t| Packed::pack(&[Paragraph::plain(*t)])).collect();
+        let all = Bytes::from(postcard::to_allocvec(&texts).expect("encodes"));
+        let back = Packed::all_in(all.clone()).expect("decodes");
+        assert_eq!(back, texts);
+        assert!(back.iter().all(|p| all.as_ptr_range().contains(&p.0.as_ptr())), "slices, not copies");
+        assert_eq!(Packed::all_in(Bytes::from_static(&[5, 1])), None, "cut short");
     }
 }

@@ -104,6 +104,29 @@ impl Searcher {
         self.view = view;
     }
 
+    /// A searcher over `corpus` with its clean view's index already built
+    /// (read from the cache).
+    pub fn with_index(corpus: Arc<Corpus>, index: Index) -> Self {
+        let mut searcher = Searcher::new(Arc::new(Corpus::default()));
+        searcher.adopt(index);
+        searcher.grow(corpus);
+        searcher
+    }
+
+    /// Takes a clean view's index built elsewhere (read from the cache), if
+    /// nothing has been indexed here yet.
+    pub fn adopt(&mut self, index: Index) {
+        if self.view == View::Clean && self.index.articles() == 0 {
+            self.index = index;
+            self.matched_words.clear();
+        }
+    }
+
+    /// The current view's index.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
     /// Takes the corpus after it grew (a load streaming in) and indexes the
     /// new articles. New words may match earlier terms, so their memory
     /// goes; so does the other view's index, built again when asked for.

@@ -132,6 +132,11 @@ impl Query {
         self.groups.is_empty()
     }
 
+    /// Whether a term is a phrase, which is checked against the text itself.
+    pub fn has_phrase(&self) -> bool {
+        self.groups.iter().flatten().any(|term| term.kind == Kind::Phrase)
+    }
+
     /// The terms that say what to find (not what to exclude).
     pub fn positive_terms(&self) -> impl Iterator<Item = &Term> {
         self.groups.iter().flatten().filter(|t| !t.negated)

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 
-use super::{Hit, Query, Searcher};
+use super::{Hit, Index, Query, Searcher};
 use crate::corpus::{Corpus, View};
 
 /// A query to run; `generation` grows with every edit of the query.
@@ -46,8 +46,15 @@ pub struct Worker {
 enum Job {
     /// Index the articles the corpus has gained.
     Grow(Arc<Corpus>),
+    /// Take an index built elsewhere (read from the cache).
+    Adopt(Box<Index>),
+    /// Run a task once the corpus holds this many articles, all indexed.
+    WhenIndexed(usize, IndexedTask),
     Search(Request),
 }
+
+/// Work on the whole corpus and its index (writing the cache).
+pub type IndexedTask = Box<dyn FnOnce(&Arc<Corpus>, &Index) + Send>;
 
 impl Worker {
     /// Starts the thread; every result is handed to `deliver`.
@@ -73,9 +80,36 @@ impl Worker {
     pub fn grow(&self, corpus: Arc<Corpus>) {
         let _ = self.jobs.send(Job::Grow(corpus));
     }
+
+    /// A handle for a loader, which may hand over an index read from the
+    /// cache and ask for work once everything is indexed.
+    pub fn feeder(&self) -> Feeder {
+        Feeder { jobs: self.jobs.clone() }
+    }
+}
+
+/// What a loader may ask of the search thread.
+#[derive(Clone)]
+pub struct Feeder {
+    jobs: Sender<Job>,
+}
+
+impl Feeder {
+    /// Hands over the clean view's index of the articles about to arrive:
+    /// they need no indexing. Must come before those articles do.
+    pub fn adopt(&self, index: Index) {
+        let _ = self.jobs.send(Job::Adopt(Box::new(index)));
+    }
+
+    /// Runs `task` on the search thread once the corpus holds `articles`
+    /// articles, all indexed (right away if it does).
+    pub fn when_indexed(&self, articles: usize, task: IndexedTask) {
+        let _ = self.jobs.send(Job::WhenIndexed(articles, task));
+    }
 }
 
 fn serve(mut searcher: Searcher, inbox: &Receiver<Job>, newest: &AtomicU64, deliver: &dyn Fn(Results)) {
+    let mut waiting: Vec<(usize, IndexedTask)> = Vec::new();
     while let Ok(job) = inbox.recv() {
         // Every growth is indexed, in order; of the searches waiting, only
         // the newest matters.
@@ -83,8 +117,14 @@ fn serve(mut searcher: Searcher, inbox: &Receiver<Job>, newest: &AtomicU64, deli
         for job in std::iter::once(job).chain(inbox.try_iter()) {
             match job {
                 Job::Grow(corpus) => searcher.grow(corpus),
+                Job::Adopt(index) => searcher.adopt(*index),
+                Job::WhenIndexed(articles, task) => waiting.push((articles, task)),
                 Job::Search(newer) => request = Some(newer),
             }
+        }
+        let corpus_len = searcher.corpus().len();
+        for (_, task) in waiting.extract_if(.., |(articles, _)| *articles <= corpus_len) {
+            task(searcher.corpus(), searcher.index());
         }
         let Some(request) = request else { continue };
         let generation = request.generation;

@@ -27,9 +27,10 @@ impl Tmux {
         let tmux = Tmux { dir: tempfile::tempdir().expect("temp dir") };
         let (w, h) = (width.to_string(), height.to_string());
         // A bare shell with a fixed prompt, so the screen is predictable.
-        // State and config are the test's own, never the user's.
+        // State, config and cache are the test's own, never the user's.
         let state = format!("XDG_STATE_HOME={}", tmux.dir.path().join("state").display());
         let config = format!("XDG_CONFIG_HOME={}", tmux.dir.path().join("no-config").display());
+        let cache = format!("XDG_CACHE_HOME={}", tmux.dir.path().join("cache").display());
         tmux.run(&[
             "new-session",
             "-d",
@@ -43,6 +44,7 @@ impl Tmux {
             "PS1=$ ",
             &state,
             &config,
+            &cache,
             "sh",
         ]);
         // capture-pane trims trailing blanks, so the prompt reads "$".
