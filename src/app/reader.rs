@@ -135,7 +135,9 @@ impl App {
         });
         let marks = if finding { Marks::new(&self.find.parsed) } else { self.filter_marks.clone() };
         let mut found = Vec::new();
-        if let Some(article) = self.corpus.get(doc.article) {
+        // With nothing to find, reading every paragraph's words is wasted: a
+        // 1 MB article has thousands of paragraphs.
+        if let Some(article) = self.corpus.get(doc.article).filter(|_| !marks.is_empty()) {
             found.extend(doc.mark(TITLE_BLOCK, &marks.in_title(&article.title)));
             let text = article.text();
             for (index, paragraph) in body_texts(&text, doc.view) {
