@@ -438,9 +438,9 @@ mod tests {
         assert!(breaks_only_at_spaces(prose));
         let (at_spaces, by_the_rules) = words_found_both_ways(prose);
         assert_eq!(at_spaces, by_the_rules);
-        for paragraph in
-            crate::corpus::load_bundled().corpus.articles().iter().flat_map(|a| a.searchable(View::Raw))
-        {
+        let texts: Vec<_> =
+            crate::corpus::load_bundled().corpus.articles().iter().map(|a| a.text()).collect();
+        for paragraph in texts.iter().flat_map(|text| text.searchable(View::Raw)) {
             if breaks_only_at_spaces(paragraph) {
                 for line in paragraph.split('\n') {
                     let (at_spaces, by_the_rules) = words_found_both_ways(line);
