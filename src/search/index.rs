@@ -310,7 +310,10 @@ struct Slice {
 impl Slice {
     fn build(articles: &[Arc<Article>], view: View) -> Self {
         let mut slice = Slice { words: Vec::new(), postings: Vec::new() };
-        let mut ids: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        // Most words fit in eight bytes: those are looked up as a number,
+        // which hashes and compares in one step; the rest as text.
+        let mut short: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut long: FxHashMap<Box<str>, u32> = FxHashMap::default();
         // Per word of the slice: its counts in the current article; and the
         // words the current article touched, to reset and record them.
         let mut counts: Vec<(u16, u16)> = Vec::new();
@@ -320,11 +323,19 @@ impl Slice {
             let body = super::body_texts(&text, view).map(|(_, text)| (false, text));
             for (in_title, field) in std::iter::once((true, article.title.as_str())).chain(body) {
                 for (_, word) in words_of(field) {
-                    let id = match ids.get(word) {
+                    let key = short_key(word);
+                    let known = match key {
+                        Some(key) => short.get(&key),
+                        None => long.get(word),
+                    };
+                    let id = match known {
                         Some(&id) => id,
                         None => {
                             let id = slice.words.len() as u32;
-                            ids.insert(word.into(), id);
+                            match key {
+                                Some(key) => short.insert(key, id),
+                                None => long.insert(word.into(), id),
+                            };
                             slice.words.push(word.into());
                             slice.postings.push(Vec::new());
                             counts.push((0, 0));
@@ -347,6 +358,15 @@ impl Slice {
         }
         slice
     }
+}
+
+/// A word of at most eight bytes as a number. Words hold no NUL (it is
+/// not alphanumeric), so padding with zeros keeps every word distinct.
+fn short_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    let mut key = [0u8; 8];
+    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some(u64::from_le_bytes(key))
 }
 
 #[cfg(test)]
