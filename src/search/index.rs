@@ -48,6 +48,36 @@ pub struct Index {
     /// score of that one-letter query. A first keystroke matches most of
     /// the vocabulary; scoring it here, once per word, keeps it fast.
     single_letters: FxHashMap<char, Vec<(u32, i64)>>,
+    /// Each word's ASCII letters and digits (as [`letter_slot`]s) with
+    /// their one-letter scores, for the tables below.
+    word_letters: Vec<Box<[(u8, u16)]>>,
+    /// For each of a–z and 0–9, what that one-letter query makes of every
+    /// article. Such a query matches nearly every article through most of
+    /// the vocabulary: read from here, a first keystroke over 100,000
+    /// articles costs a pass over three arrays, not over every posting.
+    letters: Vec<LetterTable>,
+}
+
+/// One letter's scores for every article, by article id: the best score
+/// of a title word and of a body word holding the letter, and how often
+/// body words holding it occur.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct LetterTable {
+    pub title: Vec<u16>,
+    pub body: Vec<u16>,
+    pub occurrences: Vec<u32>,
+}
+
+/// The letters and digits that have a [`LetterTable`].
+const LETTER_SLOTS: usize = 36;
+
+/// Where `letter` (already case-folded) has its table, if it has one.
+pub fn letter_slot(letter: char) -> Option<usize> {
+    match letter {
+        'a'..='z' => Some(letter as usize - 'a' as usize),
+        '0'..='9' => Some(26 + letter as usize - '0' as usize),
+        _ => None,
+    }
 }
 
 /// A full segment: word `w`'s postings are `bytes[offsets[w]..offsets[w + 1]]`
@@ -99,10 +129,20 @@ impl Index {
             let slices: Vec<Slice> =
                 piece.par_chunks(BUILD_SLICE_ARTICLES).map(|chunk| Slice::build(chunk, view)).collect();
             let first_new_word = self.words.len();
-            for slice in slices {
-                self.merge(slice);
-            }
+            let ids: Vec<Vec<u32>> = slices.iter().map(|slice| self.merge(slice)).collect();
             self.score_single_letters(first_new_word);
+            // Slices cover consecutive articles: their tables are built on
+            // all cores and appended in order.
+            let parts: Vec<Vec<LetterTable>> =
+                slices.par_iter().zip(&ids).map(|(slice, ids)| self.letter_tables(slice, ids)).collect();
+            self.letters.resize_with(LETTER_SLOTS, LetterTable::default);
+            for part in parts {
+                for (table, more) in self.letters.iter_mut().zip(part) {
+                    table.title.extend(more.title);
+                    table.body.extend(more.body);
+                    table.occurrences.extend(more.occurrences);
+                }
+            }
             self.open.len += piece.len() as u32;
             if self.open.len as usize == SEGMENT_ARTICLES {
                 self.seal();
@@ -111,20 +151,56 @@ impl Index {
         }
     }
 
-    fn merge(&mut self, slice: Slice) {
-        for (word, postings) in slice.words.into_iter().zip(slice.postings) {
-            let id = match self.ids.get(&word) {
+    /// Adds a slice's postings; says the word id of each of its words.
+    fn merge(&mut self, slice: &Slice) -> Vec<u32> {
+        let mut ids = Vec::with_capacity(slice.words.len());
+        for (word, postings) in slice.words.iter().zip(&slice.postings) {
+            let id = match self.ids.get(word) {
                 Some(&id) => id,
-                None => self.add_word(word),
+                None => self.add_word(word.clone()),
             };
+            ids.push(id);
             let list = &mut self.open.lists[id as usize];
             let last = &mut self.open.last[id as usize];
-            for posting in postings {
+            for &posting in postings {
                 // Slices come in article order, so gaps are never negative.
                 write_posting(list, posting.article - *last, posting);
                 *last = posting.article;
             }
         }
+        ids
+    }
+
+    /// The letter tables of a slice's articles; `ids` are its words' ids.
+    fn letter_tables(&self, slice: &Slice, ids: &[u32]) -> Vec<LetterTable> {
+        let empty = LetterTable {
+            title: vec![0; slice.articles],
+            body: vec![0; slice.articles],
+            occurrences: vec![0; slice.articles],
+        };
+        let mut tables = vec![empty; LETTER_SLOTS];
+        for (postings, &id) in slice.postings.iter().zip(ids) {
+            for &(slot, score) in self.word_letters[id as usize].iter() {
+                let table = &mut tables[usize::from(slot)];
+                for posting in postings {
+                    let at = (posting.article - slice.start) as usize;
+                    if posting.title > 0 {
+                        table.title[at] = table.title[at].max(score);
+                    }
+                    if posting.body > 0 {
+                        table.body[at] = table.body[at].max(score);
+                        table.occurrences[at] += u32::from(posting.body);
+                    }
+                }
+            }
+        }
+        tables
+    }
+
+    /// What the one-letter query `letter` (case-folded) makes of every
+    /// article, when it is a letter or digit with a table.
+    pub fn letter_table(&self, letter: char) -> Option<&LetterTable> {
+        self.letters.get(letter_slot(letter)?)
     }
 
     fn add_word(&mut self, word: Box<str>) -> u32 {
@@ -212,6 +288,11 @@ impl Index {
             self.words[first..].par_iter().map(|w| letter_scores(w)).collect();
         for (offset, letters) in scored.into_iter().enumerate() {
             let id = (first + offset) as u32;
+            let slots = letters.iter().filter_map(|&(letter, score)| {
+                let slot = u8::try_from(letter_slot(letter)?).ok()?;
+                Some((slot, u16::try_from(score).unwrap_or(u16::MAX)))
+            });
+            self.word_letters.push(slots.collect());
             for (letter, score) in letters {
                 self.single_letters.entry(letter).or_default().push((id, score));
             }
@@ -303,13 +384,17 @@ const BUILD_SLICE_ARTICLES: usize = 1_024;
 
 /// The index of a run of consecutive articles, with its own word ids.
 struct Slice {
+    /// The first article's id, and how many articles.
+    start: u32,
+    articles: usize,
     words: Vec<Box<str>>,
     postings: Vec<Vec<Posting>>,
 }
 
 impl Slice {
     fn build(articles: &[Arc<Article>], view: View) -> Self {
-        let mut slice = Slice { words: Vec::new(), postings: Vec::new() };
+        let start = articles.first().map_or(0, |a| u32::try_from(a.id).unwrap_or(u32::MAX));
+        let mut slice = Slice { start, articles: articles.len(), words: Vec::new(), postings: Vec::new() };
         // Most words fit in eight bytes: those are looked up as a number,
         // which hashes and compares in one step; the rest as text.
         let mut short: FxHashMap<u64, u32> = FxHashMap::default();

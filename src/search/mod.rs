@@ -195,10 +195,7 @@ impl Searcher {
         if let Some(hit) = self.matched_words.get(term) {
             return Arc::clone(hit);
         }
-        let single = match term.kind {
-            Kind::Fuzzy | Kind::Exact if !term.case_sensitive => single_char(&term.text),
-            _ => None,
-        };
+        let single = single_letter_of(term);
         let matched: WordScores = match (single, self.narrower_than(term)) {
             (Some(letter), _) => self.index.single_letter(letter).unwrap_or_default().into(),
             (None, Some(parent)) => {
@@ -314,9 +311,21 @@ impl Searcher {
             self.score_phrase(term, range, &mut scores);
             return scores;
         }
-        let Some(words) = term.words.first() else { return scores };
-        // Out of the loop: this runs once per posting of every matched word.
         let (in_title, in_body) = (field.includes_title(), field.includes_body());
+        if let Some(table) = single_letter_of(&term.matcher.term).and_then(|c| self.index.letter_table(c)) {
+            // The same scores the words' postings give, read off the table.
+            for (at, article) in range.enumerate() {
+                if in_title {
+                    scores.title[at] = i64::from(table.title[article]);
+                }
+                if in_body {
+                    scores.body[at] = i64::from(table.body[article]);
+                    scores.occurrences[at] = table.occurrences[article];
+                }
+            }
+            return scores;
+        }
+        let Some(words) = term.words.first() else { return scores };
         for &(id, score) in words.iter() {
             for posting in self.index.postings_in(id, range.clone()) {
                 let at = posting.article as usize - range.start;
@@ -438,6 +447,15 @@ impl TermScores {
     }
 }
 
+/// The letter of a one-letter term whose matches are every word holding
+/// it (case aside): what the index scores in advance.
+fn single_letter_of(term: &Term) -> Option<char> {
+    match term.kind {
+        Kind::Fuzzy | Kind::Exact if !term.case_sensitive => single_char(&term.text),
+        _ => None,
+    }
+}
+
 /// The one character of a one-character text.
 fn single_char(text: &str) -> Option<char> {
     let mut chars = text.chars();
@@ -553,6 +571,21 @@ mod tests {
         assert_eq!(ids(&mut cold, "urani"), *results.last().expect("ran"));
         for pair in results.windows(2) {
             assert!(pair[1].iter().all(|id| pair[0].contains(id)), "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn one_letter_queries_read_off_the_tables_score_as_reading_every_article_does() {
+        let corpus = Arc::new(crate::corpus::load_bundled().corpus);
+        let mut searcher = Searcher::new(Arc::clone(&corpus));
+        for letter in ('a'..='z').chain('0'..='9') {
+            for query in
+                [letter.to_string(), format!("'{letter}"), format!("t:{letter}"), format!("!{letter}")]
+            {
+                let query = Query::parse(&query);
+                let fast = searcher.search(&query, View::Clean);
+                assert_eq!(fast, scan::scan(&corpus, &query, View::Clean), "{query:?}");
+            }
         }
     }
 
