@@ -40,7 +40,7 @@ pub struct Index {
     masks: Vec<u64>,
     /// Word ids by word; rebuilt from `words` after a load from the cache.
     #[serde(skip)]
-    ids: FxHashMap<Box<str>, u32>,
+    ids: WordIds,
     /// Full segments, in article order.
     sealed: Vec<Sealed>,
     open: Open,
@@ -156,7 +156,7 @@ impl Index {
         let mut ids = Vec::with_capacity(slice.words.len());
         for (word, postings) in slice.words.iter().zip(&slice.postings) {
             let id = match self.ids.get(word) {
-                Some(&id) => id,
+                Some(id) => id,
                 None => self.add_word(word.clone()),
             };
             ids.push(id);
@@ -206,7 +206,7 @@ impl Index {
     fn add_word(&mut self, word: Box<str>) -> u32 {
         let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
         self.masks.push(letter_mask(word.chars()));
-        self.ids.insert(word.clone(), id);
+        self.ids.insert(&word, id);
         self.words.push(word);
         self.open.lists.push(Vec::new());
         self.open.last.push(self.open.start);
@@ -236,7 +236,10 @@ impl Index {
 
     /// After a load from the cache: the word ids by word again.
     pub fn rebuild_lookup(&mut self) {
-        self.ids = self.words.iter().enumerate().map(|(id, word)| (word.clone(), id as u32)).collect();
+        self.ids = WordIds::default();
+        for (id, word) in self.words.iter().enumerate() {
+            self.ids.insert(word, id as u32);
+        }
     }
 
     /// How many distinct words (case kept: "Niger" and "niger" are two).
@@ -395,10 +398,7 @@ impl Slice {
     fn build(articles: &[Arc<Article>], view: View) -> Self {
         let start = articles.first().map_or(0, |a| u32::try_from(a.id).unwrap_or(u32::MAX));
         let mut slice = Slice { start, articles: articles.len(), words: Vec::new(), postings: Vec::new() };
-        // Most words fit in eight bytes: those are looked up as a number,
-        // which hashes and compares in one step; the rest as text.
-        let mut short: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut long: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut ids = WordIds::default();
         // Per word of the slice: its counts in the current article; and the
         // words the current article touched, to reset and record them.
         let mut counts: Vec<(u16, u16)> = Vec::new();
@@ -408,19 +408,11 @@ impl Slice {
             let body = super::body_texts(&text, view).map(|(_, text)| (false, text));
             for (in_title, field) in std::iter::once((true, article.title.as_str())).chain(body) {
                 for (_, word) in words_of(field) {
-                    let key = short_key(word);
-                    let known = match key {
-                        Some(key) => short.get(&key),
-                        None => long.get(word),
-                    };
-                    let id = match known {
-                        Some(&id) => id,
+                    let id = match ids.get(word) {
+                        Some(id) => id,
                         None => {
                             let id = slice.words.len() as u32;
-                            match key {
-                                Some(key) => short.insert(key, id),
-                                None => long.insert(word.into(), id),
-                            };
+                            ids.insert(word, id);
                             slice.words.push(word.into());
                             slice.postings.push(Vec::new());
                             counts.push((0, 0));
@@ -442,6 +434,31 @@ impl Slice {
             }
         }
         slice
+    }
+}
+
+/// Word ids by word. Most words fit in eight bytes: those are keys of
+/// their own as a number, hashed and compared in one step; the rest are
+/// looked up as text. Every word of every article is looked up here.
+#[derive(Debug, Clone, Default)]
+struct WordIds {
+    short: FxHashMap<u64, u32>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+impl WordIds {
+    fn get(&self, word: &str) -> Option<u32> {
+        match short_key(word) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    fn insert(&mut self, word: &str, id: u32) {
+        match short_key(word) {
+            Some(key) => self.short.insert(key, id),
+            None => self.long.insert(word.into(), id),
+        };
     }
 }
 
