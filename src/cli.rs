@@ -276,7 +276,7 @@ fn run(options: &Options) -> ExitCode {
         }
     };
     match &options.run {
-        Run::Check => check(&loaded),
+        Run::Check => check(&loaded, index.is_some()),
         Run::Filter { query, format } => filter(loaded, index, query, *format),
         Run::Read if loaded.corpus.is_empty() => {
             report_nothing_to_read(&loaded.skipped);
@@ -408,12 +408,14 @@ fn has_keyboard(options: &Options) -> bool {
     }
 }
 
-/// `--check`: "5 loaded, 2 skipped", then a line per skipped file and per
-/// article whose bytes had to be replaced. Exit 0 only when every file
+/// `--check`: "5 loaded, 2 skipped" ("(from the cache)" when no file had
+/// to be parsed), then a line per skipped file and per article whose bytes
+/// had to be replaced. Exit 0 only when every file
 /// loaded and there was something to load.
-fn check(loaded: &Loaded) -> ExitCode {
+fn check(loaded: &Loaded, from_cache: bool) -> ExitCode {
     let articles = loaded.corpus.articles();
-    println!("{} loaded, {} skipped", articles.len(), loaded.skipped.len());
+    let cached = if from_cache { " (from the cache)" } else { "" };
+    println!("{} loaded, {} skipped{cached}", articles.len(), loaded.skipped.len());
     for skipped in &loaded.skipped {
         println!("skipped {skipped}");
     }

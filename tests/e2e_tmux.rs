@@ -354,3 +354,49 @@ fn a_folder_with_nothing_readable_says_why_after_giving_the_terminal_back() {
     assert!(screen.contains("blank.txt: empty (no text)"), "{screen}");
     tmux.assert_shell_is_sane();
 }
+
+#[test]
+fn the_cache_the_first_start_writes_serves_check_and_the_second_start() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    let dir = folder_of(500);
+    // Files changed in the last seconds are never trusted to the cache.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in std::fs::read_dir(dir.path()).expect("lists") {
+        let file = std::fs::File::options().write(true).open(entry.expect("entry").path()).expect("opens");
+        file.set_modified(hour_ago).expect("dates");
+    }
+    let cache_dir = tmux.dir.path().join("cache/folio");
+    let written = || {
+        std::fs::read_dir(&cache_dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .find(|e| e.file_name().to_string_lossy().ends_with(".cache"))
+            .and_then(|e| e.metadata().ok()?.modified().ok())
+    };
+    let run = |mark: &str| format!("{} {}; echo {mark}=$?", folio(), dir.path().display());
+    tmux.type_line(&run("FIRST"));
+    tmux.wait_for(" 1/500 ");
+    let start = Instant::now();
+    let first = loop {
+        if let Some(time) = written() {
+            break time;
+        }
+        assert!(start.elapsed() < DEADLINE, "no cache written in {:?}", cache_dir);
+        std::thread::sleep(POLL);
+    };
+    tmux.keys(&["q"]);
+    tmux.wait_for("FIRST=0");
+    tmux.type_line(&format!("{} --check {}", folio(), dir.path().display()));
+    tmux.wait_for("500 loaded, 0 skipped (from the cache)");
+
+    tmux.type_line(&run("SECOND"));
+    let screen = tmux.wait_for(" 1/500 ");
+    assert!(screen.contains("Dispatch Number 0 From The Field"), "{screen}");
+    tmux.keys(&["/"]);
+    tmux.text("zeppelin");
+    tmux.wait_for("1 of 500 match");
+    tmux.keys(&["Escape", "q"]);
+    tmux.wait_for("SECOND=0");
+    assert_eq!(written(), Some(first), "nothing changed: the cache was read, not written again");
+}
