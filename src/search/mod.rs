@@ -122,9 +122,15 @@ impl Searcher {
         }
     }
 
-    /// The current view's index.
-    pub fn index(&self) -> &Index {
-        &self.index
+    /// The clean view's index, when it covers the whole corpus: not while
+    /// the raw view's is the one kept up to date.
+    pub fn clean_index(&self) -> Option<&Index> {
+        let index = match (&self.view, &self.spare) {
+            (View::Clean, _) => &self.index,
+            (View::Raw, Some((View::Clean, index, _))) => index,
+            (View::Raw, _) => return None,
+        };
+        (index.articles() == self.corpus.len()).then_some(index)
     }
 
     /// Takes the corpus after it grew (a load streaming in) and indexes the
@@ -572,6 +578,20 @@ mod tests {
         for pair in results.windows(2) {
             assert!(pair[1].iter().all(|id| pair[0].contains(id)), "{pair:?}");
         }
+    }
+
+    #[test]
+    fn only_a_clean_index_that_covers_the_corpus_is_handed_out() {
+        let corpus = Corpus::new(vec![Article::from_text(0, "a", "Menu\n\nDrone Base Grows\n\nText.")]);
+        let mut s = Searcher::new(Arc::new(corpus.clone()));
+        assert!(s.clean_index().is_some());
+        s.search(&Query::parse("menu"), View::Raw);
+        assert!(s.clean_index().is_some(), "kept aside while the raw view is searched");
+        let more = corpus.extended(vec![Article::from_text(0, "b", "Other Story Here\n\nMore.")]);
+        s.grow(Arc::new(more));
+        assert!(s.clean_index().is_none(), "grown in the raw view only: no clean index of it all");
+        s.search(&Query::parse("menu"), View::Clean);
+        assert_eq!(s.clean_index().map(Index::articles), Some(2));
     }
 
     #[test]

@@ -48,12 +48,13 @@ enum Job {
     Grow(Arc<Corpus>),
     /// Take an index built elsewhere (read from the cache).
     Adopt(Box<Index>),
-    /// Run a task once the corpus holds this many articles, all indexed.
+    /// Run a task once the corpus holds this many articles, all in the
+    /// clean view's index.
     WhenIndexed(usize, IndexedTask),
     Search(Request),
 }
 
-/// Work on the whole corpus and its index (writing the cache).
+/// Work on the whole corpus and its clean view's index (writing the cache).
 pub type IndexedTask = Box<dyn FnOnce(&Arc<Corpus>, &Index) + Send>;
 
 impl Worker {
@@ -102,7 +103,7 @@ impl Feeder {
     }
 
     /// Runs `task` on the search thread once the corpus holds `articles`
-    /// articles, all indexed (right away if it does).
+    /// articles, all in the clean view's index (right away if so).
     pub fn when_indexed(&self, articles: usize, task: IndexedTask) {
         let _ = self.jobs.send(Job::WhenIndexed(articles, task));
     }
@@ -122,9 +123,13 @@ fn serve(mut searcher: Searcher, inbox: &Receiver<Job>, newest: &AtomicU64, deli
                 Job::Search(newer) => request = Some(newer),
             }
         }
-        let corpus_len = searcher.corpus().len();
-        for (_, task) in waiting.extract_if(.., |(articles, _)| *articles <= corpus_len) {
-            task(searcher.corpus(), searcher.index());
+        // While the raw view is searched, the clean index is not kept: the
+        // task waits until it is again.
+        if let Some(index) = searcher.clean_index() {
+            let corpus_len = searcher.corpus().len();
+            for (_, task) in waiting.extract_if(.., |(articles, _)| *articles <= corpus_len) {
+                task(searcher.corpus(), index);
+            }
         }
         let Some(request) = request else { continue };
         let generation = request.generation;
