@@ -441,20 +441,20 @@ impl Slice {
 /// their own as a number, hashed and compared in one step; the rest are
 /// looked up as text. Every word of every article is looked up here.
 #[derive(Debug, Clone, Default)]
-struct WordIds {
+pub(super) struct WordIds {
     short: FxHashMap<u64, u32>,
     long: FxHashMap<Box<str>, u32>,
 }
 
 impl WordIds {
-    fn get(&self, word: &str) -> Option<u32> {
+    pub(super) fn get(&self, word: &str) -> Option<u32> {
         match short_key(word) {
             Some(key) => self.short.get(&key).copied(),
             None => self.long.get(word).copied(),
         }
     }
 
-    fn insert(&mut self, word: &str, id: u32) {
+    pub(super) fn insert(&mut self, word: &str, id: u32) {
         match short_key(word) {
             Some(key) => self.short.insert(key, id),
             None => self.long.insert(word.into(), id),

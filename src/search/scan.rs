@@ -4,12 +4,15 @@
 //! only pays off when many queries follow.
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
+use super::index::WordIds;
 use super::matcher::{TermMatcher, words_of};
 use super::query::{Kind, Query};
 use super::{Hit, TermScores, body_texts, group_total, rank};
 use crate::corpus::{Article, Corpus, View};
+
+/// Articles one thread scans with one memory of words.
+const SCAN_PIECE_ARTICLES: usize = 4_096;
 
 /// The ranked matches of `query` in `view`: the same hits, with the same
 /// scores, as `Searcher::search`.
@@ -23,7 +26,10 @@ pub fn scan(corpus: &Corpus, query: &Query, view: View) -> Vec<Hit> {
     let mut hits: Vec<Hit> = corpus
         .articles()
         .par_iter()
-        .map_init(FxHashMap::default, |seen, article| {
+        // Each piece of work starts with an empty memory of words: pieces
+        // big enough that scoring a word again is rare.
+        .with_min_len(SCAN_PIECE_ARTICLES)
+        .map_init(Seen::default, |seen, article| {
             let scores = score_terms(article, &terms, view, seen);
             let mut scores = scores.into_iter();
             let per_group: Vec<Vec<TermScores>> =
@@ -36,29 +42,41 @@ pub fn scan(corpus: &Corpus, query: &Query, view: View) -> Vec<Hit> {
     hits
 }
 
+/// Each word met so far on one thread, with each term's score for it:
+/// most words recur, and are matched against the terms only once.
+#[derive(Default)]
+struct Seen {
+    ids: WordIds,
+    /// The terms' scores for word `id` at `id * terms..(id + 1) * terms`.
+    scores: Vec<i64>,
+}
+
+impl Seen {
+    fn scores(&mut self, word: &str, terms: &[&TermMatcher]) -> &[i64] {
+        let id = match self.ids.get(word) {
+            Some(id) => id as usize,
+            None => {
+                let id = self.scores.len() / terms.len().max(1);
+                self.ids.insert(word, u32::try_from(id).unwrap_or(u32::MAX));
+                self.scores.extend(terms.iter().map(|t| match t.term.kind {
+                    Kind::Phrase => 0,
+                    _ => t.match_word(word).map_or(0, |_| t.score_word(word)),
+                }));
+                id
+            }
+        };
+        &self.scores[id * terms.len()..(id + 1) * terms.len()]
+    }
+}
+
 /// Each term's title and body scores for one article.
-fn score_terms(
-    article: &Article,
-    terms: &[&TermMatcher],
-    view: View,
-    seen: &mut FxHashMap<Box<str>, Vec<i64>>,
-) -> Vec<TermScores> {
+fn score_terms(article: &Article, terms: &[&TermMatcher], view: View, seen: &mut Seen) -> Vec<TermScores> {
     let mut scores: Vec<TermScores> = terms.iter().map(|_| TermScores::new(1)).collect();
     let text = article.text();
     let body = body_texts(&text, view).flat_map(|(_, paragraph)| words_of(paragraph));
     let words = words_of(&article.title).map(|w| (true, w)).chain(body.map(|w| (false, w)));
     for (in_title, (_, word)) in words {
-        if !seen.contains_key(word) {
-            let fresh = terms
-                .iter()
-                .map(|t| match t.term.kind {
-                    Kind::Phrase => 0,
-                    _ => t.match_word(word).map_or(0, |_| t.score_word(word)),
-                })
-                .collect();
-            seen.insert(word.into(), fresh);
-        }
-        let Some(found) = seen.get(word) else { continue };
+        let found = seen.scores(word, terms);
         for ((term, score), &found) in terms.iter().zip(&mut scores).zip(found) {
             if found == 0 {
                 continue;
