@@ -393,7 +393,9 @@ fn load(options: &Options, bodies: bool) -> Result<(Loaded, Option<Index>), corp
         Source::Bundled => Ok((corpus::load_bundled(), None)),
         Source::Paths(paths) => {
             let cache = library::cache_file(paths, options.cache.as_deref());
-            library::load(paths, cache.as_deref(), bodies)
+            // --check keeps the cache up to date, as the reader does.
+            let write = options.run == Run::Check;
+            library::load(paths, cache.as_deref(), bodies, write)
         }
     }
 }

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::cache::{self, CacheError, Reader, Stamp, Writer};
 use crate::corpus::{
-    self, Article, Batch, Corpus, FileJob, LoadError, Loaded, Packed, Parsed, Progress, Skipped,
+    self, Article, Batch, Corpus, FileJob, LoadError, Loaded, Packed, Parsed, Progress, Skipped, View,
 };
 use crate::search::Index;
 use crate::search::worker::IndexedTask;
@@ -62,11 +62,21 @@ pub fn cache_file(paths: &[PathBuf], dir: Option<&Path>) -> Option<PathBuf> {
 /// change taken from the cache and the rest parsed; then asks for the cache
 /// to be written once everything is indexed.
 pub fn stream(paths: &[PathBuf], cache_path: Option<&Path>, sink: &mut dyn Sink) -> Result<(), LoadError> {
+    stream_reading(paths, cache_path, true, sink)
+}
+
+/// [`stream`], reading the articles' text from the cache only if `bodies`.
+fn stream_reading(
+    paths: &[PathBuf],
+    cache_path: Option<&Path>,
+    bodies: bool,
+    sink: &mut dyn Sink,
+) -> Result<(), LoadError> {
     let found = corpus::find(paths)?;
     let stamps: Vec<Stamp> = found.files.iter().map(|(path, meta)| Stamp::of(path, meta)).collect();
     let mut reader = cache_path.and_then(open_cache);
     if let Some(reader) = reader.as_mut().filter(|r| cache::unchanged(r.stamps(), &stamps))
-        && let Some((files, articles, index)) = read_whole(reader, true)
+        && let Some((files, articles, index)) = read_whole(reader, bodies)
     {
         sink.index(index);
         let total = files.len();
@@ -125,38 +135,55 @@ pub fn stream(paths: &[PathBuf], cache_path: Option<&Path>, sink: &mut dyn Sink)
     Ok(())
 }
 
-/// Loads `paths` at once, for `--filter` and `--check`: from the cache,
-/// with its index, when no file changed (the text only if `bodies`), else
-/// by parsing every file.
+/// Loads `paths` at once, for `--filter` and `--check`: what
+/// [`stream`] would hand over, gathered, with the index when the cache
+/// held it (the articles' text only if `bodies`). With `write`, a load
+/// that had to parse files builds the index and writes the cache, as the
+/// reader does once everything is in.
 pub fn load(
     paths: &[PathBuf],
     cache_path: Option<&Path>,
     bodies: bool,
+    write: bool,
 ) -> Result<(Loaded, Option<Index>), LoadError> {
-    let found = corpus::find(paths)?;
-    let stamps: Vec<Stamp> = found.files.iter().map(|(path, meta)| Stamp::of(path, meta)).collect();
-    if let Some(mut reader) = cache_path.and_then(open_cache)
-        && cache::unchanged(reader.stamps(), &stamps)
-        && let Some((files, articles, index)) = read_whole(&mut reader, bodies)
-    {
-        let mut skipped = found.first.skipped;
-        skipped.extend(files.into_iter().flat_map(|f| f.skipped));
-        let mut all = found.first.articles;
-        all.extend(articles);
-        return Ok((Loaded { corpus: Corpus::new(all), skipped }, Some(index)));
-    }
-    let mut loaded = Loaded::default();
-    let mut all = Vec::new();
-    let jobs = found.files.into_iter().map(|(path, _)| FileJob::Parse(path)).collect();
-    corpus::stream_files(found.first, jobs, &mut |files, _| {
-        for file in files {
-            all.extend(file.articles);
-            loaded.skipped.extend(file.skipped);
+    let mut gathered = Gathered::default();
+    stream_reading(paths, cache_path, bodies, &mut gathered)?;
+    let corpus = Arc::new(Corpus::new(gathered.articles));
+    let mut index = gathered.index;
+    if write && index.is_none() && !gathered.tasks.is_empty() {
+        let built = Index::build(corpus.articles(), View::Clean);
+        for (_, task) in gathered.tasks {
+            task(&corpus, &built);
         }
+        index = Some(built);
+    }
+    let corpus = Arc::unwrap_or_clone(corpus);
+    Ok((Loaded { corpus, skipped: gathered.skipped }, index))
+}
+
+/// A whole load, gathered.
+#[derive(Default)]
+struct Gathered {
+    articles: Vec<Article>,
+    skipped: Vec<Skipped>,
+    index: Option<Index>,
+    tasks: Vec<(usize, IndexedTask)>,
+}
+
+impl Sink for Gathered {
+    fn batch(&mut self, batch: Batch) -> bool {
+        self.articles.extend(batch.articles);
+        self.skipped.extend(batch.skipped);
         true
-    });
-    loaded.corpus = Corpus::new(all);
-    Ok((loaded, None))
+    }
+
+    fn index(&mut self, index: Index) {
+        self.index = Some(index);
+    }
+
+    fn when_indexed(&mut self, articles: usize, task: IndexedTask) {
+        self.tasks.push((articles, task));
+    }
 }
 
 /// The cache file, if there is one that this folio can read.

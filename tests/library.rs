@@ -105,7 +105,7 @@ impl Setup {
     /// `--filter`'s load: articles, skipped reasons and whether the cache
     /// gave an index.
     fn load(&self) -> (folio::corpus::Loaded, Option<Index>) {
-        library::load(&self.paths(), Some(&self.cache_file()), true).expect("loads")
+        library::load(&self.paths(), Some(&self.cache_file()), true, false).expect("loads")
     }
 }
 
@@ -138,6 +138,20 @@ fn a_second_start_reads_the_cache_and_finds_the_same_articles() {
     let found =
         Searcher::with_index(Arc::clone(&corpus), index).search(&Query::parse("uranium"), View::Clean);
     assert_eq!(found.len(), 4);
+}
+
+#[test]
+fn a_load_that_writes_leaves_the_cache_the_reader_would() {
+    let setup = Setup::new();
+    let paths = setup.paths();
+    let (parsed, index) = library::load(&paths, Some(&setup.cache_file()), false, true).expect("loads");
+    assert!(index.is_some(), "built to be written");
+    let (again, index) = setup.load();
+    assert!(index.is_some(), "read back from the cache");
+    assert_eq!(texts(&again.corpus), texts(&parsed.corpus));
+    let (corpus, from_cache) = setup.start();
+    assert!(from_cache, "and the reader takes it");
+    assert_eq!(texts(&corpus), texts(&parsed.corpus));
 }
 
 #[test]
