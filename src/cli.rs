@@ -268,7 +268,7 @@ fn run(options: &Options) -> ExitCode {
         Run::Check => false,
         Run::Read => true,
     };
-    let (loaded, index) = match load(options, bodies) {
+    let library::Whole { loaded, index, from_cache } = match load(options, bodies) {
         Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("folio: {err}");
@@ -276,7 +276,7 @@ fn run(options: &Options) -> ExitCode {
         }
     };
     match &options.run {
-        Run::Check => check(&loaded, index.is_some()),
+        Run::Check => check(&loaded, from_cache),
         Run::Filter { query, format } => filter(loaded, index, query, *format),
         Run::Read if loaded.corpus.is_empty() => {
             report_nothing_to_read(&loaded.skipped);
@@ -388,9 +388,11 @@ fn filter(loaded: Loaded, index: Option<Index>, query: &str, format: print::Form
 }
 
 /// Everything at once, with the index when the cache holds it.
-fn load(options: &Options, bodies: bool) -> Result<(Loaded, Option<Index>), corpus::LoadError> {
+fn load(options: &Options, bodies: bool) -> Result<library::Whole, corpus::LoadError> {
     match &options.source {
-        Source::Bundled => Ok((corpus::load_bundled(), None)),
+        Source::Bundled => {
+            Ok(library::Whole { loaded: corpus::load_bundled(), index: None, from_cache: false })
+        }
         Source::Paths(paths) => {
             let cache = library::cache_file(paths, options.cache.as_deref());
             // --check keeps the cache up to date, as the reader does.

@@ -145,10 +145,11 @@ pub fn load(
     cache_path: Option<&Path>,
     bodies: bool,
     write: bool,
-) -> Result<(Loaded, Option<Index>), LoadError> {
+) -> Result<Whole, LoadError> {
     let mut gathered = Gathered::default();
     stream_reading(paths, cache_path, bodies, &mut gathered)?;
     let corpus = Arc::new(Corpus::new(gathered.articles));
+    let from_cache = gathered.index.is_some();
     let mut index = gathered.index;
     if write && index.is_none() && !gathered.tasks.is_empty() {
         let built = Index::build(corpus.articles(), View::Clean);
@@ -158,7 +159,17 @@ pub fn load(
         index = Some(built);
     }
     let corpus = Arc::unwrap_or_clone(corpus);
-    Ok((Loaded { corpus, skipped: gathered.skipped }, index))
+    Ok(Whole { loaded: Loaded { corpus, skipped: gathered.skipped }, index, from_cache })
+}
+
+/// A load gathered whole.
+pub struct Whole {
+    pub loaded: Loaded,
+    /// The clean view's index, when the cache held it or it was built to
+    /// be written.
+    pub index: Option<Index>,
+    /// Whether every article came from the cache: no file was parsed.
+    pub from_cache: bool,
 }
 
 /// A whole load, gathered.

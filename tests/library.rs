@@ -105,7 +105,9 @@ impl Setup {
     /// `--filter`'s load: articles, skipped reasons and whether the cache
     /// gave an index.
     fn load(&self) -> (folio::corpus::Loaded, Option<Index>) {
-        library::load(&self.paths(), Some(&self.cache_file()), true, false).expect("loads")
+        let whole = library::load(&self.paths(), Some(&self.cache_file()), true, false).expect("loads");
+        assert_eq!(whole.from_cache, whole.index.is_some(), "an index without writing: from the cache");
+        (whole.loaded, whole.index)
     }
 }
 
@@ -144,8 +146,9 @@ fn a_second_start_reads_the_cache_and_finds_the_same_articles() {
 fn a_load_that_writes_leaves_the_cache_the_reader_would() {
     let setup = Setup::new();
     let paths = setup.paths();
-    let (parsed, index) = library::load(&paths, Some(&setup.cache_file()), false, true).expect("loads");
-    assert!(index.is_some(), "built to be written");
+    let whole = library::load(&paths, Some(&setup.cache_file()), false, true).expect("loads");
+    assert!(whole.index.is_some() && !whole.from_cache, "parsed, and indexed to be written");
+    let parsed = whole.loaded;
     let (again, index) = setup.load();
     assert!(index.is_some(), "read back from the cache");
     assert_eq!(texts(&again.corpus), texts(&parsed.corpus));
