@@ -63,9 +63,63 @@ pub struct Index {
 /// body words holding it occur.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct LetterTable {
+    #[serde(with = "le_bytes")]
     pub title: Vec<u16>,
+    #[serde(with = "le_bytes")]
     pub body: Vec<u16>,
+    #[serde(with = "le_bytes")]
     pub occurrences: Vec<u32>,
+}
+
+/// Arrays of numbers written as their little-endian bytes: the letter
+/// tables hold millions, and a start from the cache reads them in one
+/// copy rather than a number at a time.
+mod le_bytes {
+    use serde::{Deserializer, Serializer};
+    use serde_bytes::ByteBuf;
+
+    /// A number of a fixed width, to and from little-endian bytes.
+    pub trait Fixed: Sized + Copy {
+        const WIDTH: usize;
+        fn put(self, out: &mut Vec<u8>);
+        fn take(bytes: &[u8]) -> Self;
+    }
+
+    impl Fixed for u16 {
+        const WIDTH: usize = 2;
+        fn put(self, out: &mut Vec<u8>) {
+            out.extend_from_slice(&self.to_le_bytes());
+        }
+        fn take(bytes: &[u8]) -> Self {
+            u16::from_le_bytes([bytes[0], bytes[1]])
+        }
+    }
+
+    impl Fixed for u32 {
+        const WIDTH: usize = 4;
+        fn put(self, out: &mut Vec<u8>) {
+            out.extend_from_slice(&self.to_le_bytes());
+        }
+        fn take(bytes: &[u8]) -> Self {
+            u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
+        }
+    }
+
+    pub fn serialize<T: Fixed, S: Serializer>(values: &[T], serializer: S) -> Result<S::Ok, S::Error> {
+        let mut bytes = Vec::with_capacity(values.len() * T::WIDTH);
+        for &value in values {
+            value.put(&mut bytes);
+        }
+        serializer.serialize_bytes(&bytes)
+    }
+
+    pub fn deserialize<'de, T: Fixed, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+        let bytes: ByteBuf = serde::Deserialize::deserialize(deserializer)?;
+        if bytes.len() % T::WIDTH != 0 {
+            return Err(serde::de::Error::custom("a table's bytes are not whole numbers"));
+        }
+        Ok(bytes.chunks_exact(T::WIDTH).map(T::take).collect())
+    }
 }
 
 /// The letters and digits that have a [`LetterTable`].
@@ -530,6 +584,21 @@ mod tests {
         assert_eq!(wrong, None, "every article, with its count");
         let rare = whole.postings_in(id_of(&whole, "rare"), 0..corpus.len()).count();
         assert_eq!(rare, corpus.len().div_ceil(3));
+    }
+
+    #[test]
+    fn letter_tables_round_trip_as_bytes_and_refuse_a_broken_length() {
+        let table = LetterTable {
+            title: vec![0, 7, u16::MAX],
+            body: vec![1, 2, 3],
+            occurrences: vec![0, 70_000, u32::MAX],
+        };
+        let bytes = postcard::to_allocvec(&table).expect("encodes");
+        let back: LetterTable = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!((back.title, back.body, back.occurrences), (table.title, table.body, table.occurrences));
+        // The title's bytes, one short: 5 bytes are not whole u16s.
+        let broken = [&[5u8][..], &[1, 2, 3, 4, 5], &[0], &[0]].concat();
+        assert!(postcard::from_bytes::<LetterTable>(&broken).is_err());
     }
 
     #[test]
