@@ -146,18 +146,20 @@ pub fn load(
     bodies: bool,
     write: bool,
 ) -> Result<Whole, LoadError> {
-    let mut gathered = Gathered::default();
+    let mut gathered = Gathered { building: write.then(Index::default), ..Gathered::default() };
     stream_reading(paths, cache_path, bodies, &mut gathered)?;
-    let corpus = Arc::new(Corpus::new(gathered.articles));
-    let from_cache = gathered.index.is_some();
-    let mut index = gathered.index;
-    if write && index.is_none() && !gathered.tasks.is_empty() {
-        let built = Index::build(corpus.articles(), View::Clean);
-        for (_, task) in gathered.tasks {
-            task(&corpus, &built);
+    let corpus = Arc::new(gathered.corpus);
+    let from_cache = gathered.cached.is_some();
+    let index = match (gathered.cached, gathered.building) {
+        (Some(cached), _) => Some(cached),
+        (None, Some(built)) if !gathered.tasks.is_empty() => {
+            for (_, task) in gathered.tasks {
+                task(&corpus, &built);
+            }
+            Some(built)
         }
-        index = Some(built);
-    }
+        _ => None,
+    };
     let corpus = Arc::unwrap_or_clone(corpus);
     Ok(Whole { loaded: Loaded { corpus, skipped: gathered.skipped }, index, from_cache })
 }
@@ -175,21 +177,31 @@ pub struct Whole {
 /// A whole load, gathered.
 #[derive(Default)]
 struct Gathered {
-    articles: Vec<Article>,
+    corpus: Corpus,
     skipped: Vec<Skipped>,
-    index: Option<Index>,
+    /// The index read from the cache.
+    cached: Option<Index>,
+    /// The index being built, batch by batch as the reader's search thread
+    /// does (memory freed by parsing a batch is reused by indexing it).
+    building: Option<Index>,
     tasks: Vec<(usize, IndexedTask)>,
 }
 
 impl Sink for Gathered {
     fn batch(&mut self, batch: Batch) -> bool {
-        self.articles.extend(batch.articles);
+        let first = self.corpus.len();
+        self.corpus = self.corpus.extended(batch.articles);
+        if let Some(index) = &mut self.building
+            && let Some(new) = self.corpus.articles().get(first..)
+        {
+            index.extend(new, View::Clean);
+        }
         self.skipped.extend(batch.skipped);
         true
     }
 
     fn index(&mut self, index: Index) {
-        self.index = Some(index);
+        self.cached = Some(index);
     }
 
     fn when_indexed(&mut self, articles: usize, task: IndexedTask) {
