@@ -115,7 +115,7 @@ mod le_bytes {
 
     pub fn deserialize<'de, T: Fixed, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
         let bytes: ByteBuf = serde::Deserialize::deserialize(deserializer)?;
-        if bytes.len() % T::WIDTH != 0 {
+        if !bytes.len().is_multiple_of(T::WIDTH) {
             return Err(serde::de::Error::custom("a table's bytes are not whole numbers"));
         }
         Ok(bytes.chunks_exact(T::WIDTH).map(T::take).collect())
