@@ -38,10 +38,14 @@ struct JsonMatch<'a> {
 pub fn matches(corpus: Corpus, index: Option<Index>, query: &str, format: Format) -> io::Result<bool> {
     let query = Query::parse(query);
     let corpus = Arc::new(corpus);
-    let hits = match index {
-        Some(index) => Searcher::with_index(Arc::clone(&corpus), index).search(&query, View::Clean),
+    let mut searcher = index.map(|index| Searcher::with_index(Arc::clone(&corpus), index));
+    let hits = match &mut searcher {
+        Some(searcher) => searcher.search(&query, View::Clean),
         None => scan(&corpus, &query, View::Clean),
     };
+    // The process ends after this: its memory is given back whole, rather
+    // than a hundred thousand articles and an index freed piece by piece.
+    std::mem::forget(searcher);
     let marks = Marks::new(&query);
     let mut out = BufWriter::new(io::stdout().lock());
     for hit in &hits {
@@ -62,5 +66,6 @@ pub fn matches(corpus: Corpus, index: Option<Index>, query: &str, format: Format
         }
     }
     out.flush()?;
+    std::mem::forget(corpus);
     Ok(!hits.is_empty())
 }
