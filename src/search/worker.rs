@@ -8,9 +8,14 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
+use std::time::{Duration, Instant};
 
 use super::{Hit, Index, Query, Searcher};
 use crate::corpus::{Corpus, View};
+
+/// After the first results of a search, how long before more of its
+/// results so far are reported.
+const PARTIAL_RESULTS_INTERVAL: Duration = Duration::from_millis(100);
 
 /// A query to run; `generation` grows with every edit of the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -135,9 +140,15 @@ fn serve(mut searcher: Searcher, inbox: &Receiver<Job>, newest: &AtomicU64, deli
         let generation = request.generation;
         let query = Query::parse(&request.query);
         let current = || newest.load(Ordering::SeqCst) == generation;
+        // The first results go to the screen at once; later steps only
+        // now and then: each report is a copy of the hits, a sort and a
+        // frame, and the complete results follow soon.
+        let mut reported: Option<Instant> = None;
         let mut report = |hits: &[Hit]| {
-            if current() {
+            let due = reported.is_none_or(|at| at.elapsed() >= PARTIAL_RESULTS_INTERVAL);
+            if current() && due {
                 deliver(Results { generation, hits: hits.to_vec(), complete: false });
+                reported = Some(Instant::now());
             }
             current()
         };
