@@ -310,20 +310,15 @@ impl Index {
     }
 
     /// The postings of a word for articles in `range`, in article order.
-    pub fn postings_in(&self, id: u32, range: Range<usize>) -> impl Iterator<Item = Posting> + '_ {
-        let first = self.sealed.partition_point(|s| (s.start as usize) + SEGMENT_ARTICLES <= range.start);
-        let sealed = self.sealed[first..]
-            .iter()
-            .take_while(move |s| (s.start as usize) < range.end)
-            .map(move |s| (s.start, s.list(id)));
-        let open = (self.open.start as usize) < range.end && self.open.len > 0;
-        let open =
-            open.then(|| (self.open.start, self.open.lists.get(id as usize).map_or(&[][..], Vec::as_slice)));
-        sealed
-            .chain(open)
-            .flat_map(|(start, bytes)| Postings { bytes, article: start })
-            .skip_while(move |p| (p.article as usize) < range.start)
-            .take_while(move |p| (p.article as usize) < range.end)
+    /// Search asks this once per matched word per segment, often tens of
+    /// thousands of times a keystroke: it is a plain walk over segments.
+    pub fn postings_in(&self, id: u32, range: Range<usize>) -> InRange<'_> {
+        // Segments start at multiples of SEGMENT_ARTICLES.
+        let segment = range.start / SEGMENT_ARTICLES;
+        let mut postings =
+            InRange { index: self, id, range, segment, current: Postings { bytes: &[], article: 0 } };
+        postings.current = postings.segment_postings();
+        postings
     }
 
     /// The words holding `letter` (case-folded) with their scores for the
@@ -352,6 +347,53 @@ impl Index {
             self.word_letters.push(slots.collect());
             for (letter, score) in letters {
                 self.single_letters.entry(letter).or_default().push((id, score));
+            }
+        }
+    }
+}
+
+/// A word's postings for a range of articles, segment after segment.
+pub struct InRange<'a> {
+    index: &'a Index,
+    id: u32,
+    range: Range<usize>,
+    segment: usize,
+    current: Postings<'a>,
+}
+
+impl<'a> InRange<'a> {
+    /// The postings of the word in segment `self.segment`.
+    fn segment_postings(&self) -> Postings<'a> {
+        let index = self.index;
+        let (start, bytes) = match index.sealed.get(self.segment) {
+            Some(sealed) => (sealed.start, sealed.list(self.id)),
+            None if self.segment == index.sealed.len() => {
+                (index.open.start, index.open.lists.get(self.id as usize).map_or(&[][..], Vec::as_slice))
+            }
+            None => (0, &[][..]),
+        };
+        Postings { bytes, article: start }
+    }
+}
+
+impl Iterator for InRange<'_> {
+    type Item = Posting;
+
+    fn next(&mut self) -> Option<Posting> {
+        loop {
+            match self.current.next() {
+                Some(p) if (p.article as usize) < self.range.start => continue,
+                Some(p) if (p.article as usize) < self.range.end => return Some(p),
+                Some(_) => return None,
+                None => {
+                    self.segment += 1;
+                    if self.segment * SEGMENT_ARTICLES >= self.range.end
+                        || self.segment > self.index.sealed.len()
+                    {
+                        return None;
+                    }
+                    self.current = self.segment_postings();
+                }
             }
         }
     }

@@ -20,6 +20,7 @@ pub mod worker;
 use std::sync::Arc;
 use std::thread;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 pub use index::Index;
@@ -36,8 +37,9 @@ pub const TITLE_WEIGHT: i64 = 3;
 /// Points per doubling of the number of matching words in the body.
 pub const OCCURRENCE_BONUS: i64 = 8;
 
-/// Articles scored per step; after each step, partial results are reported
-/// and a newer query may cancel the rest.
+/// Articles scored by one thread in a step (one segment of the index); a
+/// step scores a chunk per core. After each step, partial results are
+/// reported and a newer query may cancel the rest.
 pub const CHUNK_ARTICLES: usize = 16_384;
 
 /// Below this many articles a chunk is scored on one thread: starting
@@ -173,9 +175,13 @@ impl Searcher {
         let groups: Vec<Vec<Prepared>> =
             query.groups.iter().map(|g| g.iter().map(|t| self.prepare(t)).collect()).collect();
         let mut hits = Vec::new();
+        // A step is a chunk per core, each scored whole on its own thread:
+        // a thread then reads one segment's postings, and no thread
+        // decodes postings only to skip them.
+        let cores = thread::available_parallelism().map_or(1, usize::from);
         let mut start = 0;
         while start < total {
-            let end = (start + CHUNK_ARTICLES).min(total);
+            let end = (start + CHUNK_ARTICLES * cores).min(total);
             self.score_chunk(&groups, start..end, &mut hits);
             rank(&mut hits);
             if end < total && !step(&hits) {
@@ -202,13 +208,22 @@ impl Searcher {
             return Arc::clone(hit);
         }
         let single = single_letter_of(term);
+        // Skim-scoring a word is the dear part of a short term, which
+        // matches thousands of words: spread over the cores.
+        let this = &*self;
         let matched: WordScores = match (single, self.narrower_than(term)) {
             (Some(letter), _) => self.index.single_letter(letter).unwrap_or_default().into(),
             (None, Some(parent)) => {
-                parent.iter().map(|&(id, _)| id).filter_map(|id| self.score(matcher, id)).collect()
+                let found: Vec<(u32, i64)> =
+                    parent.par_iter().filter_map(|&(id, _)| this.score(matcher, id)).collect();
+                found.into()
             }
             (None, None) => {
-                (0..self.index.word_count() as u32).filter_map(|id| self.score(matcher, id)).collect()
+                let found: Vec<(u32, i64)> = (0..this.index.word_count() as u32)
+                    .into_par_iter()
+                    .filter_map(|id| this.score(matcher, id))
+                    .collect();
+                found.into()
             }
         };
         if self.matched_words.len() >= TERM_CACHE_LIMIT {
