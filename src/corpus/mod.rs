@@ -195,11 +195,6 @@ impl Article {
         self.packed = packed;
     }
 
-    /// Bytes the packed paragraphs take.
-    pub fn packed_size(&self) -> usize {
-        self.packed.size()
-    }
-
     /// Minutes to read at [`WORDS_PER_MINUTE`], rounded up; never zero.
     pub fn reading_minutes(&self) -> usize {
         self.words.div_ceil(WORDS_PER_MINUTE).max(1)

@@ -126,7 +126,7 @@ mod le_bytes {
 const LETTER_SLOTS: usize = 36;
 
 /// Where `letter` (already case-folded) has its table, if it has one.
-pub fn letter_slot(letter: char) -> Option<usize> {
+fn letter_slot(letter: char) -> Option<usize> {
     match letter {
         'a'..='z' => Some(letter as usize - 'a' as usize),
         '0'..='9' => Some(26 + letter as usize - '0' as usize),
@@ -325,12 +325,6 @@ impl Index {
     /// one-letter query `letter`.
     pub fn single_letter(&self, letter: char) -> Option<&[(u32, i64)]> {
         self.single_letters.get(&letter).map(|words| &words[..])
-    }
-
-    /// Bytes the postings take, for the benchmarks.
-    pub fn postings_size(&self) -> usize {
-        self.sealed.iter().map(|s| s.bytes.len() + 4 * s.offsets.len()).sum::<usize>()
-            + self.open.lists.iter().map(Vec::len).sum::<usize>()
     }
 
     /// Scores the words from `first` on for every letter they hold.
