@@ -182,8 +182,9 @@ impl Searcher {
         let mut start = 0;
         while start < total {
             let end = (start + CHUNK_ARTICLES * cores).min(total);
+            let ranked = hits.len();
             self.score_chunk(&groups, start..end, &mut hits);
-            rank(&mut hits);
+            rank_after(&mut hits, ranked);
             if end < total && !step(&hits) {
                 return None;
             }
@@ -485,7 +486,21 @@ fn single_char(text: &str) -> Option<char> {
 
 /// Best first; equal scores in corpus order.
 fn rank(hits: &mut [Hit]) {
-    hits.sort_unstable_by_key(|h| (std::cmp::Reverse(h.score), h.article));
+    hits.sort_unstable_by_key(rank_key);
+}
+
+/// Ranks `hits` whose first `ranked` are ranked already: the new ones are
+/// sorted, then the two runs merged (the stable sort finds them). Sorting
+/// every hit again after each step cost more than scoring the step.
+fn rank_after(hits: &mut [Hit], ranked: usize) {
+    if let Some(new) = hits.get_mut(ranked..) {
+        new.sort_unstable_by_key(rank_key);
+    }
+    hits.sort_by_key(rank_key);
+}
+
+fn rank_key(hit: &Hit) -> (std::cmp::Reverse<i64>, usize) {
+    (std::cmp::Reverse(hit.score), hit.article)
 }
 
 /// Whether `article` satisfies `query`, checked the slow, obvious way by
