@@ -56,8 +56,22 @@ impl TermMatcher {
     /// Where the term matches inside `word`, as a range of characters, or
     /// `None`. Phrases never match a single word: see [`find_in_text`].
     pub fn match_word(&self, word: &str) -> Option<Range<usize>> {
-        let word: Vec<char> =
-            word.chars().map(|c| if self.term.case_sensitive { c } else { fold_char(c) }).collect();
+        let fold = |c| if self.term.case_sensitive { c } else { fold_char(c) };
+        // Every word of every snippet and scan comes through here: the
+        // common short word is folded on the stack, not in an allocation.
+        let mut short = ['\0'; SHORT_WORD];
+        let long: Vec<char>;
+        let word: &[char] = if word.len() <= SHORT_WORD {
+            let mut len = 0;
+            for (slot, c) in short.iter_mut().zip(word.chars()) {
+                *slot = fold(c);
+                len += 1;
+            }
+            &short[..len]
+        } else {
+            long = word.chars().map(fold).collect();
+            &long
+        };
         let term = &self.chars;
         if term.is_empty() || term.len() > word.len() {
             return None;
@@ -141,6 +155,10 @@ pub fn letter_mask(chars: impl Iterator<Item = char>) -> u64 {
         mask | (1 << bit)
     })
 }
+
+/// Words of at most this many bytes (so at most this many characters) are
+/// matched without an allocation.
+const SHORT_WORD: usize = 32;
 
 /// The words of a text: runs of letters and digits (`char::is_alphanumeric`),
 /// with their byte offsets. Every word of every article passes through
