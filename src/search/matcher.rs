@@ -82,7 +82,7 @@ impl TermMatcher {
             Kind::Exact => {
                 word.windows(term.len()).position(|w| w == term.as_slice()).map(|at| at..at + term.len())
             }
-            Kind::Fuzzy => tight_subsequence(&word, term),
+            Kind::Fuzzy => tight_subsequence(word, term),
             Kind::Phrase => None,
         }
     }
