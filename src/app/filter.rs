@@ -144,8 +144,9 @@ impl App {
         if kept.is_none() {
             self.list_offset = 0;
         }
+        // The rows' marks depend on the query, not on which results came:
+        // those of the first results stand for the complete ones.
         self.select(kept.unwrap_or(0));
-        self.rows.clear();
     }
 
     pub(super) fn mark_visible_rows(&mut self, items: usize) {
