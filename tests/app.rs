@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app, press, selected_source, view_sources};
+use common::{app, press, search_now, selected_source, view_sources};
 use folio::app::{Focus, Mode};
 use folio::clipboard::Route;
 use folio::keys::Action;
@@ -118,6 +118,33 @@ fn filtering_by_keyword_finds_the_uranium_articles() {
     press(&mut app, "j<Enter>");
     assert_eq!(selected_source(&app), "004_73e098508302a61c.txt");
     assert_eq!(app.focus(), Focus::Reader);
+}
+
+#[test]
+fn rows_keep_their_marks_until_the_next_query_has_results() {
+    let mut app = app(120, 40);
+    press(&mut app, "/uranium");
+    let marked = |app: &folio::app::App| -> Vec<String> {
+        let mut words: Vec<String> = app
+            .view()
+            .iter()
+            .filter_map(|hit| app.row_marks(hit.article)?.snippet.clone())
+            .flat_map(|s| s.marks.iter().map(|m| s.text[m.clone()].to_lowercase()).collect::<Vec<_>>())
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    };
+    assert_eq!(marked(&app), ["uranium"]);
+    // Typed, but not yet answered: the list still shows the uranium
+    // results, so it keeps marking what found them.
+    for c in " niger".chars() {
+        app.update(Action::TypeChar(c));
+    }
+    assert_eq!(app.query(), "uranium niger");
+    assert_eq!(marked(&app), ["uranium"]);
+    search_now(&mut app);
+    assert!(marked(&app).contains(&"niger".to_string()), "the new query's results bring its marks");
 }
 
 #[test]

@@ -113,9 +113,8 @@ impl App {
     pub(super) fn refilter(&mut self) {
         self.generation += 1;
         self.keep_selected = None;
-        self.filter_marks = Marks::new(&self.filter.parsed);
-        self.rows.clear();
         if self.filter.parsed.is_empty() {
+            self.mark_results();
             let current = self.selected_article().map(|a| a.id);
             self.view = (0..self.corpus.len()).map(|article| Hit { article, score: 0 }).collect();
             self.order_view();
@@ -137,6 +136,10 @@ impl App {
         if results.generation != self.generation {
             return;
         }
+        if self.marked_generation != self.generation {
+            // This query's first results: from now on its marks are shown.
+            self.mark_results();
+        }
         self.view = results.hits;
         self.order_view();
         self.searching = !results.complete;
@@ -147,6 +150,17 @@ impl App {
         // The rows' marks depend on the query, not on which results came:
         // those of the first results stand for the complete ones.
         self.select(kept.unwrap_or(0));
+    }
+
+    /// Marks rows and reader with the current query. Until then they keep
+    /// the marks of the results on screen: marking those rows with the new
+    /// query would be work thrown away when its results come, and it would
+    /// hold up the search on a small machine.
+    fn mark_results(&mut self) {
+        self.filter_marks = Marks::new(&self.filter.parsed);
+        self.marked_query.clone_from(&self.filter.text);
+        self.marked_generation = self.generation;
+        self.rows.clear();
     }
 
     pub(super) fn mark_visible_rows(&mut self, items: usize) {

@@ -90,7 +90,13 @@ pub struct RowMarks {
 pub struct App {
     corpus: Arc<Corpus>,
     filter: QueryText,
+    /// The highlights of the query whose results the list shows: until a
+    /// new query's first results arrive, the list still shows the old
+    /// results, marked as the old query marked them.
     filter_marks: Marks,
+    /// The text and generation of that query.
+    marked_query: String,
+    marked_generation: u64,
     /// Bumped on every edit of the filter; results for older ones are stale.
     generation: u64,
     /// A search the driver (event loop or test) should run.
@@ -165,6 +171,8 @@ impl App {
             corpus: Arc::new(corpus),
             filter: QueryText::default(),
             filter_marks: Marks::default(),
+            marked_query: String::new(),
+            marked_generation: 0,
             generation: 0,
             pending: None,
             searching: false,

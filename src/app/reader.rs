@@ -125,7 +125,7 @@ impl App {
             return;
         };
         let finding = !self.find.parsed.is_empty();
-        let text = if finding { &self.find.text } else { &self.filter.text };
+        let text = if finding { &self.find.text } else { &self.marked_query };
         let key = Some((doc.article, doc.width, doc.view, finding, text.clone()));
         if key == self.reader_marks.key {
             return;
