@@ -27,6 +27,9 @@ pub struct TermMatcher {
     /// For a phrase, each word's characters, folded the same way.
     phrase: Vec<Vec<char>>,
     mask: u64,
+    /// `chars` as bytes, when they are all ASCII: an ASCII word is then
+    /// matched byte by byte, with no decoding or Unicode case folding.
+    ascii: Option<Vec<u8>>,
 }
 
 impl TermMatcher {
@@ -44,7 +47,8 @@ impl TermMatcher {
             Kind::Phrase => 0,
             _ => letter_mask(term.text.chars()),
         };
-        TermMatcher { term: term.clone(), chars, phrase, mask }
+        let ascii = chars.iter().all(char::is_ascii).then(|| chars.iter().map(|&c| c as u8).collect());
+        TermMatcher { term: term.clone(), chars, phrase, mask, ascii }
     }
 
     /// A cheap test that rules out most words before `match_word`: the word
@@ -56,9 +60,25 @@ impl TermMatcher {
     /// Where the term matches inside `word`, as a range of characters, or
     /// `None`. Phrases never match a single word: see [`find_in_text`].
     pub fn match_word(&self, word: &str) -> Option<Range<usize>> {
-        let fold = |c| if self.term.case_sensitive { c } else { fold_char(c) };
         // Every word of every snippet and scan comes through here: the
-        // common short word is folded on the stack, not in an allocation.
+        // common short word is folded on the stack, not in an allocation,
+        // and an ASCII one a byte at a time.
+        if let Some(term) = &self.ascii
+            && word.is_ascii()
+            && word.len() <= SHORT_WORD
+        {
+            if word.len() < term.len() {
+                return None;
+            }
+            let mut folded = [0u8; SHORT_WORD];
+            let folded = &mut folded[..word.len()];
+            folded.copy_from_slice(word.as_bytes());
+            if !self.term.case_sensitive {
+                folded.make_ascii_lowercase();
+            }
+            return self.match_folded(folded, term);
+        }
+        let fold = |c| if self.term.case_sensitive { c } else { fold_char(c) };
         let mut short = ['\0'; SHORT_WORD];
         let long: Vec<char>;
         let word: &[char] = if word.len() <= SHORT_WORD {
@@ -72,16 +92,18 @@ impl TermMatcher {
             long = word.chars().map(fold).collect();
             &long
         };
-        let term = &self.chars;
+        self.match_folded(word, &self.chars)
+    }
+
+    /// `match_word` on a folded word: characters, or the bytes of ASCII.
+    fn match_folded<T: PartialEq>(&self, word: &[T], term: &[T]) -> Option<Range<usize>> {
         if term.is_empty() || term.len() > word.len() {
             return None;
         }
         match self.term.kind {
             Kind::Prefix => word.starts_with(term).then_some(0..term.len()),
             Kind::Suffix => word.ends_with(term).then(|| word.len() - term.len()..word.len()),
-            Kind::Exact => {
-                word.windows(term.len()).position(|w| w == term.as_slice()).map(|at| at..at + term.len())
-            }
+            Kind::Exact => word.windows(term.len()).position(|w| w == term).map(|at| at..at + term.len()),
             Kind::Fuzzy => tight_subsequence(word, term),
             Kind::Phrase => None,
         }
@@ -116,7 +138,7 @@ pub fn skim_score(word: &str, pattern: &str) -> Option<i64> {
 
 /// The shortest stretch of `word` that holds `term` in order, if it is at
 /// most `MAX_SKIPPED_LETTERS` longer than the term.
-fn tight_subsequence(word: &[char], term: &[char]) -> Option<Range<usize>> {
+fn tight_subsequence<T: PartialEq>(word: &[T], term: &[T]) -> Option<Range<usize>> {
     let longest = term.len() + MAX_SKIPPED_LETTERS;
     let mut best: Option<Range<usize>> = None;
     for start in (0..word.len()).filter(|&i| word[i] == term[0]) {
@@ -174,58 +196,66 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
-    /// Whether a word character starts at `self.at`, and its length.
-    fn word_char(&self) -> (bool, usize) {
-        match self.text.as_bytes()[self.at] {
-            byte if byte.is_ascii() => (byte.is_ascii_alphanumeric(), 1),
-            _ => self.text[self.at..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    /// Moves past characters for which `is_word` differs from `want`:
+    /// ASCII a byte at a time, anything else decoded.
+    #[inline]
+    fn skip_while(&mut self, want: bool) {
+        let bytes = self.text.as_bytes();
+        while let Some(&byte) = bytes.get(self.at) {
+            let (is_word, width) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric(), 1)
+            } else {
+                wide_char(&self.text[self.at..])
+            };
+            if is_word != want {
+                return;
+            }
+            self.at += width;
         }
     }
+}
+
+/// Whether the character `text` starts with is a word character, and its
+/// length in bytes.
+#[cold]
+fn wide_char(text: &str) -> (bool, usize) {
+    text.chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
 }
 
 impl<'a> Iterator for Words<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let len = self.text.len();
-        while self.at < len {
-            let (is_word, width) = self.word_char();
-            if is_word {
-                break;
-            }
-            self.at += width;
-        }
-        if self.at >= len {
+        self.skip_while(false);
+        if self.at >= self.text.len() {
             return None;
         }
         let start = self.at;
-        while self.at < len {
-            let (is_word, width) = self.word_char();
-            if !is_word {
-                break;
-            }
-            self.at += width;
-        }
+        self.skip_while(true);
         Some((start, &self.text[start..self.at]))
     }
 }
 
 /// Every match of `terms` in `text`, as sorted, non-overlapping byte ranges.
 pub fn find_in_text(text: &str, terms: &[TermMatcher]) -> Vec<Range<usize>> {
-    let words: Vec<(usize, &str)> = words_of(text).collect();
     let mut ranges = Vec::new();
-    for term in terms {
-        if term.term.kind == Kind::Phrase {
-            ranges.extend(find_phrase(&words, term));
-            continue;
-        }
-        for &(offset, word) in &words {
-            if let Some(chars) = term.match_word(word) {
-                ranges.push(offset + byte_of(word, chars.start)..offset + byte_of(word, chars.end));
+    // Every paragraph of a snippet's article comes through here: its
+    // words are read once, and kept only when a phrase needs windows.
+    let (phrases, words): (Vec<&TermMatcher>, Vec<&TermMatcher>) =
+        terms.iter().partition(|t| t.term.kind == Kind::Phrase);
+    if !words.is_empty() {
+        for (offset, word) in words_of(text) {
+            for term in &words {
+                if let Some(chars) = term.match_word(word) {
+                    ranges.push(offset + byte_of(word, chars.start)..offset + byte_of(word, chars.end));
+                }
             }
+        }
+    }
+    if !phrases.is_empty() {
+        let all: Vec<(usize, &str)> = words_of(text).collect();
+        for term in phrases {
+            ranges.extend(find_phrase(&all, term));
         }
     }
     merge(ranges)
