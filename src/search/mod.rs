@@ -18,7 +18,6 @@ pub mod scan;
 pub mod worker;
 
 use std::sync::Arc;
-use std::thread;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -158,14 +157,15 @@ impl Searcher {
         self.search_in_steps(query, view, &mut |_| true).unwrap_or_default()
     }
 
-    /// The ranked matches of `query`, reporting the results so far after
-    /// each step of [`CHUNK_ARTICLES`] articles. `step` returns false to
-    /// stop early (a newer query arrived); then the result is `None`.
+    /// The ranked matches of `query`, offering the results so far after
+    /// each step of [`CHUNK_ARTICLES`] articles per core. `step` returns
+    /// false to stop early (a newer query arrived); then the result is
+    /// `None`.
     pub fn search_in_steps(
         &mut self,
         query: &Query,
         view: View,
-        step: &mut dyn FnMut(&[Hit]) -> bool,
+        step: &mut dyn FnMut(SoFar<'_>) -> bool,
     ) -> Option<Vec<Hit>> {
         self.use_view(view);
         let total = self.corpus.len();
@@ -174,22 +174,23 @@ impl Searcher {
         }
         let groups: Vec<Vec<Prepared>> =
             query.groups.iter().map(|g| g.iter().map(|t| self.prepare(t)).collect()).collect();
+        // In article order until the end: only results reported on the
+        // way are ranked, and most steps report nothing.
         let mut hits = Vec::new();
         // A step is a chunk per core, each scored whole on its own thread:
         // a thread then reads one segment's postings, and no thread
         // decodes postings only to skip them.
-        let cores = thread::available_parallelism().map_or(1, usize::from);
+        let cores = rayon::current_num_threads();
         let mut start = 0;
         while start < total {
             let end = (start + CHUNK_ARTICLES * cores).min(total);
-            let ranked = hits.len();
             self.score_chunk(&groups, start..end, &mut hits);
-            rank_after(&mut hits, ranked);
-            if end < total && !step(&hits) {
+            if end < total && !step(SoFar { hits: &hits }) {
                 return None;
             }
             start = end;
         }
+        rank_in_article_order(&mut hits);
         Some(hits)
     }
 
@@ -288,28 +289,24 @@ impl Searcher {
     /// Scores a chunk of articles, split across the machine's cores when it
     /// is big enough to be worth a thread.
     fn score_chunk(&self, groups: &[Vec<Prepared>], range: std::ops::Range<usize>, hits: &mut Vec<Hit>) {
-        let threads =
-            thread::available_parallelism().map_or(1, usize::from).min(range.len() / PARALLEL_MIN_ARTICLES);
+        let threads = rayon::current_num_threads().min(range.len() / PARALLEL_MIN_ARTICLES);
         if threads < 2 {
             self.score_range(groups, range, hits);
             return;
         }
+        // Not a thread started, nor the system asked for its cores (which
+        // reads cgroup files), on every step: the pool's threads are
+        // ready, and it knows how many there are.
         let step = range.len().div_ceil(threads);
-        let parts: Vec<Vec<Hit>> = thread::scope(|scope| {
-            let workers: Vec<_> = (range.start..range.end)
-                .step_by(step)
-                .map(|start| {
-                    let part = start..(start + step).min(range.end);
-                    scope.spawn(move || {
-                        let mut found = Vec::new();
-                        self.score_range(groups, part, &mut found);
-                        found
-                    })
-                })
-                .collect();
-            // A scorer that panicked is a bug; it must not pass silently.
-            workers.into_iter().map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
-        });
+        let starts: Vec<usize> = (range.start..range.end).step_by(step).collect();
+        let parts: Vec<Vec<Hit>> = starts
+            .into_par_iter()
+            .map(|start| {
+                let mut found = Vec::new();
+                self.score_range(groups, start..(start + step).min(range.end), &mut found);
+                found
+            })
+            .collect();
         hits.extend(parts.into_iter().flatten());
     }
 
@@ -484,19 +481,67 @@ fn single_char(text: &str) -> Option<char> {
     chars.next().filter(|_| chars.next().is_none())
 }
 
+/// The results of a search so far, in article order.
+pub struct SoFar<'a> {
+    hits: &'a [Hit],
+}
+
+impl SoFar<'_> {
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+
+    /// A ranked copy, to show.
+    pub fn ranked(&self) -> Vec<Hit> {
+        let mut hits = self.hits.to_vec();
+        rank_in_article_order(&mut hits);
+        hits
+    }
+}
+
 /// Best first; equal scores in corpus order.
 fn rank(hits: &mut [Hit]) {
     hits.sort_unstable_by_key(rank_key);
 }
 
-/// Ranks `hits` whose first `ranked` are ranked already: the new ones are
-/// sorted, then the two runs merged (the stable sort finds them). Sorting
-/// every hit again after each step cost more than scoring the step.
-fn rank_after(hits: &mut [Hit], ranked: usize) {
-    if let Some(new) = hits.get_mut(ranked..) {
-        new.sort_unstable_by_key(rank_key);
+/// Scores of one query span far fewer values than it has hits (a few
+/// hundred for a 100,000-hit query): a counting sort over this many slots
+/// beats comparing.
+const COUNTING_SORT_SPAN: i64 = 1 << 16;
+
+/// Ranks hits that are in article order: best first, and equal scores
+/// stay in article order, so the result is what [`rank`] gives. Sorting
+/// 100,000 hits by comparing took longer than scoring a step.
+fn rank_in_article_order(hits: &mut [Hit]) {
+    let (Some(best), Some(worst)) = (hits.iter().map(|h| h.score).max(), hits.iter().map(|h| h.score).min())
+    else {
+        return;
+    };
+    if best - worst >= COUNTING_SORT_SPAN {
+        hits.sort_by_key(|hit| std::cmp::Reverse(hit.score));
+        return;
     }
-    hits.sort_by_key(rank_key);
+    // The slot of a score counts down from the best; `starts[slot]` ends
+    // up as where that slot's hits begin.
+    let slot = |hit: &Hit| (best - hit.score) as usize;
+    let mut starts = vec![0; (best - worst) as usize + 2];
+    for hit in hits.iter() {
+        starts[slot(hit) + 1] += 1;
+    }
+    for at in 1..starts.len() {
+        starts[at] += starts[at - 1];
+    }
+    // Read from a copy: the hits are written back in place.
+    let unranked = hits.to_vec();
+    for hit in unranked {
+        let next = &mut starts[slot(&hit)];
+        hits[*next] = hit;
+        *next += 1;
+    }
 }
 
 fn rank_key(hit: &Hit) -> (std::cmp::Reverse<i64>, usize) {
@@ -670,6 +715,23 @@ mod tests {
             let mut sorted = fast.clone();
             sorted.sort_unstable();
             assert_eq!(sorted, slow, "{query}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Counting hits into place by score ranks them exactly as sorting
+        /// does, the fallback for scores spread too wide included.
+        #[test]
+        fn counting_ranks_as_sorting_does(
+            scores in proptest::collection::vec(proptest::prop_oneof![0i64..40, 0i64..200_000], 0..300)
+        ) {
+            let hits: Vec<Hit> =
+                scores.iter().enumerate().map(|(article, &score)| Hit { article, score }).collect();
+            let mut counted = hits.clone();
+            rank_in_article_order(&mut counted);
+            let mut sorted = hits;
+            rank(&mut sorted);
+            proptest::prop_assert_eq!(counted, sorted);
         }
     }
 }

@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use super::{Hit, Index, Query, Searcher};
+use super::{Hit, Index, Query, Searcher, SoFar};
 use crate::corpus::{Corpus, View};
 
 /// After the first results of a search, how long before more of its
@@ -141,13 +141,13 @@ fn serve(mut searcher: Searcher, inbox: &Receiver<Job>, newest: &AtomicU64, deli
         let query = Query::parse(&request.query);
         let current = || newest.load(Ordering::SeqCst) == generation;
         // The first results go to the screen at once; later steps only
-        // now and then: each report is a copy of the hits, a sort and a
+        // now and then: each report is a copy of the hits, a ranking and a
         // frame, and the complete results follow soon.
         let mut reported: Option<Instant> = None;
-        let mut report = |hits: &[Hit]| {
+        let mut report = |found: SoFar| {
             let due = reported.is_none_or(|at| at.elapsed() >= PARTIAL_RESULTS_INTERVAL);
             if current() && due {
-                deliver(Results { generation, hits: hits.to_vec(), complete: false });
+                deliver(Results { generation, hits: found.ranked(), complete: false });
                 reported = Some(Instant::now());
             }
             current()
