@@ -37,7 +37,9 @@ impl Painter {
             shift_screen(terminal, last, now.rows.clone(), now.left, &incoming, lines)?;
         }
         let frame = terminal.draw(|frame| ui::render(app, frame))?;
-        self.last = Some(frame.buffer.clone());
+        // Only the full-screen view scrolls what is on screen; a copy of
+        // every other frame would be a copy for nothing.
+        self.last = now.is_some().then(|| frame.buffer.clone());
         self.shown = now;
         Ok(())
     }

@@ -5,7 +5,7 @@
 //! results, articles from a load streaming in and signals all arrive as
 //! messages on one channel, so the loop sleeps until something happens.
 
-use std::io::{self, Write as _, stdout};
+use std::io::{self, BufWriter, Stdout, Write as _, stdout};
 use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -16,7 +16,8 @@ use std::thread;
 use std::time::Duration;
 
 use anyhow::{Context as _, Result};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -33,6 +34,16 @@ use crate::library::Sink;
 use crate::scroll::Painter;
 use crate::search::Index;
 use crate::search::worker::{Feeder, IndexedTask, Results, Worker};
+
+/// The terminal as folio draws on it. Standard output writes a kilobyte at
+/// a time, so a frame went out in dozens of writes; through this buffer it
+/// goes in one: over SSH, fewer packets, and a terminal is less likely to
+/// show half a frame.
+type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Room for a full frame of a large window with colours, so that only the
+/// flush at the end of a frame writes.
+const FRAME_BUFFER_BYTES: usize = 1 << 18;
 
 /// How often the input thread looks up from waiting to see if it should stop.
 const INPUT_CHECK_INTERVAL: Duration = Duration::from_millis(100);
@@ -121,7 +132,7 @@ pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnc
 }
 
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     inbox: &Receiver<Message>,
     worker: &Worker,
@@ -145,6 +156,8 @@ fn event_loop(
                 Message::Signal(signal) => return Ok(Exit::Signal(signal)),
                 Message::Input(Err(err)) => return signal_behind(err, inbox),
                 Message::Input(Ok(Event::Key(key))) => {
+                    #[cfg(debug_assertions)]
+                    panic_if_asked();
                     // Each press sees the state the one before it left.
                     for press in keys::presses(key) {
                         if let Some(action) = app.keymap().action_for(app.focus(), app.mode(), press) {
@@ -195,6 +208,15 @@ fn event_loop(
     }
 }
 
+/// A debug build panics at a key press when `FOLIO_TEST_PANIC` is set:
+/// the tests' way to see a panic give the terminal back.
+#[cfg(debug_assertions)]
+fn panic_if_asked() {
+    if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
+        panic!("FOLIO_TEST_PANIC is set: a panic, as asked");
+    }
+}
+
 /// The wheel and left clicks; the rest of what a mouse does is left alone.
 fn mouse_action(mouse: MouseEvent) -> Option<Action> {
     let (column, row) = (mouse.column, mouse.row);
@@ -216,7 +238,7 @@ fn send_to_terminal(sequence: &str) -> Result<()> {
 /// Ctrl-z: gives the terminal back to the shell and stops, as the shell
 /// expects of a job; on `fg` (SIGCONT) takes the terminal again and has the
 /// next frame drawn in full, as the shell has drawn over the screen.
-fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+fn suspend(terminal: &mut Screen, mouse: bool) -> io::Result<()> {
     restore();
     // SIGTSTP's own action, which stops the process until SIGCONT.
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
@@ -226,9 +248,8 @@ fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
 /// Takes the terminal back after another program had it, and has the next
 /// frame drawn in full.
 /// The mouse goes back on when it was on before (`--mouse`).
-fn retake(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
-    enable_raw_mode()?;
-    execute!(stdout(), EnterAlternateScreen)?;
+fn retake(terminal: &mut Screen, mouse: bool) -> io::Result<()> {
+    take()?;
     if mouse {
         execute!(stdout(), EnableMouseCapture)?;
     }
@@ -238,7 +259,7 @@ fn retake(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
 /// `e`, `E`, `o`: runs the pager or editor with the terminal given to it,
 /// or opens a browser; says how it went.
 fn hand_off(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     input: &InputThread,
     handoff: &Handoff,
     mouse: bool,
@@ -428,14 +449,22 @@ struct Session {
     /// Never dropped: ratatui's `Terminal` shows the cursor when dropped and
     /// prints to stderr if it cannot, and printing to a hung-up terminal
     /// panics. `restore` below does the same work, ignoring the errors.
-    terminal: ManuallyDrop<DefaultTerminal>,
+    terminal: ManuallyDrop<Screen>,
 }
 
 impl Session {
     fn enter() -> io::Result<Session> {
-        // ratatui's init installs a panic hook that restores the terminal
-        // before the panic message is printed, so the message stays readable.
-        match ratatui::try_init() {
+        // The terminal is restored before a panic message is printed, so
+        // the message stays readable.
+        let hook = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            hook(info);
+        }));
+        let taken = take().and_then(|()| {
+            Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER_BYTES, stdout())))
+        });
+        match taken {
             Ok(terminal) => Ok(Session { terminal: ManuallyDrop::new(terminal) }),
             Err(err) => {
                 restore();
@@ -451,9 +480,26 @@ impl Drop for Session {
     }
 }
 
-/// Leaves raw mode and the alternate screen and shows the cursor. Errors are
+/// Whether folio holds the terminal: raw mode and the alternate screen.
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode and the alternate screen, for folio.
+fn take() -> io::Result<()> {
+    // Set first: a failure half-way still has something to undo.
+    TAKEN.store(true, Ordering::SeqCst);
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen)
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor, once:
+/// a panic restores in its hook and again as it unwinds, and leaving the
+/// alternate screen a second time puts the cursor back where folio
+/// started, so the shell wrote over the panic's message. Errors are
 /// ignored: after a hang-up there is no terminal left to restore.
 fn restore() {
+    if !TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     // Harmless when it was never on; essential when it was, or the shell
     // gets mouse reports for typing.
     let _ = execute!(stdout(), DisableMouseCapture);

@@ -134,6 +134,21 @@ fn sigterm_and_sighup_give_the_terminal_back() {
 }
 
 #[test]
+fn a_panic_gives_the_terminal_back_and_its_message_stays_readable() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    // No backtrace: the message must fit the screen.
+    tmux.type_line(&format!("FOLIO_TEST_PANIC=1 RUST_BACKTRACE=0 {}; echo EXIT=$?", folio()));
+    tmux.wait_for("1/5");
+    tmux.keys(&["j"]);
+    let screen = tmux.wait_for("EXIT=101");
+    // The message's first line too: nothing was written over it.
+    for part in ["thread 'main'", "a panic, as asked"] {
+        assert!(screen.contains(part), "the message is on the shell's screen whole:\n{screen}");
+    }
+    tmux.assert_shell_is_sane();
+}
+
+#[test]
 fn search_inside_an_article_and_step_through_matches_with_n() {
     let Some(tmux) = Tmux::start(80, 24) else { return };
     tmux.type_line(&format!("{}; echo EXIT=$?", folio()));
