@@ -208,19 +208,23 @@ impl Index {
     /// Adds a slice's postings; says the word id of each of its words.
     fn merge(&mut self, slice: &Slice) -> Vec<u32> {
         let mut ids = Vec::with_capacity(slice.words.len());
-        for (word, postings) in slice.words.iter().zip(&slice.postings) {
+        for w in 0..slice.words.len() {
+            let word = slice.words.get(w);
             let id = match self.ids.get(word) {
                 Some(id) => id,
-                None => self.add_word(word.clone()),
+                None => self.add_word(word.into()),
             };
             ids.push(id);
+            let postings = slice.postings(w);
+            let (Some(first), Some(last)) = (postings.first(), postings.last()) else { continue };
             let list = &mut self.open.lists[id as usize];
-            let last = &mut self.open.last[id as usize];
-            for &posting in postings {
-                // Slices come in article order, so gaps are never negative.
-                write_posting(list, posting.article - *last, posting);
-                *last = posting.article;
-            }
+            let before = &mut self.open.last[id as usize];
+            // Slices come in article order, so gaps are never negative. Only
+            // the first posting's gap depends on the slices before; the rest
+            // were written by the slice, on its own core.
+            write_posting(list, first.article - *before, *first);
+            list.extend_from_slice(slice.encoded(w));
+            *before = last.article;
         }
         ids
     }
@@ -233,7 +237,8 @@ impl Index {
             occurrences: vec![0; slice.articles],
         };
         let mut tables = vec![empty; LETTER_SLOTS];
-        for (postings, &id) in slice.postings.iter().zip(ids) {
+        for (w, &id) in ids.iter().enumerate() {
+            let postings = slice.postings(w);
             for &(slot, score) in self.word_letters[id as usize].iter() {
                 let table = &mut tables[usize::from(slot)];
                 for posting in postings {
@@ -520,19 +525,29 @@ struct Slice {
     /// The first article's id, and how many articles.
     start: u32,
     articles: usize,
-    words: Vec<Box<str>>,
-    postings: Vec<Vec<Posting>>,
+    words: SliceWords,
+    /// Word `w`'s postings are `postings[ends[w - 1]..ends[w]]` (from 0 for
+    /// the first word), in article order: one array, not one per word.
+    postings: Vec<Posting>,
+    ends: Vec<u32>,
+    /// Each word's postings after its first, written as its list in the
+    /// index continues (gaps from the posting before): `encoded_ends`
+    /// bounds them as `ends` does the postings. Merging then copies bytes.
+    encoded: Vec<u8>,
+    encoded_ends: Vec<u32>,
 }
 
 impl Slice {
     fn build(articles: &[Arc<Article>], view: View) -> Self {
         let start = articles.first().map_or(0, |a| u32::try_from(a.id).unwrap_or(u32::MAX));
-        let mut slice = Slice { start, articles: articles.len(), words: Vec::new(), postings: Vec::new() };
+        let mut words = SliceWords::default();
         let mut ids = WordIds::default();
         // Per word of the slice: its counts in the current article; and the
         // words the current article touched, to reset and record them.
         let mut counts: Vec<(u16, u16)> = Vec::new();
         let mut touched: Vec<u32> = Vec::new();
+        // Every posting with its word, in article order; sorted by word below.
+        let mut found: Vec<(u32, Posting)> = Vec::new();
         for article in articles {
             let text = article.text();
             let body = super::body_texts(&text, view).map(|(_, text)| (false, text));
@@ -541,10 +556,9 @@ impl Slice {
                     let id = match ids.get(word) {
                         Some(id) => id,
                         None => {
-                            let id = slice.words.len() as u32;
+                            let id = words.len() as u32;
                             ids.insert(word, id);
-                            slice.words.push(word.into());
-                            slice.postings.push(Vec::new());
+                            words.push(word);
                             counts.push((0, 0));
                             id
                         }
@@ -560,45 +574,135 @@ impl Slice {
             let article_id = u32::try_from(article.id).unwrap_or(u32::MAX);
             for id in touched.drain(..) {
                 let (title, body) = std::mem::take(&mut counts[id as usize]);
-                slice.postings[id as usize].push(Posting { article: article_id, title, body });
+                found.push((id, Posting { article: article_id, title, body }));
             }
         }
-        slice
+        // A counting sort by word keeps each word's postings in article order.
+        let mut ends = vec![0u32; words.len()];
+        for &(id, _) in &found {
+            ends[id as usize] += 1;
+        }
+        let mut next = 0;
+        for end in &mut ends {
+            let count = *end;
+            *end = next;
+            next += count;
+        }
+        let mut postings = vec![Posting { article: 0, title: 0, body: 0 }; found.len()];
+        for (id, posting) in found {
+            let at = &mut ends[id as usize];
+            postings[*at as usize] = posting;
+            *at += 1;
+        }
+        let mut encoded = Vec::with_capacity(postings.len() * 2);
+        let mut encoded_ends = Vec::with_capacity(words.len());
+        let mut from = 0;
+        for &end in &ends {
+            for pair in postings[from..end as usize].windows(2) {
+                write_posting(&mut encoded, pair[1].article - pair[0].article, pair[1]);
+            }
+            encoded_ends.push(u32::try_from(encoded.len()).unwrap_or(u32::MAX));
+            from = end as usize;
+        }
+        Slice { start, articles: articles.len(), words, postings, ends, encoded, encoded_ends }
+    }
+
+    /// Word `w`'s postings.
+    fn postings(&self, w: usize) -> &[Posting] {
+        &self.postings[span(&self.ends, w)]
+    }
+
+    /// Word `w`'s postings after its first, encoded.
+    fn encoded(&self, w: usize) -> &[u8] {
+        &self.encoded[span(&self.encoded_ends, w)]
     }
 }
 
-/// Word ids by word. Most words fit in eight bytes: those are keys of
-/// their own as a number, hashed and compared in one step; the rest are
-/// looked up as text. Every word of every article is looked up here.
+/// Part `w` of an array cut at `ends` (each part's end; the first starts
+/// at 0).
+fn span(ends: &[u32], w: usize) -> Range<usize> {
+    let from = if w == 0 { 0 } else { ends[w - 1] as usize };
+    from..ends[w] as usize
+}
+
+/// A slice's distinct words, in one buffer: tens of thousands of them are
+/// found in every slice, and nearly all are known to the index already.
+#[derive(Default)]
+struct SliceWords {
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl SliceWords {
+    fn push(&mut self, word: &str) {
+        self.text.push_str(word);
+        self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+
+    fn get(&self, w: usize) -> &str {
+        &self.text[span(&self.ends, w)]
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// Word ids by word. Nearly every word fits in sixteen bytes, most in
+/// eight: those are keys of their own as a number, hashed and compared in
+/// one step; the rest are looked up as text. Every word of every article
+/// is looked up here.
 #[derive(Debug, Clone, Default)]
 pub(super) struct WordIds {
     short: FxHashMap<u64, u32>,
+    medium: FxHashMap<u128, u32>,
     long: FxHashMap<Box<str>, u32>,
 }
 
 impl WordIds {
     pub(super) fn get(&self, word: &str) -> Option<u32> {
-        match short_key(word) {
-            Some(key) => self.short.get(&key).copied(),
-            None => self.long.get(word).copied(),
+        match Key::of(word) {
+            Key::Short(key) => self.short.get(&key).copied(),
+            Key::Medium(key) => self.medium.get(&key).copied(),
+            Key::Long => self.long.get(word).copied(),
         }
     }
 
     pub(super) fn insert(&mut self, word: &str, id: u32) {
-        match short_key(word) {
-            Some(key) => self.short.insert(key, id),
-            None => self.long.insert(word.into(), id),
+        match Key::of(word) {
+            Key::Short(key) => self.short.insert(key, id),
+            Key::Medium(key) => self.medium.insert(key, id),
+            Key::Long => self.long.insert(word.into(), id),
         };
     }
 }
 
-/// A word of at most eight bytes as a number. Words hold no NUL (it is
-/// not alphanumeric), so padding with zeros keeps every word distinct.
-fn short_key(word: &str) -> Option<u64> {
-    let bytes = word.as_bytes();
-    let mut key = [0u8; 8];
-    key.get_mut(..bytes.len())?.copy_from_slice(bytes);
-    Some(u64::from_le_bytes(key))
+/// A word as a number, when it fits. Words hold no NUL (it is not
+/// alphanumeric), so padding with zeros keeps every word distinct.
+enum Key {
+    Short(u64),
+    Medium(u128),
+    Long,
+}
+
+impl Key {
+    #[inline]
+    fn of(word: &str) -> Key {
+        let bytes = word.as_bytes();
+        match bytes.len() {
+            0..=8 => Key::Short(pack(bytes)),
+            9..=16 => Key::Medium(u128::from(pack(&bytes[..8])) | u128::from(pack(&bytes[8..])) << 64),
+            _ => Key::Long,
+        }
+    }
+}
+
+/// Up to eight bytes as a little-endian number: a loop the compiler
+/// unrolls, where copying a slice of unknown length would call `memcpy`.
+#[inline]
+fn pack(bytes: &[u8]) -> u64 {
+    bytes.iter().take(8).enumerate().fold(0, |key, (at, &byte)| key | u64::from(byte) << (8 * at))
 }
 
 #[cfg(test)]
@@ -705,6 +809,29 @@ mod tests {
                 seen
             };
             proptest::prop_assert_eq!(ascii_letter_scores(word.as_bytes()), by_skim);
+        }
+    }
+
+    proptest::proptest! {
+        /// Words of every length, short, medium and long, keep their own
+        /// ids; a word never inserted has none, even when it shares its
+        /// first eight or sixteen bytes with one that was.
+        #[test]
+        fn word_ids_tell_every_word_apart(
+            words in proptest::collection::hash_set("(abcdefgh|abcdefghabcdefgh)?[ab9é]{0,10}", 2..40)
+        ) {
+            let words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+            let (inserted, others) = words.split_at(words.len() / 2);
+            let mut ids = WordIds::default();
+            for (id, word) in inserted.iter().enumerate() {
+                ids.insert(word, id as u32);
+            }
+            for (id, word) in inserted.iter().enumerate() {
+                proptest::prop_assert_eq!(ids.get(word), Some(id as u32));
+            }
+            for word in others {
+                proptest::prop_assert_eq!(ids.get(word), None);
+            }
         }
     }
 }
