@@ -128,7 +128,7 @@ fn stream_reading(
             }
             // A cache is only ever a copy: one that cannot be written is
             // one the next start does without.
-            let _ = write(&path, &stamps, &records, corpus, index);
+            let _ = write(&path, &stamps, &records, &corpus, &index);
         });
         sink.when_indexed(articles, task);
     }
@@ -153,10 +153,11 @@ pub fn load(
     let index = match (gathered.cached, gathered.building) {
         (Some(cached), _) => Some(cached),
         (None, Some(built)) if !gathered.tasks.is_empty() => {
+            let built = Arc::new(built);
             for (_, task) in gathered.tasks {
-                task(&corpus, &built);
+                task(Arc::clone(&corpus), Arc::clone(&built));
             }
-            Some(built)
+            Some(Arc::unwrap_or_clone(built))
         }
         _ => None,
     };

@@ -43,10 +43,10 @@ impl Collect {
         let articles = self.batches.into_iter().flat_map(|b| b.articles).collect();
         let corpus = Arc::new(Corpus::new(articles));
         let from_cache = self.adopted.is_some();
-        let index = self.adopted.unwrap_or_else(|| Index::build(corpus.articles(), View::Clean));
+        let index = Arc::new(self.adopted.unwrap_or_else(|| Index::build(corpus.articles(), View::Clean)));
         for (articles, task) in self.tasks {
             assert_eq!(articles, corpus.len(), "the task waits for every article");
-            task(&corpus, &index);
+            task(Arc::clone(&corpus), Arc::clone(&index));
         }
         (corpus, from_cache)
     }

@@ -60,11 +60,13 @@ pub struct Searcher {
     corpus: Arc<Corpus>,
     /// The view `index` and `matched_words` are for.
     view: View,
-    index: Index,
+    /// Shared, so that the cache can be written from it on a thread of its
+    /// own while searches go on.
+    index: Arc<Index>,
     matched_words: MatchedWords,
     /// The other view's index and memory, once it has been asked for, kept
     /// for when `r` flips back.
-    spare: Option<(View, Index, MatchedWords)>,
+    spare: Option<(View, Arc<Index>, MatchedWords)>,
 }
 
 /// Words (ids in one index) with their scores.
@@ -85,7 +87,7 @@ const TERM_CACHE_LIMIT: usize = 256;
 impl Searcher {
     /// A searcher over `corpus`, building its index (the costly part).
     pub fn new(corpus: Arc<Corpus>) -> Self {
-        let index = Index::build(corpus.articles(), View::Clean);
+        let index = Arc::new(Index::build(corpus.articles(), View::Clean));
         Searcher { corpus, view: View::Clean, index, matched_words: FxHashMap::default(), spare: None }
     }
 
@@ -94,11 +96,10 @@ impl Searcher {
         if self.view == view {
             return;
         }
-        let (_, index, words) = self
-            .spare
-            .take()
-            .filter(|(spare, _, _)| *spare == view)
-            .unwrap_or_else(|| (view, Index::build(self.corpus.articles(), view), FxHashMap::default()));
+        let (_, index, words) =
+            self.spare.take().filter(|(spare, _, _)| *spare == view).unwrap_or_else(|| {
+                (view, Arc::new(Index::build(self.corpus.articles(), view)), FxHashMap::default())
+            });
         let old_index = std::mem::replace(&mut self.index, index);
         let old_words = std::mem::replace(&mut self.matched_words, words);
         self.spare = Some((self.view, old_index, old_words));
@@ -118,14 +119,14 @@ impl Searcher {
     /// nothing has been indexed here yet.
     pub fn adopt(&mut self, index: Index) {
         if self.view == View::Clean && self.index.articles() == 0 {
-            self.index = index;
+            self.index = Arc::new(index);
             self.matched_words.clear();
         }
     }
 
     /// The clean view's index, when it covers the whole corpus: not while
     /// the raw view's is the one kept up to date.
-    pub fn clean_index(&self) -> Option<&Index> {
+    pub fn clean_index(&self) -> Option<&Arc<Index>> {
         let index = match (&self.view, &self.spare) {
             (View::Clean, _) => &self.index,
             (View::Raw, Some((View::Clean, index, _))) => index,
@@ -140,7 +141,9 @@ impl Searcher {
     pub fn grow(&mut self, corpus: Arc<Corpus>) {
         let indexed = self.index.articles();
         if let Some(new) = corpus.articles().get(indexed..) {
-            self.index.extend(new, self.view);
+            // Copies the index only if a cache is still being written from
+            // it, which a load that is still growing never asks for.
+            Arc::make_mut(&mut self.index).extend(new, self.view);
         }
         self.corpus = corpus;
         self.matched_words.clear();
@@ -659,7 +662,7 @@ mod tests {
         s.grow(Arc::new(more));
         assert!(s.clean_index().is_none(), "grown in the raw view only: no clean index of it all");
         s.search(&Query::parse("menu"), View::Clean);
-        assert_eq!(s.clean_index().map(Index::articles), Some(2));
+        assert_eq!(s.clean_index().map(|index| index.articles()), Some(2));
     }
 
     #[test]

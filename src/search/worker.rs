@@ -64,8 +64,9 @@ enum Job {
     Search(Request),
 }
 
-/// Work on the whole corpus and its clean view's index (writing the cache).
-pub type IndexedTask = Box<dyn FnOnce(&Arc<Corpus>, &Index) + Send>;
+/// Work on the whole corpus and its clean view's index (writing the
+/// cache), run on a thread of its own.
+pub type IndexedTask = Box<dyn FnOnce(Arc<Corpus>, Arc<Index>) + Send>;
 
 impl Worker {
     /// Starts the thread; every result is handed to `deliver`.
@@ -112,7 +113,7 @@ impl Feeder {
         let _ = self.jobs.send(Job::Adopt(Box::new(index)));
     }
 
-    /// Runs `task` on the search thread once the corpus holds `articles`
+    /// Runs `task` on a thread of its own once the corpus holds `articles`
     /// articles, all in the clean view's index (right away if so).
     pub fn when_indexed(&self, articles: usize, task: IndexedTask) {
         let _ = self.jobs.send(Job::WhenIndexed(articles, task));
@@ -138,7 +139,12 @@ fn serve(mut searcher: Searcher, inbox: &Receiver<Job>, newest: &AtomicU64, deli
         if let Some(index) = searcher.clean_index() {
             let corpus_len = searcher.corpus().len();
             for (_, task) in waiting.extract_if(.., |(articles, _)| *articles <= corpus_len) {
-                task(searcher.corpus(), index);
+                // Writing the cache takes half a second at 100,000 articles:
+                // on this thread, the first search after a cold load waited
+                // for it. A task that cannot get a thread is not run; the
+                // cache it would write is only ever a copy.
+                let (corpus, index) = (Arc::clone(searcher.corpus()), Arc::clone(index));
+                let _ = thread::Builder::new().name("folio-cache".into()).spawn(move || task(corpus, index));
             }
         }
         let Some(request) = request else { continue };
@@ -191,5 +197,35 @@ mod tests {
         };
         let ids: Vec<usize> = last.hits.iter().map(|h| h.article).collect();
         assert_eq!(ids.len(), 2, "the uranium articles: {ids:?}");
+    }
+
+    #[test]
+    fn a_search_is_answered_while_the_cache_is_still_being_written() {
+        let corpus = Arc::new(load_bundled().corpus);
+        let articles = corpus.len();
+        let (tx, rx) = mpsc::channel();
+        let worker = Worker::spawn(Arc::clone(&corpus), move |r| {
+            let _ = tx.send(r);
+        })
+        .expect("thread starts");
+        // The task stands for a slow cache write: it runs until released.
+        let (release, released) = mpsc::channel::<()>();
+        let (done, finished) = mpsc::channel();
+        let task: IndexedTask = Box::new(move |corpus, index| {
+            let _ = released.recv_timeout(Duration::from_secs(60));
+            let _ = done.send((corpus.len(), index.articles()));
+        });
+        worker.feeder().when_indexed(articles, task);
+        worker.submit(Request { generation: 1, query: "uranium".into(), view: View::Clean });
+        let answer = loop {
+            let results = rx.recv_timeout(Duration::from_secs(30)).expect("an answer before the task ends");
+            if results.complete {
+                break results;
+            }
+        };
+        assert_eq!(answer.hits.len(), 2, "the uranium articles");
+        release.send(()).expect("the task is still waiting");
+        let seen = finished.recv_timeout(Duration::from_secs(30)).expect("the task ran");
+        assert_eq!(seen, (articles, articles), "the task saw the whole corpus, all indexed");
     }
 }
