@@ -80,10 +80,23 @@ pub type Loader = Box<dyn FnOnce(&mut dyn Sink) + Send>;
 struct LoadSink {
     loop_inbox: Sender<Message>,
     search: Feeder,
+    /// Articles handed over so far.
+    delivered: usize,
 }
+
+/// The longest a batch waits for the ones before it to be indexed: the
+/// search thread may be busy with a long search, or indexing the raw view.
+const INDEX_WAIT_LIMIT: Duration = Duration::from_secs(1);
 
 impl Sink for LoadSink {
     fn batch(&mut self, batch: Batch) -> bool {
+        // Parsing and indexing share the cores. Left alone, parsing raced
+        // ahead and the index fell half a corpus behind: the list was full
+        // seconds before a search covered it. A batch now waits for the
+        // ones before it to be indexed, so the index is never more than a
+        // batch behind, and the load ends searchable.
+        self.search.wait_until_indexed(self.delivered, INDEX_WAIT_LIMIT);
+        self.delivered += batch.articles.len();
         // A closed channel means the loop has ended: the load stops.
         self.loop_inbox.send(Message::Loaded(batch)).is_ok()
     }
@@ -117,7 +130,7 @@ pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnc
         execute!(stdout(), EnableMouseCapture).context("cannot turn the mouse on")?;
     }
     if let Some(load) = load {
-        let mut sink = LoadSink { loop_inbox: sender.clone(), search: worker.feeder() };
+        let mut sink = LoadSink { loop_inbox: sender.clone(), search: worker.feeder(), delivered: 0 };
         // Not joined: when folio quits, the next batch finds nobody waiting
         // and the load stops there.
         thread::Builder::new()

@@ -7,6 +7,7 @@ use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -230,17 +231,35 @@ pub fn stream_files(
         progress.finished = progress.files_done == progress.files_total;
         // Reading and parsing are independent per file: spread them over
         // the cores, and gather in file-name order.
-        let files: Vec<Parsed> = batch
-            .into_par_iter()
-            .map(|job| match job {
-                FileJob::Parse(path) => parse_file(&path),
-                FileJob::Ready(parsed) => parsed,
-            })
-            .collect();
+        let parse = || -> Vec<Parsed> {
+            batch
+                .into_par_iter()
+                .map(|job| match job {
+                    FileJob::Parse(path) => parse_file(&path),
+                    FileJob::Ready(parsed) => parsed,
+                })
+                .collect()
+        };
+        let files = match loader_pool() {
+            Some(pool) => pool.install(parse),
+            None => parse(),
+        };
         if !deliver(files, progress) {
             return;
         }
     }
+}
+
+/// The threads that parse, apart from rayon's global pool, which indexes.
+/// Sharing one pool, the index's work queued behind a whole batch of
+/// parsing each time it asked for the cores. None if the threads could
+/// not be started: the global pool parses then.
+fn loader_pool() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        rayon::ThreadPoolBuilder::new().thread_name(|i| format!("folio-load-{i}")).build().ok()
+    })
+    .as_ref()
 }
 
 impl Batch {

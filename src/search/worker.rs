@@ -4,9 +4,9 @@
 //! running for an older one, and large corpora report results step by
 //! step as they are found.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -50,6 +50,31 @@ pub fn run_now(searcher: &mut Searcher, request: &Request) -> Results {
 pub struct Worker {
     jobs: Sender<Job>,
     newest: Arc<AtomicU64>,
+    indexed: Arc<Indexed>,
+}
+
+/// How many articles the search thread has indexed, for a loader to wait on.
+#[derive(Default)]
+struct Indexed {
+    articles: Mutex<usize>,
+    grew: Condvar,
+}
+
+impl Indexed {
+    fn set(&self, articles: usize) {
+        if let Ok(mut count) = self.articles.lock() {
+            *count = articles;
+            self.grew.notify_all();
+        }
+    }
+
+    /// Whether `articles` are indexed, waiting for them at most `limit`.
+    fn wait_for(&self, articles: usize, limit: Duration) -> bool {
+        let Ok(count) = self.articles.lock() else { return false };
+        self.grew
+            .wait_timeout_while(count, limit, |count| *count < articles)
+            .is_ok_and(|(_, r)| !r.timed_out())
+    }
 }
 
 /// What the search thread is asked to do.
@@ -74,10 +99,13 @@ impl Worker {
         let (jobs, inbox) = mpsc::channel();
         let newest = Arc::new(AtomicU64::new(0));
         let seen = Arc::clone(&newest);
+        let indexed = Arc::new(Indexed::default());
+        indexed.set(corpus.len());
+        let counted = Arc::clone(&indexed);
         thread::Builder::new()
             .name("folio-search".into())
-            .spawn(move || serve(Searcher::new(corpus), &inbox, &seen, &deliver))?;
-        Ok(Worker { jobs, newest })
+            .spawn(move || serve(Searcher::new(corpus), &inbox, &seen, &counted, &deliver))?;
+        Ok(Worker { jobs, newest, indexed })
     }
 
     pub fn submit(&self, request: Request) {
@@ -96,7 +124,7 @@ impl Worker {
     /// A handle for a loader, which may hand over an index read from the
     /// cache and ask for work once everything is indexed.
     pub fn feeder(&self) -> Feeder {
-        Feeder { jobs: self.jobs.clone() }
+        Feeder { jobs: self.jobs.clone(), indexed: Arc::clone(&self.indexed) }
     }
 }
 
@@ -104,6 +132,7 @@ impl Worker {
 #[derive(Clone)]
 pub struct Feeder {
     jobs: Sender<Job>,
+    indexed: Arc<Indexed>,
 }
 
 impl Feeder {
@@ -118,9 +147,21 @@ impl Feeder {
     pub fn when_indexed(&self, articles: usize, task: IndexedTask) {
         let _ = self.jobs.send(Job::WhenIndexed(articles, task));
     }
+
+    /// Waits, at most `limit`, until the corpus the search thread holds
+    /// has `articles` articles, indexed; says whether it got there.
+    pub fn wait_until_indexed(&self, articles: usize, limit: Duration) -> bool {
+        self.indexed.wait_for(articles, limit)
+    }
 }
 
-fn serve(mut searcher: Searcher, inbox: &Receiver<Job>, newest: &AtomicU64, deliver: &dyn Fn(Results)) {
+fn serve(
+    mut searcher: Searcher,
+    inbox: &Receiver<Job>,
+    newest: &AtomicU64,
+    indexed: &Indexed,
+    deliver: &dyn Fn(Results),
+) {
     let mut waiting: Vec<(usize, IndexedTask)> = Vec::new();
     while let Ok(job) = inbox.recv() {
         // Every growth is indexed, in order; of the searches waiting, only
@@ -134,6 +175,7 @@ fn serve(mut searcher: Searcher, inbox: &Receiver<Job>, newest: &AtomicU64, deli
                 Job::Search(newer) => request = Some(newer),
             }
         }
+        indexed.set(searcher.corpus().len());
         // While the raw view is searched, the clean index is not kept: the
         // task waits until it is again.
         if let Some(index) = searcher.clean_index() {
@@ -227,5 +269,17 @@ mod tests {
         release.send(()).expect("the task is still waiting");
         let seen = finished.recv_timeout(Duration::from_secs(30)).expect("the task ran");
         assert_eq!(seen, (articles, articles), "the task saw the whole corpus, all indexed");
+    }
+
+    #[test]
+    fn a_loader_can_wait_for_what_it_handed_over_to_be_indexed() {
+        let worker = Worker::spawn(Arc::new(Corpus::default()), |_| {}).expect("thread starts");
+        let feeder = worker.feeder();
+        assert!(feeder.wait_until_indexed(0, Duration::ZERO), "nothing handed over, nothing to wait for");
+        let corpus = Arc::new(load_bundled().corpus);
+        let articles = corpus.len();
+        assert!(!feeder.wait_until_indexed(articles, Duration::from_millis(50)), "not handed over yet");
+        worker.grow(corpus);
+        assert!(feeder.wait_until_indexed(articles, Duration::from_secs(30)), "indexed once grown");
     }
 }
