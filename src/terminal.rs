@@ -80,8 +80,9 @@ pub type Loader = Box<dyn FnOnce(&mut dyn Sink) + Send>;
 struct LoadSink {
     loop_inbox: Sender<Message>,
     search: Feeder,
-    /// Articles handed over so far.
+    /// Articles handed over so far, and before the last batch.
     delivered: usize,
+    delivered_before: usize,
 }
 
 /// The longest a batch waits for the ones before it to be indexed: the
@@ -92,10 +93,12 @@ impl Sink for LoadSink {
     fn batch(&mut self, batch: Batch) -> bool {
         // Parsing and indexing share the cores. Left alone, parsing raced
         // ahead and the index fell half a corpus behind: the list was full
-        // seconds before a search covered it. A batch now waits for the
-        // ones before it to be indexed, so the index is never more than a
-        // batch behind, and the load ends searchable.
-        self.search.wait_until_indexed(self.delivered, INDEX_WAIT_LIMIT);
+        // seconds before a search covered it. A batch now waits until all
+        // but the last one handed over are indexed: the index is never more
+        // than two batches behind, and the load ends searchable. (Waiting
+        // for the last one too left a core idle while it was indexed.)
+        self.search.wait_until_indexed(self.delivered_before, INDEX_WAIT_LIMIT);
+        self.delivered_before = self.delivered;
         self.delivered += batch.articles.len();
         // A closed channel means the loop has ended: the load stops.
         self.loop_inbox.send(Message::Loaded(batch)).is_ok()
@@ -130,7 +133,12 @@ pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnc
         execute!(stdout(), EnableMouseCapture).context("cannot turn the mouse on")?;
     }
     if let Some(load) = load {
-        let mut sink = LoadSink { loop_inbox: sender.clone(), search: worker.feeder(), delivered: 0 };
+        let mut sink = LoadSink {
+            loop_inbox: sender.clone(),
+            search: worker.feeder(),
+            delivered: 0,
+            delivered_before: 0,
+        };
         // Not joined: when folio quits, the next batch finds nobody waiting
         // and the load stops there.
         thread::Builder::new()

@@ -117,7 +117,7 @@ pub struct Progress {
 /// Files parsed for the first batch: few, so the first articles are on
 /// screen at once; then bigger batches, so handing them over stays cheap.
 const FIRST_BATCH_FILES: usize = 256;
-const BATCH_FILES: usize = 2_048;
+const BATCH_FILES: usize = 1_024;
 
 /// [`load_paths`], handing the articles over a batch at a time as they are
 /// parsed (on all cores, in file-name order), so a reader can show and
