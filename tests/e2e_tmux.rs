@@ -133,6 +133,8 @@ fn sigterm_and_sighup_give_the_terminal_back() {
     }
 }
 
+// FOLIO_TEST_PANIC is read by debug builds only.
+#[cfg(debug_assertions)]
 #[test]
 fn a_panic_gives_the_terminal_back_and_its_message_stays_readable() {
     let Some(tmux) = Tmux::start(80, 24) else { return };
