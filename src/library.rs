@@ -96,10 +96,10 @@ fn stream_reading(
         .files
         .into_iter()
         .enumerate()
-        .map(|(i, (path, _))| {
+        .map(|(i, (path, meta))| {
             let hit =
                 reuse.get(i).copied().flatten().and_then(|at| cached.get_mut(at)).and_then(Option::take);
-            hit.map_or(FileJob::Parse(path), FileJob::Ready)
+            hit.map_or_else(|| FileJob::Parse(path, meta.len()), FileJob::Ready)
         })
         .collect();
     drop(cached);
