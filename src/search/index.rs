@@ -427,8 +427,8 @@ fn letter_scores(word: &str) -> Vec<(char, i64)> {
 }
 
 /// [`letter_scores`] of an ASCII word in one pass. Every new word of a load
-/// is scored for each of its letters, and a skim matcher per letter cost a
-/// load about a second of CPU at 100,000 articles. For one lower-case
+/// is scored for each of its letters, and a skim matcher per letter (each
+/// setting up its tables) made that step twice as slow. For one lower-case
 /// letter, skim's score is its best match: 16 for the match, less 1 for
 /// the gap before it and 2 for a case mismatch, plus 16 at the start of
 /// the word or 6 for an upper-case letter after a lower-case letter or a
