@@ -338,27 +338,28 @@ impl Searcher {
             // The same scores the words' postings give, read off the table.
             for (at, article) in range.enumerate() {
                 if in_title {
-                    scores.title[at] = i64::from(table.title[article]);
+                    scores.at[at].title = u32::from(table.title[article]);
                 }
                 if in_body {
-                    scores.body[at] = i64::from(table.body[article]);
-                    scores.occurrences[at] = table.occurrences[article];
+                    scores.at[at].body = u32::from(table.body[article]);
+                    scores.at[at].occurrences = table.occurrences[article];
                 }
             }
             return scores;
         }
         let Some(words) = term.words.first() else { return scores };
         for &(id, score) in words.iter() {
-            for posting in self.index.postings_in(id, range.clone()) {
+            let score = points(score);
+            self.index.for_each_posting(id, range.clone(), |posting| {
                 let at = posting.article as usize - range.start;
                 if in_title && posting.title > 0 {
-                    scores.title[at] = scores.title[at].max(score);
+                    scores.at[at].title = scores.at[at].title.max(score);
                 }
                 if in_body && posting.body > 0 {
-                    scores.body[at] = scores.body[at].max(score);
-                    scores.occurrences[at] += u32::from(posting.body);
+                    scores.at[at].body = scores.at[at].body.max(score);
+                    scores.at[at].occurrences += u32::from(posting.body);
                 }
-            }
+            });
         }
         scores
     }
@@ -369,9 +370,9 @@ impl Searcher {
         for words in &term.words {
             let mut has = vec![false; range.len()];
             for &(id, _) in words.iter() {
-                for posting in self.index.postings_in(id, range.clone()) {
+                self.index.for_each_posting(id, range.clone(), |posting| {
                     has[posting.article as usize - range.start] = true;
-                }
+                });
             }
             candidates = Some(match candidates {
                 Some(so_far) => so_far.iter().zip(&has).map(|(a, b)| *a && *b).collect(),
@@ -430,42 +431,58 @@ fn group_total<T: std::borrow::Borrow<TermMatcher>>(
     Some(total)
 }
 
-/// One term's best title and body scores for each article of a chunk.
+/// One term's scores for each article of a chunk, by position in it.
 struct TermScores {
-    title: Vec<i64>,
-    body: Vec<i64>,
-    occurrences: Vec<u32>,
+    at: Vec<ArticleScores>,
+}
+
+/// A term's best title and body scores in one article, and how often its
+/// body words occur. Side by side and four bytes each: a search updates
+/// them for millions of postings, one cache line a posting, and a step's
+/// scores stay in the core's cache.
+#[derive(Debug, Clone, Copy, Default)]
+struct ArticleScores {
+    title: u32,
+    body: u32,
+    occurrences: u32,
+}
+
+/// A word's score as [`TermScores`] keeps it. Skim scores of real terms
+/// are in the hundreds; a longer one would be kept at the top.
+fn points(score: i64) -> u32 {
+    u32::try_from(score.max(0)).unwrap_or(u32::MAX)
 }
 
 impl TermScores {
     fn new(len: usize) -> Self {
-        TermScores { title: vec![0; len], body: vec![0; len], occurrences: vec![0; len] }
+        TermScores { at: vec![ArticleScores::default(); len] }
     }
 
     /// Reads `article` for the phrase `matcher` and records, at `at`, `base`
     /// for the title and the body where it occurs, with how often.
     fn set_phrase(&mut self, at: usize, article: &Article, matcher: &TermMatcher, view: View, base: i64) {
+        let base = points(base);
         let matchers = std::slice::from_ref(matcher);
         if matcher.term.field.includes_title() && !find_in_text(&article.title, matchers).is_empty() {
-            self.title[at] = base;
+            self.at[at].title = base;
         }
         if matcher.term.field.includes_body() {
             let text = article.text();
             let found: usize = body_texts(&text, view).map(|(_, p)| find_in_text(p, matchers).len()).sum();
             if found > 0 {
-                self.body[at] = base;
-                self.occurrences[at] = u32::try_from(found).unwrap_or(u32::MAX);
+                self.at[at].body = base;
+                self.at[at].occurrences = u32::try_from(found).unwrap_or(u32::MAX);
             }
         }
     }
 
     fn matched(&self, at: usize) -> bool {
-        self.title[at] > 0 || self.body[at] > 0
+        self.at[at].title > 0 || self.at[at].body > 0
     }
 
     fn total(&self, at: usize) -> i64 {
-        let bonus = OCCURRENCE_BONUS * i64::from(u32::BITS - self.occurrences[at].leading_zeros());
-        self.title[at] * TITLE_WEIGHT + self.body[at] + bonus
+        let bonus = OCCURRENCE_BONUS * i64::from(u32::BITS - self.at[at].occurrences.leading_zeros());
+        i64::from(self.at[at].title) * TITLE_WEIGHT + i64::from(self.at[at].body) + bonus
     }
 }
 

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use super::index::WordIds;
 use super::matcher::{TermMatcher, words_of};
 use super::query::{Kind, Query};
-use super::{Hit, TermScores, body_texts, group_total, rank};
+use super::{Hit, TermScores, body_texts, group_total, points, rank};
 use crate::corpus::{Article, Corpus, View};
 
 /// Articles one thread scans with one memory of words.
@@ -78,14 +78,15 @@ fn score_terms(article: &Article, terms: &[&TermMatcher], view: View, seen: &mut
     for (in_title, (_, word)) in words {
         let found = seen.scores(word, terms);
         for ((term, score), &found) in terms.iter().zip(&mut scores).zip(found) {
+            let found = points(found);
             if found == 0 {
                 continue;
             }
             if in_title && term.term.field.includes_title() {
-                score.title[0] = score.title[0].max(found);
+                score.at[0].title = score.at[0].title.max(found);
             } else if !in_title && term.term.field.includes_body() {
-                score.body[0] = score.body[0].max(found);
-                score.occurrences[0] += 1;
+                score.at[0].body = score.at[0].body.max(found);
+                score.at[0].occurrences += 1;
             }
         }
     }
