@@ -15,6 +15,7 @@ pub mod corpus;
 pub mod document;
 pub mod fsutil;
 pub mod keys;
+pub mod lanes;
 pub mod library;
 pub mod print;
 pub mod scroll;

@@ -1,6 +1,8 @@
 //! Turns untrusted file contents into clean paragraphs: no escape sequences,
 //! no control characters, tabs expanded, line ends normalised.
 
+use crate::lanes;
+
 /// Columns between tab stops when a tab is expanded.
 const TAB_STOP: usize = 4;
 
@@ -192,53 +194,23 @@ pub fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut count = 0;
     let mut carry = 1;
-    let mut add = |lanes: [u8; 8], from: usize| {
-        let word = u64::from_le_bytes(lanes);
-        let (alnum, space) = if word & HIGH == 0 { ascii_lanes(word) } else { wide_lanes(text, from) };
-        let others = (!alnum & LOW) * 0xff;
+    let mut from = 0;
+    while from < bytes.len() {
+        let (word, len) = lanes::read(&bytes[from..]);
+        let (alnum, space) = if lanes::is_ascii(word) { ascii_lanes(word) } else { wide_lanes(text, from) };
+        let others = (!alnum & lanes::LOW) * 0xff;
         let (sum, over) = others.overflowing_add(space);
         let (sum, more) = sum.overflowing_add(carry);
         count += (sum & alnum).count_ones() as usize;
         carry = u64::from(over | more);
-    };
-    let mut chunks = bytes.chunks_exact(8);
-    for (at, chunk) in chunks.by_ref().enumerate() {
-        let mut lanes = [0; 8];
-        lanes.copy_from_slice(chunk);
-        add(lanes, at * 8);
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        // Padded with NULs: neither letters nor spaces.
-        let mut lanes = [0; 8];
-        lanes[..rest.len()].copy_from_slice(rest);
-        add(lanes, bytes.len() - rest.len());
+        from += len;
     }
     count
 }
 
-/// The low and the high bit of every lane.
-const LOW: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = LOW << 7;
-
 /// Eight ASCII bytes' letters and digits, and spaces, as 1 in their lanes.
 fn ascii_lanes(word: u64) -> (u64, u64) {
-    let digit = between(word, b'0', b'9');
-    // Setting 0x20 lowers the case of letters and makes no other byte one.
-    let letter = between(word | (LOW * 0x20), b'a', b'z');
-    let space = between(word, 0x09, 0x0d) | between(word, b' ', b' ');
-    ((digit | letter) >> 7, space >> 7)
-}
-
-/// The high bit of each lane from `low` to `high`; every lane below 0x80.
-fn between(word: u64, low: u8, high: u8) -> u64 {
-    at_least(word, low) & !at_least(word, high + 1)
-}
-
-/// The high bit of each lane at least `n`: a lane below 0x80 plus
-/// `0x80 - n` reaches 0x80 just when it is, and never carries out.
-fn at_least(word: u64, n: u8) -> u64 {
-    word.wrapping_add(LOW * u64::from(0x80 - n)) & HIGH
+    (lanes::alnum(word) >> 7, lanes::space(word) >> 7)
 }
 
 /// [`ascii_lanes`] of the eight bytes of `text` from `from`, characters
