@@ -349,8 +349,11 @@ fn is_credit<'a>(text: &str, norm: impl Fn() -> &'a str) -> bool {
 
 fn is_trail(text: &str) -> bool {
     // Every separator holds one of these bytes ('›' ends in 0xBA, '»' in
-    // 0xBB); prose seldom does, and then no split is needed.
-    if !text.bytes().any(|b| matches!(b, b'/' | b'>' | b'|' | 0xBA | 0xBB)) {
+    // 0xBB); prose seldom does, and then no split is needed. memchr looks
+    // for them many bytes at a time: a byte at a time, this check was a
+    // hundredth of a cold load's work.
+    let bytes = text.as_bytes();
+    if memchr::memchr3(b'/', b'>', b'|', bytes).is_none() && memchr::memchr2(0xBA, 0xBB, bytes).is_none() {
         return false;
     }
     TRAIL_SEPARATORS.iter().any(|sep| {
@@ -576,7 +579,11 @@ mod tests {
         let crumbs = ["1. Home", "2. West Africa", "3. Niger", "1. First point of the plan"];
         let nav = Some(Furniture::Navigation);
         assert_eq!(marks(&crumbs), [nav, nav, nav, None]);
-        assert_eq!(marks(&["Home / World / Africa"]), [nav]);
+        let trails = ["Home / World / Africa", "Home > World > Africa", "Home › World › Africa"];
+        for trail in trails.into_iter().chain(["Home » World » Africa", "Home | World | Africa"]) {
+            assert_eq!(marks(&[trail]), [nav], "{trail}");
+        }
+        assert_eq!(marks(&["Home, World and Africa"]), [None]);
     }
 
     #[test]
