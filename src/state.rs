@@ -4,7 +4,7 @@
 //! rename), and merged with what another folio wrote meanwhile. A corrupt
 //! file is moved aside, never trusted and never lost. Knows nothing of the UI.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::io;
@@ -17,7 +17,14 @@ use crate::corpus::Article;
 use crate::fsutil;
 
 /// Bumped when the file's meaning changes; a newer file is left alone.
-const VERSION: u32 = 1;
+/// Version 2 keys articles by [`fingerprint`](crate::corpus::fingerprint);
+/// version 1 keyed them by what is now
+/// [`legacy_fingerprint`](crate::corpus::legacy_fingerprint).
+const VERSION: u32 = 2;
+
+/// What every key since version 2 starts with; keys without it are an
+/// older folio's.
+const KEY_PREFIX: &str = "2:";
 
 const FILE_NAME: &str = "state.json";
 
@@ -50,17 +57,35 @@ pub struct ReadingState {
 
 impl ReadingState {
     /// The remembered state of `article`: by content and path, else by
-    /// content alone (the file moved), else nothing.
+    /// content alone (the file moved), else nothing. Entries an older folio
+    /// saved are found by [`ReadingState::adopt_legacy`].
     pub fn get(&self, article: &Article) -> Option<&ArticleState> {
         let hash = article.fingerprint;
         self.articles.get(&key_of(hash, &article.source)).or_else(|| {
-            let prefix = format!("{hash:016x} ");
+            let prefix = format!("{KEY_PREFIX}{hash:016x} ");
             self.articles
                 .range(prefix.clone()..)
                 .take_while(|(k, _)| k.starts_with(&prefix))
                 .map(|(_, v)| v)
                 .next()
         })
+    }
+
+    /// The paths of the entries an older folio saved (keyed by the
+    /// legacy fingerprint), for [`ReadingState::adopt_legacy`].
+    pub fn legacy_paths(&self) -> HashSet<String> {
+        self.articles.iter().filter(|(key, _)| is_legacy(key)).map(|(_, state)| state.path.clone()).collect()
+    }
+
+    /// The entry an older folio saved for `article` (same path, same
+    /// text), copied under today's key and returned. Hashing the text the
+    /// old way reads all of it, so the caller asks only for articles at a
+    /// path from [`ReadingState::legacy_paths`]. The old entry stays, for
+    /// that older folio; a moved file's old entry is not found.
+    pub fn adopt_legacy(&mut self, article: &Article) -> Option<ArticleState> {
+        let state = self.articles.get(&legacy_key(article))?.clone();
+        self.articles.entry(key(article)).or_insert_with(|| state.clone());
+        Some(state)
     }
 
     /// Records `state` for `article`, stamped now.
@@ -93,7 +118,29 @@ pub fn key(article: &Article) -> String {
 }
 
 fn key_of(hash: u64, path: &str) -> String {
-    format!("{hash:016x} {path}")
+    format!("{KEY_PREFIX}{hash:016x} {path}")
+}
+
+/// Whether the key `saved` (a state file's last article, say) names
+/// `article`, in today's form or in an older folio's.
+pub fn names(saved: &str, article: &Article) -> bool {
+    if is_legacy(saved) {
+        // The path is compared first: the old hash reads the whole text.
+        saved.strip_suffix(article.source.as_str()).is_some_and(|rest| rest.ends_with(' '))
+            && saved == legacy_key(article)
+    } else {
+        saved == key(article)
+    }
+}
+
+fn is_legacy(key: &str) -> bool {
+    !key.starts_with(KEY_PREFIX)
+}
+
+/// An older folio's key for `article`.
+fn legacy_key(article: &Article) -> String {
+    let hash = crate::corpus::legacy_fingerprint(&article.text().paragraphs);
+    format!("{hash:016x} {}", article.source)
 }
 
 fn now() -> u64 {
@@ -223,6 +270,64 @@ mod tests {
         let other = article("x.txt", "Different Story Title\n\nBody.");
         assert!(state.get(&other).is_none());
     }
+
+    /// What folio saved before state version 2: keys of the FNV-1a
+    /// fingerprint, as that folio wrote them.
+    fn saved_by_version_1(article: &Article, state: ArticleState) -> ReadingState {
+        let hash = crate::fsutil::fnv1a(
+            article.text().paragraphs.iter().flat_map(|p| p.text.bytes().chain([b'\n'])),
+        );
+        let mut saved = ReadingState { version: 1, ..ReadingState::default() };
+        saved.articles.insert(
+            format!("{hash:016x} {}", article.source),
+            ArticleState { path: article.source.clone(), ..state },
+        );
+        saved.last_article = Some(format!("{hash:016x} {}", article.source));
+        saved
+    }
+
+    #[test]
+    fn what_an_older_folio_saved_is_found_for_the_same_file_and_text() {
+        let a = article("a.txt", "Same Story Title Here\n\nBody.");
+        let mut saved =
+            saved_by_version_1(&a, ArticleState { paragraph: 3, read: true, ..Default::default() });
+        assert!(saved.get(&a).is_none(), "today's key is another");
+        assert_eq!(saved.legacy_paths(), HashSet::from(["a.txt".to_owned()]));
+        assert!(names(saved.last_article.as_deref().unwrap_or_default(), &a));
+        let adopted = saved.adopt_legacy(&a).map(|s| (s.paragraph, s.read));
+        assert_eq!(adopted, Some((3, true)));
+        assert_eq!(saved.get(&a).map(|s| s.paragraph), Some(3), "now under today's key too");
+        assert_eq!(saved.articles.len(), 2, "the old entry stays, for the older folio");
+
+        let edited = article("a.txt", "Same Story Title Here\n\nBody, edited.");
+        let mut saved = saved_by_version_1(&a, ArticleState { paragraph: 3, ..Default::default() });
+        assert!(saved.adopt_legacy(&edited).is_none(), "another text at the same path");
+        assert!(!names(saved.last_article.as_deref().unwrap_or_default(), &edited));
+        let elsewhere = article("b/a.txt", "Same Story Title Here\n\nBody.");
+        assert!(!names(saved.last_article.as_deref().unwrap_or_default(), &elsewhere));
+    }
+
+    #[test]
+    fn keys_are_of_the_fingerprint_that_never_changes() {
+        // Keys are kept on disk: the fingerprint of a text must be the same
+        // in every version of folio. These are the values version 2 wrote.
+        let a = article("a.txt", "Same Story Title Here\n\nBody.");
+        assert_eq!(key(&a), format!("2:{:016x} a.txt", a.fingerprint));
+        let paragraphs =
+            |texts: &[&str]| texts.iter().map(|t| crate::corpus::Paragraph::plain(*t)).collect::<Vec<_>>();
+        let fingerprint = |texts: &[&str]| crate::corpus::fingerprint(&paragraphs(texts));
+        assert_eq!(fingerprint(&[]), FINGERPRINT_OF_NOTHING);
+        assert_eq!(
+            fingerprint(&["Héadline — 日本語", "A body of more than eight bytes."]),
+            FINGERPRINT_OF_TWO
+        );
+        // Where paragraphs end is part of the text.
+        assert_ne!(fingerprint(&["ab", "c"]), fingerprint(&["a", "bc"]));
+        assert_ne!(fingerprint(&["a"]), fingerprint(&["a\0"]), "padding is not text");
+    }
+
+    const FINGERPRINT_OF_NOTHING: u64 = 0xcbf2_9ce4_8422_2325;
+    const FINGERPRINT_OF_TWO: u64 = 0xedcd_0b10_7c9e_51b4;
 
     #[test]
     fn a_merge_keeps_the_newer_entry_and_both_sides_entries() {

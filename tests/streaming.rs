@@ -105,6 +105,41 @@ fn the_remembered_article_is_selected_when_it_arrives_unless_the_user_moved() {
 }
 
 #[test]
+fn what_an_older_folio_saved_comes_back_as_its_articles_arrive() {
+    // A state file as folio wrote it before state version 2: keys of the
+    // FNV-1a hash of the text, each paragraph ended by a newline.
+    let seeds = seeds();
+    let old_key = |article: &Article| {
+        let text = article.text();
+        let hash = folio::fsutil::fnv1a(text.paragraphs.iter().flat_map(|p| p.text.bytes().chain([b'\n'])));
+        format!("{hash:016x} {}", article.source)
+    };
+    let (read, last) = (&seeds[1], &seeds[3]);
+    let json = serde_json::json!({
+        "version": 1,
+        "articles": {
+            old_key(read): { "path": read.source, "paragraph": 0, "offset": 0, "read": true, "bookmarked": true, "changed": 1 },
+        },
+        "last_query": "",
+        "last_article": old_key(last),
+    });
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = folio::state::Store::new(dir.path());
+    std::fs::write(store.path(), json.to_string()).expect("written");
+    let (saved, problem) = store.load();
+    assert!(problem.is_none());
+
+    let mut app = streaming_app().remembering(saved);
+    app.update(Action::Loaded(batch(seeds[..2].to_vec(), 2, 5)));
+    app.update(Action::Loaded(batch(seeds[2..].to_vec(), 5, 5)));
+    assert_eq!(&selected_source(&app), &last.source, "the last article is selected again");
+    let now = app.reading_state();
+    let entry = now.get(read).map(|s| (s.read, s.bookmarked));
+    assert_eq!(entry, Some((true, true)), "read and bookmarked, under today's key");
+    assert!(now.articles.contains_key(&old_key(read)), "the old entry stays for the older folio");
+}
+
+#[test]
 fn a_load_that_finds_nothing_readable_ends_with_the_reasons_kept() {
     let mut app = streaming_app();
     let skipped = vec![Skipped { path: "a.bin".into(), reason: "binary file".into() }];

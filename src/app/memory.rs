@@ -3,6 +3,8 @@
 //! from a `ReadingState` at start and handed back as one to be saved; the
 //! views that show only unread or only bookmarked articles.
 
+use std::collections::HashSet;
+
 use crate::document::{Anchor, paragraph_block};
 use crate::state::{self, ArticleState, ReadingState};
 
@@ -45,6 +47,8 @@ pub struct Memory {
     /// The key of the article to select again when it arrives, until the
     /// user picks another.
     pub last_article: Option<String>,
+    /// Paths with an entry an older folio saved, under its kind of key.
+    pub legacy_paths: HashSet<String>,
 }
 
 impl Memory {
@@ -76,6 +80,7 @@ impl App {
             self.refilter();
         }
         self.memory.last_article = state.last_article.clone();
+        self.memory.legacy_paths = state.legacy_paths();
         self.memory.loaded = state;
         if let Some(last) = self.remember(0..self.corpus.len()) {
             self.reselect(last);
@@ -89,10 +94,17 @@ impl App {
     pub(super) fn remember(&mut self, ids: std::ops::Range<usize>) -> Option<usize> {
         let mut last = None;
         for article in self.corpus.articles().get(ids).unwrap_or_default() {
-            if self.memory.last_article.as_deref().is_some_and(|wanted| wanted == state::key(article)) {
+            if self.memory.last_article.as_deref().is_some_and(|wanted| state::names(wanted, article)) {
                 last = Some(article.id);
             }
-            let Some(saved) = self.memory.loaded.get(article) else { continue };
+            let saved = match self.memory.loaded.get(article) {
+                Some(saved) => Some(saved.clone()),
+                None if self.memory.legacy_paths.contains(&article.source) => {
+                    self.memory.loaded.adopt_legacy(article)
+                }
+                None => None,
+            };
+            let Some(saved) = saved else { continue };
             let anchor = match (saved.paragraph, saved.offset) {
                 (0, 0) => Anchor::default(),
                 (paragraph, offset) => Anchor { block: paragraph_block(paragraph), offset },
