@@ -42,6 +42,12 @@ pub fn space(word: u64) -> u64 {
     between(word, 0x09, 0x0d) | between(word, b' ', b' ')
 }
 
+/// The bits of the lanes before lane `n`: all of them from 8 on.
+#[inline]
+pub fn below(n: usize) -> u64 {
+    if n >= 8 { !0 } else { (1 << (8 * n)) - 1 }
+}
+
 /// The high bit of each lane from `low` to `high`; every lane below 0x80.
 #[inline]
 fn between(word: u64, low: u8, high: u8) -> u64 {
@@ -75,6 +81,14 @@ mod tests {
                 assert_eq!(space(word) & bit != 0, c.is_whitespace(), "{byte:#x} in lane {lane}");
             }
         }
+    }
+
+    #[test]
+    fn below_keeps_the_lanes_before_the_one_named() {
+        assert_eq!(below(0), 0);
+        assert_eq!(below(1), 0xff);
+        assert_eq!(below(7), 0x00ff_ffff_ffff_ffff);
+        assert_eq!(below(8), !0);
     }
 
     #[test]

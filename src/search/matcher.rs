@@ -214,7 +214,7 @@ impl Words<'_> {
             let ascii = if wide == 0 { len } else { (wide.trailing_zeros() / 8) as usize };
             let alnum = lanes::alnum(word);
             let stops = if want { !alnum & lanes::HIGH } else { alnum };
-            let stops = stops & lanes_below(ascii);
+            let stops = stops & lanes::below(ascii);
             if stops != 0 {
                 self.at += (stops.trailing_zeros() / 8) as usize;
                 return;
@@ -229,11 +229,6 @@ impl Words<'_> {
             }
         }
     }
-}
-
-/// The bits of the lanes below lane `n`.
-fn lanes_below(n: usize) -> u64 {
-    if n >= 8 { !0 } else { (1 << (8 * n)) - 1 }
 }
 
 /// Whether the character `text` starts with is a word character, and its
