@@ -219,10 +219,9 @@ fn ascii_lanes(word: u64) -> (u64, u64) {
 #[cold]
 fn wide_lanes(text: &str, from: usize) -> (u64, u64) {
     let (mut alnum, mut space) = (0, 0);
-    for (lane, &byte) in text.as_bytes().iter().skip(from).take(8).enumerate() {
+    for (lane, &byte) in text.as_bytes().get(from..).unwrap_or_default().iter().take(8).enumerate() {
         let (is_alnum, is_space) = if byte.is_ascii() {
-            let class = ASCII_CLASSES[usize::from(byte)];
-            (class & ALNUM != 0, class & SPACE != 0)
+            (byte.is_ascii_alphanumeric(), is_ascii_space(byte))
         } else if byte < 0xc0 {
             (false, false)
         } else {
@@ -235,28 +234,6 @@ fn wide_lanes(text: &str, from: usize) -> (u64, u64) {
     }
     (alnum, space)
 }
-
-/// [`ASCII_CLASSES`] bits.
-const SPACE: u8 = 1;
-const ALNUM: u8 = 2;
-
-/// Each ASCII byte's class, for the lanes that hold other characters too.
-const ASCII_CLASSES: [u8; 128] = {
-    let mut classes = [0u8; 128];
-    let mut byte = 0;
-    while byte < 128 {
-        let b = byte as u8;
-        classes[byte] = if is_ascii_space(b) {
-            SPACE
-        } else if b.is_ascii_alphanumeric() {
-            ALNUM
-        } else {
-            0
-        };
-        byte += 1;
-    }
-    classes
-};
 
 /// What `char::is_whitespace` says of an ASCII byte (`u8::is_ascii_whitespace`
 /// leaves out the vertical tab).
