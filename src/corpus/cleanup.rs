@@ -8,6 +8,8 @@
 //! Every rule is linear in the text, and the line rules only look at short
 //! paragraphs: a long paragraph is the reporting itself.
 
+mod body;
+
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -23,9 +25,15 @@ const MAX_FURNITURE_WORDS: usize = 60;
 const MAX_FURNITURE_BYTES: usize = 1_000;
 
 /// A comment section hides everything after it only when at least this many
-/// words of the story come before it, so a "Comments" link at the top of a
-/// page cannot hide the whole article.
+/// words of the story come before it, so a "Leave a comment" link at the
+/// top of a page cannot hide the whole article...
 const MIN_WORDS_BEFORE_COMMENTS: usize = 100;
+/// ...counting only paragraphs of at least this many words: a menu's
+/// words are not a story's.
+const MIN_STORY_PARAGRAPH_WORDS: usize = 12;
+/// A thread that would take more than this share of an article's words
+/// must have the shape of one: mostly short posts, and no section headings.
+const LARGE_THREAD_SHARE: f32 = 0.25;
 
 /// A membership or newsletter pitch is a box of a few short paragraphs, and
 /// only some of them say "newsletter" or "become a member". Up to this many
@@ -81,11 +89,12 @@ const PHRASES: &[(&str, Furniture)] = &[
     ("whatsapp", Furniture::Share),
     ("add a comment", Furniture::Comments),
     ("click to comment", Furniture::Comments),
-    ("comments", Furniture::Comments),
     ("inline feedbacks", Furniture::Comments),
     ("join the conversation", Furniture::Comments),
     ("leave a comment", Furniture::Comments),
     ("leave a reply", Furniture::Comments),
+    ("leave a reply cancel reply", Furniture::Comments),
+    ("post a comment", Furniture::Comments),
     ("notify of", Furniture::Comments),
     ("show comments", Furniture::Comments),
     ("view all comments", Furniture::Comments),
@@ -109,16 +118,8 @@ const PHRASES: &[(&str, Furniture)] = &[
 ];
 
 /// "Read Next: <headline>" and friends: a label, a colon, a link.
-const RELATED_LABELS: &[&str] = &[
-    "also read",
-    "read also",
-    "read more",
-    "read next",
-    "recommended",
-    "related",
-    "see also",
-    "you may also like",
-];
+const RELATED_LABELS: &[&str] =
+    &["also read", "read also", "read more", "read next", "recommended", "related", "you may also like"];
 
 /// "Photo: …", "… (Credits: Yahoo)": a caption's credit.
 const CREDIT_LABELS: &[&str] =
@@ -174,7 +175,15 @@ pub fn mark(paragraphs: &mut [Paragraph]) -> Vec<usize> {
     // Several rules weigh a paragraph by its words: counted once, here.
     let words: Vec<usize> = paragraphs.iter().map(|p| count_words(&p.text)).collect();
     for (paragraph, &count) in paragraphs.iter_mut().zip(&words).filter(|(p, _)| can_be_furniture(p)) {
-        paragraph.furniture = paragraph.furniture.or_else(|| classify(&paragraph.text, count));
+        let found = if matches!(paragraph.kind, Kind::Heading(_)) {
+            // A section heading is the author's, whatever it is called
+            // ("COMMENTS" in bash(1), "## Related" in a README); only a
+            // comment thread's own wording opens one.
+            opens_thread(&paragraph.text, count).then_some(Furniture::Comments)
+        } else {
+            classify(&paragraph.text, count)
+        };
+        paragraph.furniture = paragraph.furniture.or(found);
     }
     mark_breadcrumb_runs(paragraphs);
     mark_link_cards(paragraphs, &words);
@@ -182,6 +191,12 @@ pub fn mark(paragraphs: &mut [Paragraph]) -> Vec<usize> {
     mark_prompt_boxes(paragraphs, &words);
     mark_comment_thread(paragraphs, &words);
     words
+}
+
+/// Marks the page around the article (menus, teaser lists, footers) by the
+/// shape of its lines, once the title is known: see [`body`].
+pub fn mark_page(paragraphs: &mut [Paragraph], words: &[usize], title: Option<usize>) {
+    body::mark(paragraphs, words, title);
 }
 
 /// Marks later copies of the headline: an image's alt text or a share card
@@ -203,8 +218,9 @@ pub fn mark_repeated_title(paragraphs: &mut [Paragraph], title: &str, title_para
 /// The name in a byline paragraph ("Author: Dave DeCamp" gives "Dave DeCamp").
 pub fn byline_name(text: &str) -> Option<&str> {
     let text = text.trim();
-    // Every opening starts with one of these letters.
-    if !text.starts_with(['a', 'A', 'b', 'B', 'p', 'P', 'w', 'W']) {
+    // Every opening starts with one of these letters, capitalised: a line
+    // that starts "by ..." goes on a sentence wrapped above it.
+    if !text.starts_with(['A', 'B', 'P', 'W']) {
         return None;
     }
     let lower = text.to_lowercase();
@@ -356,11 +372,20 @@ fn is_trail(text: &str) -> bool {
     if memchr::memchr3(b'/', b'>', b'|', bytes).is_none() && memchr::memchr2(0xBA, 0xBB, bytes).is_none() {
         return false;
     }
+    // Each step is a name ("World", "Africa"): a step in lower case or
+    // opening with a digit or a sign is a table's cell, a shell pipeline or
+    // a command's synopsis.
+    let named = |s: &str| s.trim().chars().next().is_some_and(|c| c.is_uppercase() || is_uncased_letter(c));
     TRAIL_SEPARATORS.iter().any(|sep| {
         let segments: Vec<&str> = text.split(sep).collect();
         segments.len() >= 3
-            && segments.iter().all(|s| (1..=MAX_TRAIL_SEGMENT_WORDS).contains(&count_words(s)))
+            && segments.iter().all(|s| (1..=MAX_TRAIL_SEGMENT_WORDS).contains(&count_words(s)) && named(s))
     })
+}
+
+/// A letter of a script without capitals (Chinese, Arabic, Hindi...).
+fn is_uncased_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
 }
 
 /// `1. Home`, `2. West Africa`, `3. Niger`: a numbered list that opens with
@@ -441,25 +466,99 @@ fn mark_prompt_boxes(paragraphs: &mut [Paragraph], words: &[usize]) {
 }
 
 /// Comments come last on a page: from the comment section's first line to
-/// the end is the thread, whatever the commenters wrote.
+/// the end is the thread, whatever the commenters wrote. Only wording that
+/// a thread alone uses opens one ("22 Comments", "Leave a reply"), and only
+/// after a story; a thread that would take more than a quarter of the
+/// words must look like one too, or only its opening line goes.
 fn mark_comment_thread(paragraphs: &mut [Paragraph], words: &[usize]) {
     let mut story_words = 0;
     let mut start = None;
     for (i, paragraph) in paragraphs.iter().enumerate() {
-        if paragraph.furniture == Some(Furniture::Comments) && story_words >= MIN_WORDS_BEFORE_COMMENTS {
+        let opens =
+            paragraph.furniture == Some(Furniture::Comments) && opens_thread(&paragraph.text, words[i]);
+        if opens && story_words >= MIN_WORDS_BEFORE_COMMENTS {
             start = Some(i);
             break;
         }
-        if paragraph.furniture.is_none() {
+        if paragraph.furniture.is_none() && words[i] >= MIN_STORY_PARAGRAPH_WORDS {
             story_words += words[i];
         }
     }
-    let Some(start) = start else { return };
-    for paragraph in &mut paragraphs[start..] {
+    let Some(start) = start.or_else(|| signed_posts(paragraphs, words)) else { return };
+    let thread = start..paragraphs.len();
+    let total: usize = paragraphs.iter().zip(words).filter(|(p, _)| p.is_prose()).map(|(_, w)| w).sum();
+    let taken: usize = thread.clone().filter(|&i| paragraphs[i].furniture.is_none()).map(|i| words[i]).sum();
+    if taken as f32 > LARGE_THREAD_SHARE * total as f32
+        && !looks_like_thread(&paragraphs[thread.clone()], &words[thread.clone()])
+    {
+        return;
+    }
+    for paragraph in &mut paragraphs[thread] {
         if can_be_furniture(paragraph) {
             paragraph.furniture = paragraph.furniture.or(Some(Furniture::Comments));
         }
     }
+}
+
+/// Without an opener, a thread is known by its posts' signatures: at least
+/// [`MIN_SIGNED_POSTS`] lines such as "Milan on September 12, 2018 at 4:47
+/// pm said:" after a story. The thread starts at the first, or at the line
+/// before it when that names the section ("Comments", "Responses").
+fn signed_posts(paragraphs: &[Paragraph], words: &[usize]) -> Option<usize> {
+    let mut story_words = 0;
+    let mut first = None;
+    let mut signed = 0;
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        if words[i] <= MAX_SIGNATURE_WORDS && is_signature(&paragraph.text) {
+            if story_words >= MIN_WORDS_BEFORE_COMMENTS {
+                first = first.or(Some(i));
+                signed += 1;
+            }
+        } else if first.is_none() && paragraph.furniture.is_none() && words[i] >= MIN_STORY_PARAGRAPH_WORDS {
+            story_words += words[i];
+        }
+    }
+    let first = first.filter(|_| signed >= MIN_SIGNED_POSTS)?;
+    let named = first.checked_sub(1).filter(|&before| {
+        paragraphs[before].kind == Kind::Text
+            && matches!(normalize(&paragraphs[before].text).as_str(), "comments" | "responses" | "replies")
+    });
+    Some(named.unwrap_or(first))
+}
+
+/// A post's signature is short...
+const MAX_SIGNATURE_WORDS: usize = 15;
+/// ...and a thread has a few.
+const MIN_SIGNED_POSTS: usize = 2;
+
+/// "Name on <date> at <time> said:", "Name says:": a dated line that ends
+/// by introducing what its writer said.
+fn is_signature(text: &str) -> bool {
+    let text = text.trim_end();
+    let lower = text.get(text.len().saturating_sub(6)..).unwrap_or_default().to_ascii_lowercase();
+    let introduces = ["said:", "says:", "wrote:"].iter().any(|end| lower.ends_with(end));
+    introduces && text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Wording only a comment section uses: a count of comments, or a
+/// comment widget's own phrase (the [`PHRASES`] of comments; a bare
+/// "Comments" is a section heading as often as a thread's).
+fn opens_thread(text: &str, words: usize) -> bool {
+    if words > MAX_THREAD_OPENER_WORDS {
+        return false;
+    }
+    let norm = normalize(text);
+    is_comment_count(&norm) || PHRASE_KINDS.get(norm.as_str()) == Some(&Furniture::Comments)
+}
+
+/// "Leave a Reply Cancel reply" is the longest opener.
+const MAX_THREAD_OPENER_WORDS: usize = 6;
+
+/// Posts, not sections: mostly short paragraphs, and no headings.
+fn looks_like_thread(paragraphs: &[Paragraph], words: &[usize]) -> bool {
+    let short = words.iter().filter(|&&w| w <= MAX_FURNITURE_WORDS).count();
+    let headings = paragraphs.iter().filter(|p| matches!(p.kind, Kind::Heading(_))).count();
+    headings == 0 && short * 4 >= paragraphs.len() * 3
 }
 
 #[cfg(test)]
@@ -543,7 +642,7 @@ mod tests {
             marks(&lines),
             [None, Some(Furniture::Comments), Some(Furniture::Comments), Some(Furniture::Comments)]
         );
-        let top = ["Comments", story.as_str()];
+        let top = ["Leave a comment", story.as_str()];
         assert_eq!(marks(&top), [Some(Furniture::Comments), None], "nothing before it: not a thread");
     }
 

@@ -63,6 +63,9 @@ pub enum Furniture {
     ImageCredit,
     /// "Author: …", "By …": the byline, which belongs in the header.
     Byline,
+    /// The page around the article: menus, teaser and headline lists,
+    /// footers, and short lines among them, outside the main text.
+    Page,
 }
 
 impl Furniture {
@@ -76,6 +79,7 @@ impl Furniture {
             Furniture::Related => "related links",
             Furniture::ImageCredit => "image credit",
             Furniture::Byline => "byline",
+            Furniture::Page => "outside the article's main text",
         }
     }
 }
