@@ -174,16 +174,18 @@ const MAX_TRAIL_SEGMENT_WORDS: usize = 4;
 pub fn mark(paragraphs: &mut [Paragraph]) -> Vec<usize> {
     // Several rules weigh a paragraph by its words: counted once, here.
     let words: Vec<usize> = paragraphs.iter().map(|p| count_words(&p.text)).collect();
+    let sections = section_names(paragraphs);
     for (paragraph, &count) in paragraphs.iter_mut().zip(&words).filter(|(p, _)| can_be_furniture(p)) {
-        let found = if matches!(paragraph.kind, Kind::Heading(_)) {
-            // A section heading is the author's, whatever it is called
-            // ("COMMENTS" in bash(1), "## Related" in a README); only a
-            // comment thread's own wording opens one.
-            opens_thread(&paragraph.text, count).then_some(Furniture::Comments)
-        } else {
-            classify(&paragraph.text, count)
-        };
-        paragraph.furniture = paragraph.furniture.or(found);
+        // A section heading is the author's, whatever it is called
+        // ("COMMENTS" in bash(1), "## Related" in a README), and so is an
+        // entry of the table of contents that names one; a heading opens
+        // a comment thread only if a thread follows it (see
+        // `mark_comment_thread`).
+        let names_section = || !sections.is_empty() && sections.contains(&normalize(&paragraph.text));
+        if matches!(paragraph.kind, Kind::Heading(_)) || names_section() {
+            continue;
+        }
+        paragraph.furniture = paragraph.furniture.or_else(|| classify(&paragraph.text, count));
     }
     mark_breadcrumb_runs(paragraphs);
     mark_link_cards(paragraphs, &words);
@@ -191,6 +193,11 @@ pub fn mark(paragraphs: &mut [Paragraph]) -> Vec<usize> {
     mark_prompt_boxes(paragraphs, &words);
     mark_comment_thread(paragraphs, &words);
     words
+}
+
+/// The [`normalize`]d text of every section heading.
+fn section_names(paragraphs: &[Paragraph]) -> Vec<String> {
+    paragraphs.iter().filter(|p| matches!(p.kind, Kind::Heading(_))).map(|p| normalize(&p.text)).collect()
 }
 
 /// Marks the page around the article (menus, teaser lists, footers) by the
@@ -488,9 +495,10 @@ fn mark_comment_thread(paragraphs: &mut [Paragraph], words: &[usize]) {
     let thread = start..paragraphs.len();
     let total: usize = paragraphs.iter().zip(words).filter(|(p, _)| p.is_prose()).map(|(_, w)| w).sum();
     let taken: usize = thread.clone().filter(|&i| paragraphs[i].furniture.is_none()).map(|i| words[i]).sum();
-    if taken as f32 > LARGE_THREAD_SHARE * total as f32
-        && !looks_like_thread(&paragraphs[thread.clone()], &words[thread.clone()])
-    {
+    let (posts, post_words) = (&paragraphs[start + 1..], &words[start + 1..]);
+    // Sections after the opener are the document's, not posts.
+    let sections = posts.iter().any(|p| matches!(p.kind, Kind::Heading(_)));
+    if sections || taken as f32 > LARGE_THREAD_SHARE * total as f32 && !looks_like_thread(post_words) {
         return;
     }
     for paragraph in &mut paragraphs[thread] {
@@ -554,11 +562,10 @@ fn opens_thread(text: &str, words: usize) -> bool {
 /// "Leave a Reply Cancel reply" is the longest opener.
 const MAX_THREAD_OPENER_WORDS: usize = 6;
 
-/// Posts, not sections: mostly short paragraphs, and no headings.
-fn looks_like_thread(paragraphs: &[Paragraph], words: &[usize]) -> bool {
+/// Posts: mostly short paragraphs.
+fn looks_like_thread(words: &[usize]) -> bool {
     let short = words.iter().filter(|&&w| w <= MAX_FURNITURE_WORDS).count();
-    let headings = paragraphs.iter().filter(|p| matches!(p.kind, Kind::Heading(_))).count();
-    headings == 0 && short * 4 >= paragraphs.len() * 3
+    short * 4 >= words.len() * 3
 }
 
 #[cfg(test)]
