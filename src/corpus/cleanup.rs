@@ -271,7 +271,13 @@ fn classify(text: &str, words: usize) -> Option<Furniture> {
         text.chars().filter(|c| c.is_alphanumeric()).take(*LONGEST_PHRASE + 1).count() <= *LONGEST_PHRASE;
     let two_words =
         || text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).count() == 2;
-    if short_enough && let Some(kind) = PHRASE_KINDS.get(norm()) {
+    // A button or a menu item is a bare label: "--login" is an option in
+    // a manual, and "search." the end of a sentence wrapped onto its line.
+    let bare_label = || !text.starts_with('-') && !text.ends_with('.');
+    if short_enough
+        && bare_label()
+        && let Some(kind) = PHRASE_KINDS.get(norm())
+    {
         return Some(*kind);
     }
     if two_words() && is_comment_count(norm()) {
@@ -597,6 +603,7 @@ mod tests {
 
     #[test]
     fn prose_that_mentions_a_keyword_is_not_furniture() {
+        assert_eq!(marks(&["--login", "search.", "Print"]), [None, None, Some(Furniture::Share)]);
         let lines = [
             "The junta said it would share intelligence with Russia.",
             "Agents began to follow him through the market.",

@@ -94,6 +94,7 @@ impl Furniture {
             Furniture::Related => "related",
             Furniture::ImageCredit => "image_credit",
             Furniture::Byline => "byline",
+            Furniture::Page => "outside_article",
         }
     }
 }
