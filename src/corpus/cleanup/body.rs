@@ -96,11 +96,14 @@ pub(super) fn mark(paragraphs: &mut [Paragraph], words: &[usize], title: Option<
     if paragraphs.len() < 3 || !looks_like_a_page(paragraphs, words) {
         return;
     }
-    let stops: Vec<(usize, usize)> = paragraphs.iter().map(|p| stop_words(&p.text)).collect();
+    // Only a paragraph long enough to judge is read for its stop words.
+    let judged = |p: &Paragraph| p.kind != Kind::Code && p.text.len() >= SHORT_CHARS;
+    let stops: Vec<(usize, usize)> =
+        paragraphs.iter().map(|p| if judged(p) { stop_words(&p.text) } else { (0, 0) }).collect();
     let page_share = page_stop_share(paragraphs, &stops);
     let repeated = repeated(paragraphs, words);
     let mut classes: Vec<Class> = (0..paragraphs.len())
-        .map(|i| classify(&paragraphs[i], stops[i], page_share, repeated.contains(&i)))
+        .map(|i| classify(&paragraphs[i], words[i], stops[i], page_share, repeated.contains(&i)))
         .collect();
     keep_standfirst(&mut classes, title);
     let weights: Vec<f32> = classes.iter().zip(words).map(|(&c, &w)| weight(c, w)).collect();
@@ -178,6 +181,7 @@ fn can_hide(paragraph: &Paragraph) -> bool {
 
 fn classify(
     paragraph: &Paragraph,
+    words: usize,
     (stops, sampled): (usize, usize),
     page_share: f32,
     repeated: bool,
@@ -189,7 +193,7 @@ fn classify(
         _ => {}
     }
     let text = paragraph.text.as_str();
-    if paragraph.furniture.is_some() || repeated || is_copyright(text, sampled) {
+    if paragraph.furniture.is_some() || repeated || is_copyright(text, words) {
         return Class::Furniture;
     }
     let chars = text.chars().take(LONG_CHARS).count();
@@ -197,7 +201,7 @@ fn classify(
     if chars < SHORT_CHARS {
         // A short sentence may close a story ("Police are still looking
         // for him."); a menu item or a headline is no sentence.
-        let short_sentence = sentence && sampled >= MIN_SENTENCE_WORDS;
+        let short_sentence = sentence && words >= MIN_SENTENCE_WORDS;
         return if short_sentence { Class::NearProse } else { Class::Short };
     }
     let long = chars >= LONG_CHARS;
@@ -320,10 +324,15 @@ fn ends_sentence(text: &str) -> bool {
 /// Stop words among the first [`STOP_SAMPLE_WORDS`] words of `text`, and
 /// how many words were read.
 fn stop_words(text: &str) -> (usize, usize) {
+    let set = &*STOP_SET;
     let mut buf = [0u8; MAX_STOP_BYTES];
     let mut stops = 0;
     let mut sampled = 0;
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(STOP_SAMPLE_WORDS) {
+    // Split at white space, then trimmed of punctuation: a character at a
+    // time, splitting at every non-letter was most of this pass's time
+    // (BENCHMARKS.md, "Issue 21: extraction").
+    let words = text.split_ascii_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    for word in words.filter(|w| !w.is_empty()).take(STOP_SAMPLE_WORDS) {
         sampled += 1;
         if word.len() > MAX_STOP_BYTES {
             continue;
@@ -335,7 +344,7 @@ fn stop_words(text: &str) -> (usize, usize) {
         } else {
             std::borrow::Cow::Owned(word.to_lowercase())
         };
-        stops += usize::from(STOP_SET.contains(lower.as_ref()));
+        stops += usize::from(set.contains(lower.as_ref()));
     }
     (stops, sampled)
 }
