@@ -54,6 +54,16 @@ const HOLD_CHECK_INTERVAL: Duration = Duration::from_millis(10);
 /// How long a failed terminal read waits for the signal that explains it.
 const SIGNAL_GRACE: Duration = Duration::from_millis(200);
 
+/// How long the loop has to take a terminating signal before folio gives
+/// the terminal back and exits without it (and without saving where the
+/// reader was): no work on the loop's thread, however long, keeps a SIGTERM
+/// or a hang-up waiting. Before this a 50 MB article still held one off 14
+/// minutes later.
+const SIGNAL_DEADLINE: Duration = Duration::from_secs(2);
+
+/// Set once the loop has taken a terminating signal and is ending on it.
+static SIGNAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -174,7 +184,7 @@ fn event_loop(
         let first = inbox.recv().context("all event sources stopped")?;
         for message in std::iter::once(first).chain(inbox.try_iter()) {
             match message {
-                Message::Signal(signal) => return Ok(Exit::Signal(signal)),
+                Message::Signal(signal) => return Ok(took_signal(signal)),
                 Message::Input(Err(err)) => return signal_behind(err, inbox),
                 Message::Input(Ok(Event::Key(key))) => {
                     #[cfg(debug_assertions)]
@@ -367,13 +377,21 @@ fn browse(url: &str) -> String {
 fn signal_behind(err: io::Error, inbox: &Receiver<Message>) -> Result<Exit> {
     while let Ok(message) = inbox.recv_timeout(SIGNAL_GRACE) {
         if let Message::Signal(signal) = message {
-            return Ok(Exit::Signal(signal));
+            return Ok(took_signal(signal));
         }
     }
     Err(err).context("cannot read the terminal")
 }
 
-/// Forwards terminating signals to the loop until dropped.
+fn took_signal(signal: i32) -> Exit {
+    SIGNAL_TAKEN.store(true, Ordering::SeqCst);
+    Exit::Signal(signal)
+}
+
+/// Forwards terminating signals to the loop until dropped; if the loop has
+/// not taken one by `SIGNAL_DEADLINE` while folio holds the terminal, gives
+/// the terminal back and exits. (While an editor or pager has the terminal,
+/// the loop waits for it, and takes the signal when it ends.)
 struct SignalThread {
     handle: signal_hook::iterator::Handle,
 }
@@ -386,6 +404,14 @@ impl SignalThread {
             for signal in signals.forever() {
                 if sender.send(Message::Signal(signal)).is_err() {
                     break;
+                }
+                thread::sleep(SIGNAL_DEADLINE);
+                if !SIGNAL_TAKEN.load(Ordering::SeqCst) && TAKEN.load(Ordering::SeqCst) {
+                    restore();
+                    // After a hang-up there may be nowhere to say it.
+                    let _ =
+                        writeln!(io::stderr(), "folio: stopped by signal {signal} while busy; nothing saved");
+                    std::process::exit(128 + signal);
                 }
             }
         })?;
