@@ -426,6 +426,9 @@ fn check(loaded: &Loaded, from_cache: bool) -> ExitCode {
     for article in articles.iter().filter(|a| a.lossy) {
         println!("loaded  {}: invalid UTF-8 replaced", article.source);
     }
+    for article in articles.iter().filter(|a| a.capped) {
+        println!("loaded  {}: {}", article.source, corpus::paragraph::capped_note());
+    }
     if loaded.skipped.is_empty() && !articles.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -191,6 +191,9 @@ pub fn meta_text(article: &Article, view: View) -> String {
     if article.lossy {
         facts.push("invalid UTF-8 replaced".into());
     }
+    if article.capped {
+        facts.push(crate::corpus::paragraph::capped_note());
+    }
     match (view, article.hidden()) {
         (View::Clean, 0) => {}
         (View::Clean, n) => facts.push(format!("{n} hidden (r shows)")),

@@ -174,6 +174,17 @@ fn check_lists_each_skipped_file_and_exits_1() {
 }
 
 #[test]
+fn check_says_when_an_article_had_its_paragraphs_past_the_cap_joined() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("letters.txt"), format!("Letters\n\n{}", "a\n\n".repeat(60_000)))
+        .expect("write");
+    let output = folio(&["--check", "--no-cache", dir.path().to_str().expect("utf-8 temp path")]);
+    assert_eq!(output.status.code(), Some(0), "it loaded: nothing was skipped");
+    let report = stdout(&output);
+    assert!(report.contains("letters.txt: paragraphs past 50000 joined into one"), "{report}");
+}
+
+#[test]
 fn check_of_the_bundled_articles_and_a_missing_path() {
     let output = folio(&["--check"]);
     assert_eq!(output.status.code(), Some(0));

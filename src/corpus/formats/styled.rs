@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::corpus::paragraph::{Inline, Kind, Paragraph, Span};
+use crate::corpus::paragraph::{self, Inline, Kind, Paragraph, Span};
 use crate::corpus::text;
 
 /// Links that lead nowhere a reader could follow are not numbered.
@@ -53,7 +53,9 @@ impl Builder {
             span.range.start < span.range.end
         });
         if !paragraph.text.trim().is_empty() {
-            self.paragraphs.push(paragraph);
+            paragraph::push_capped(&mut self.paragraphs, paragraph, |last, more| {
+                paragraph::join_text(&mut last.text, &more.text)
+            });
         }
     }
 
