@@ -179,6 +179,8 @@ fn event_loop(
     let mut painter = Painter::default();
     loop {
         painter.draw(terminal, app)?;
+        #[cfg(debug_assertions)]
+        busy_if_asked();
         // Wait for one message, then take whatever else has queued up, so a
         // burst of keys (a paste, key repeat over a slow link) costs a frame.
         let first = inbox.recv().context("all event sources stopped")?;
@@ -245,6 +247,16 @@ fn event_loop(
 fn panic_if_asked() {
     if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
         panic!("FOLIO_TEST_PANIC is set: a panic, as asked");
+    }
+}
+
+/// A debug build stays busy for a minute after each frame when
+/// `FOLIO_TEST_BUSY` is set: the tests' way to send a signal while the loop
+/// is certainly stuck in work.
+#[cfg(debug_assertions)]
+fn busy_if_asked() {
+    if std::env::var_os("FOLIO_TEST_BUSY").is_some() {
+        thread::sleep(Duration::from_secs(60));
     }
 }
 

@@ -167,6 +167,27 @@ fn sigterm_while_searching_a_long_paragraph_exits_promptly_and_gives_the_termina
     tmux.assert_shell_is_sane();
 }
 
+// FOLIO_TEST_BUSY is read by debug builds only.
+#[cfg(debug_assertions)]
+#[test]
+fn a_signal_while_the_loop_is_stuck_in_work_still_gives_the_terminal_back() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    let pid_file = tmux.dir.path().join("pid");
+    tmux.type_line(&format!(
+        "FOLIO_TEST_BUSY=1 sh -c 'echo $$ > {}; exec {}'; echo EXIT=$?",
+        pid_file.display(),
+        folio()
+    ));
+    // After its first frame the loop is busy for a minute: the signal
+    // comes during it.
+    tmux.wait_for("1/5");
+    let pid = read_pid(&pid_file);
+    send_signal("TERM", &pid);
+    let screen = tmux.wait_for("EXIT=143");
+    assert!(screen.contains("stopped by signal 15 while busy"), "{screen}");
+    tmux.assert_shell_is_sane();
+}
+
 /// Nine lines of YAML aliases that stand for 9^9 strings took 48 s and
 /// 10 GB to load, and a few bytes more aborted folio with the terminal raw.
 #[test]

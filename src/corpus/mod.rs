@@ -310,8 +310,8 @@ mod tests {
             let article = Article::from_draft(0, name, draft);
             assert!(article.capped);
             let paragraphs = article.text().paragraphs;
-            assert_eq!(paragraphs.len(), paragraph::MAX_PARAGRAPHS + 1);
-            let note = &paragraphs[paragraph::MAX_PARAGRAPHS - 1];
+            assert_eq!(paragraphs.len(), paragraph::MAX_PARAGRAPHS + 2);
+            let note = &paragraphs[paragraph::MAX_PARAGRAPHS];
             assert!(
                 note.text.contains("the rest of the text follows as one") && !note.is_prose(),
                 "{note:?}"

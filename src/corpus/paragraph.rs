@@ -128,10 +128,9 @@ pub fn cap(paragraphs: &mut Vec<Paragraph>) -> bool {
     if paragraphs.len() <= MAX_PARAGRAPHS {
         return false;
     }
-    let kept = MAX_PARAGRAPHS - 1;
-    let rest: Vec<String> = paragraphs.drain(kept..).map(|p| p.text).collect();
+    let rest: Vec<String> = paragraphs.drain(MAX_PARAGRAPHS..).map(|p| p.text).collect();
     let note = format!(
-        "(folio shows an article's first {kept} paragraphs as they are; the rest of the text follows as one)"
+        "(folio shows an article's first {MAX_PARAGRAPHS} paragraphs as they are; the rest of the text follows as one)"
     );
     // folio's own words, as a reference is: neither counted nor searched.
     paragraphs.push(Paragraph { kind: Kind::Reference, ..Paragraph::plain(note) });
