@@ -129,7 +129,11 @@ mod tests {
         let snippet =
             Marks::new(&Query::parse(&phrase)).snippet(&article(&body), 40, View::Clean).expect("a match");
         assert!(snippet.text.starts_with("the the") && snippet.text.ends_with('…'), "{snippet:?}");
-        assert_eq!(snippet.marks, [0..snippet.text.len() - '…'.len_utf8()], "marked to the cut");
+        assert_eq!(
+            snippet.marks,
+            std::slice::from_ref(&(0..snippet.text.len() - '…'.len_utf8())),
+            "marked to the cut"
+        );
     }
 
     #[test]
