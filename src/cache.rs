@@ -179,22 +179,24 @@ impl fmt::Display for CacheError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CacheError::Io { action, path, error } => {
-                write!(f, "cannot {action} cache {}: {error}", path.display())
+                write!(f, "cannot {action} cache {}: {error}", crate::shown::path(path))
             }
-            CacheError::NotACache { path } => write!(f, "{} is not a folio cache file", path.display()),
+            CacheError::NotACache { path } => {
+                write!(f, "{} is not a folio cache file", crate::shown::path(path))
+            }
             CacheError::OtherVersion { path, found } => write!(
                 f,
                 "cache {} is from {found}, not folio {FOLIO_VERSION} (format {FORMAT})",
-                path.display()
+                crate::shown::path(path)
             ),
             CacheError::Corrupt { path, reason } => {
-                write!(f, "cache {} is damaged: {reason}", path.display())
+                write!(f, "cache {} is damaged: {reason}", crate::shown::path(path))
             }
             CacheError::NoSection { path, name } => {
-                write!(f, "cache {} has no section \"{name}\"", path.display())
+                write!(f, "cache {} has no section \"{name}\"", crate::shown::path(path))
             }
             CacheError::Encoding { path, section, reason } => {
-                write!(f, "cache {} section \"{section}\": {reason}", path.display())
+                write!(f, "cache {} section \"{section}\": {reason}", crate::shown::path(path))
             }
         }
     }

@@ -17,6 +17,7 @@ use crate::keys::Keymap;
 use crate::library::{self, Sink};
 use crate::print;
 use crate::search::{Index, Query};
+use crate::shown;
 use crate::state::{self, Store};
 use crate::terminal::{self, Exit};
 use crate::ui::colour::{ColourChoice, Depth};
@@ -223,8 +224,7 @@ pub fn main() -> ExitCode {
     // clap prints --help and --version itself, and exits 2 on a usage error.
     let cli = Cli::parse();
     if cli.print_default_config {
-        print!("{}", config::DEFAULT);
-        return ExitCode::SUCCESS;
+        return written(write_stdout(|out| out.write_all(config::DEFAULT.as_bytes())), ExitCode::SUCCESS);
     }
     let (config, problems) = read_config();
     run(&Options::new(cli, config, problems))
@@ -240,7 +240,7 @@ fn read_config() -> (Config, Vec<config::Problem>) {
         Ok(text) => config::parse(&text),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
         Err(err) => {
-            let message = format!("cannot read {}: {err}", path.display());
+            let message = format!("cannot read {}: {err}", shown::path(&path));
             (Config::default(), vec![config::Problem { line: None, field: "(file)".into(), message }])
         }
     }
@@ -271,7 +271,7 @@ fn run(options: &Options) -> ExitCode {
     let library::Whole { loaded, index, from_cache } = match load(options, bodies) {
         Ok(loaded) => loaded,
         Err(err) => {
-            eprintln!("folio: {err}");
+            say(&err);
             return ExitCode::from(EXIT_ERROR);
         }
     };
@@ -283,7 +283,7 @@ fn run(options: &Options) -> ExitCode {
             ExitCode::from(EXIT_NOTHING_TO_READ)
         }
         Run::Read => {
-            eprintln!("folio: the reader needs a terminal, but stdin or stdout is not one");
+            say("the reader needs a terminal, but stdin or stdout is not one");
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -301,7 +301,7 @@ fn read(options: &Options) -> ExitCode {
             // A path that is not there at all is a typo: said before the
             // screen is taken, rather than as one more skipped file.
             if let Err(err) = corpus::check_paths(paths) {
-                eprintln!("folio: {err}");
+                say(&err);
                 return ExitCode::from(EXIT_ERROR);
             }
             let paths = paths.clone();
@@ -313,7 +313,7 @@ fn read(options: &Options) -> ExitCode {
     let theme = match Theme::named(&options.theme, Depth::from_env(options.colour)) {
         Ok(theme) => theme,
         Err(err) => {
-            eprintln!("folio: {err}");
+            say(&err);
             return ExitCode::from(EXIT_ERROR);
         }
     };
@@ -356,7 +356,7 @@ fn read(options: &Options) -> ExitCode {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
         Err(err) => {
-            eprintln!("folio: {err:#}");
+            say(format_args!("{err:#}"));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -367,7 +367,7 @@ fn read(options: &Options) -> ExitCode {
 fn stream(paths: &[PathBuf], cache: Option<&Path>, sink: &mut dyn Sink) {
     if let Err(err) = library::stream(paths, cache, sink) {
         let corpus::LoadError::NotFound { path, source } = err;
-        let skipped = vec![Skipped { path: path.display().to_string(), reason: source.to_string() }];
+        let skipped = vec![Skipped { path: shown::name_of(&path), reason: source.to_string() }];
         let progress = Progress { finished: true, ..Progress::default() };
         sink.batch(Batch { articles: Vec::new(), skipped, progress });
     }
@@ -378,13 +378,36 @@ fn filter(loaded: Loaded, index: Option<Index>, query: &str, format: print::Form
     match print::matches(loaded.corpus, index, query, format) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(EXIT_NO_MATCH),
-        // A closed pipe (`| head`) is the reader having seen enough.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => written(Err(err), ExitCode::SUCCESS),
+    }
+}
+
+/// Writes to standard output through a buffer, flushed at the end.
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out)?;
+    out.flush()
+}
+
+/// The exit code of a run that wrote its results: `code` when they were
+/// written. A closed pipe (`| head`) is the reader having seen enough, so
+/// a normal end, as in grep and ripgrep; any other failure (a full disk,
+/// `/dev/full`) is said, and exits 2, rather than a panic.
+fn written(result: std::io::Result<()>, code: ExitCode) -> ExitCode {
+    match result {
+        Ok(()) => code,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => code,
         Err(err) => {
-            eprintln!("folio: cannot write the results: {err}");
+            say(format_args!("cannot write the results: {err}"));
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// Says `message` on stderr. Never panics, as `eprintln!` does when stderr
+/// is gone (a hung-up terminal): there is no one left to tell.
+pub fn say(message: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "folio: {message}");
 }
 
 /// Everything at once, with the index when the cache holds it.
@@ -419,23 +442,33 @@ fn has_keyboard(options: &Options) -> bool {
 fn check(loaded: &Loaded, from_cache: bool) -> ExitCode {
     let articles = loaded.corpus.articles();
     let cached = if from_cache { " (from the cache)" } else { "" };
-    println!("{} loaded, {} skipped{cached}", articles.len(), loaded.skipped.len());
-    for skipped in &loaded.skipped {
-        println!("skipped {skipped}");
-    }
-    for article in articles.iter().filter(|a| a.lossy) {
-        println!("loaded  {}: invalid UTF-8 replaced", article.source);
-    }
-    if loaded.skipped.is_empty() && !articles.is_empty() {
+    let report = write_stdout(|out| {
+        writeln!(out, "{} loaded, {} skipped{cached}", articles.len(), loaded.skipped.len())?;
+        for skipped in &loaded.skipped {
+            writeln!(out, "skipped {skipped}")?;
+        }
+        for article in articles.iter().filter(|a| a.lossy) {
+            writeln!(out, "loaded  {}: invalid UTF-8 replaced", shown::escape(&article.source))?;
+        }
+        Ok(())
+    });
+    let code = if loaded.skipped.is_empty() && !articles.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_SOMETHING_SKIPPED)
-    }
+    };
+    written(report, code)
 }
 
 fn report_nothing_to_read(skipped: &[Skipped]) {
-    eprintln!("folio: no readable articles found (looked for .txt, .md, .html, .jsonl and .json files)");
+    let mut err = std::io::stderr().lock();
+    // Each name is escaped (`Skipped`'s Display): this report prints on its
+    // own when a folder holds nothing readable, whatever its files are named.
+    let _ = writeln!(
+        err,
+        "folio: no readable articles found (looked for .txt, .md, .html, .jsonl and .json files)"
+    );
     for skipped in skipped {
-        eprintln!("  skipped {skipped}");
+        let _ = writeln!(err, "  skipped {skipped}");
     }
 }

@@ -168,10 +168,10 @@ impl fmt::Display for StateProblem {
             StateProblem::Corrupt { reason, moved_to } => write!(
                 f,
                 "reading state was unreadable ({reason}); moved it to {} and started afresh",
-                moved_to.display()
+                crate::shown::path(moved_to)
             ),
             StateProblem::Io { action, path, error } => {
-                write!(f, "cannot {action} reading state {}: {error}", path.display())
+                write!(f, "cannot {action} reading state {}: {error}", crate::shown::path(path))
             }
         }
     }

@@ -7,10 +7,10 @@
 
 use std::io::{self, BufWriter, Stdout, Write as _, stdout};
 use std::mem::ManuallyDrop;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
@@ -288,19 +288,21 @@ fn hand_off(
     let (program, default, target) = match handoff {
         Handoff::Browse { url } => return Ok(browse(url)),
         Handoff::Page { text } => ("PAGER", "less", Target::Copy(text)),
-        Handoff::Edit { source, text } if Path::new(source).is_file() => {
-            ("EDITOR", "vi", Target::File(source))
+        Handoff::Edit { source, text } if crate::shown::path_of(source).is_file() => {
+            ("EDITOR", "vi", Target::File(crate::shown::path_of(source)))
         }
         Handoff::Edit { text, .. } => ("EDITOR", "vi", Target::Copy(text)),
     };
     let command =
         std::env::var(program).ok().filter(|c| !c.trim().is_empty()).unwrap_or_else(|| default.into());
-    let (path, copy) = match target {
-        Target::File(source) => (PathBuf::from(source), None),
-        Target::Copy(text) => {
-            let copy = write_copy(text)?;
-            (copy.clone(), Some(copy))
-        }
+    // The copy lives until the program has ended, and is removed with it.
+    let (path, _copy) = match target {
+        Target::File(source) => (source, None),
+        Target::Copy(text) => match write_copy(text) {
+            Ok(copy) => (copy.path().to_owned(), Some(copy)),
+            // A full disk, an unwritable $TMPDIR: said, and folio goes on.
+            Err(err) => return Ok(format!("cannot write a copy for {command}: {err}")),
+        },
     };
     // The program reads the keyboard now: folio's reader must not.
     input.hold();
@@ -310,9 +312,6 @@ fn hand_off(
         Command::new("sh").arg("-c").arg(format!("{command} \"$1\"")).arg("folio").arg(&path).status();
     retake(terminal, mouse)?;
     input.resume();
-    if let Some(copy) = copy {
-        let _ = std::fs::remove_file(copy);
-    }
     Ok(match status {
         Ok(status) if status.success() => String::new(),
         Ok(status) => format!("{command} ended with {status}"),
@@ -321,17 +320,19 @@ fn hand_off(
 }
 
 enum Target<'a> {
-    File(&'a str),
+    File(PathBuf),
     Copy(&'a str),
 }
 
-/// Writes `text` to a file of its own for a pager or editor to open.
-fn write_copy(text: &str) -> io::Result<PathBuf> {
-    static COPIES: AtomicU64 = AtomicU64::new(0);
-    let n = COPIES.fetch_add(1, Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!("folio-{}-{n}.txt", std::process::id()));
-    std::fs::write(&path, text)?;
-    Ok(path)
+/// Writes `text` to a file of its own for a pager or editor to open: a
+/// new file under an unpredictable name in `$TMPDIR`, created exclusively
+/// (a link or folder another user planted there is never written through)
+/// and readable by the user alone (0600). Removed when dropped.
+fn write_copy(text: &str) -> io::Result<tempfile::NamedTempFile> {
+    let mut copy = tempfile::Builder::new().prefix("folio-").suffix(".txt").tempfile()?;
+    copy.write_all(text.as_bytes())?;
+    copy.flush()?;
+    Ok(copy)
 }
 
 /// Opens `url` with `$BROWSER`, or `xdg-open` under a desktop session;

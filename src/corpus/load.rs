@@ -15,6 +15,7 @@ use walkdir::WalkDir;
 use super::decode::decode;
 use super::formats::{self, Format};
 use super::{Article, Corpus};
+use crate::shown;
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_seeds.rs"));
@@ -36,7 +37,7 @@ pub struct Skipped {
 
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
+        write!(f, "{}: {}", crate::shown::escape(&self.path), self.reason)
     }
 }
 
@@ -57,7 +58,7 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::NotFound { path, source } => {
-                write!(f, "cannot open '{}': {source}", path.display())
+                write!(f, "cannot open '{}': {source}", crate::shown::path(path))
             }
         }
     }
@@ -333,7 +334,7 @@ impl Gathered {
         let meta = match meta {
             Ok(meta) => meta,
             Err(err) => {
-                self.skip(path.display().to_string(), describe_io(&err));
+                self.skip(shown::name_of(&path), describe_io(&err));
                 return None;
             }
         };
@@ -341,7 +342,7 @@ impl Gathered {
             return None;
         }
         if meta.len() > MAX_FILE_BYTES {
-            self.skip(path.display().to_string(), too_large());
+            self.skip(shown::name_of(&path), too_large());
             return None;
         }
         Some((path, meta))
@@ -350,7 +351,7 @@ impl Gathered {
     /// Reads and parses one file that `check_file` let through, `size`
     /// bytes when it was found.
     fn add_file(&mut self, path: &Path, size: u64) {
-        let name = path.display().to_string();
+        let name = shown::name_of(path);
         match read_file(path, size) {
             Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => self.skip(name, too_large()),
             Ok(bytes) => self.add_bytes(&name, &bytes, Format::of_path(path).unwrap_or(Format::Text)),
@@ -430,7 +431,7 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) ->
 /// FIFOs, sockets and devices could block forever when opened, so they
 /// never are.
 fn not_regular(path: &Path) -> Skipped {
-    Skipped { path: path.display().to_string(), reason: "not a regular file (never opened)".into() }
+    Skipped { path: shown::name_of(path), reason: "not a regular file (never opened)".into() }
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
@@ -443,7 +444,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
             Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
             Ok(entry) => skipped.push(not_regular(entry.path())),
             Err(err) => skipped.push(Skipped {
-                path: err.path().unwrap_or(dir).display().to_string(),
+                path: shown::name_of(err.path().unwrap_or(dir)),
                 reason: describe_walk_error(&err),
             }),
         }
@@ -459,7 +460,7 @@ fn describe_io(err: &io::Error) -> String {
 
 fn describe_walk_error(err: &walkdir::Error) -> String {
     if let Some(ancestor) = err.loop_ancestor() {
-        return format!("link loops back to '{}' (not followed)", ancestor.display());
+        return format!("link loops back to '{}' (not followed)", shown::path(ancestor));
     }
     err.io_error().map(describe_io).unwrap_or_else(|| err.to_string())
 }
