@@ -318,6 +318,9 @@ fn read(options: &Options) -> ExitCode {
         }
     };
     let (saved, problem) = options.state.as_ref().map(Store::load).unwrap_or_default();
+    // A newer folio's file is left alone: said at the start, not saved over.
+    let store =
+        options.state.as_ref().filter(|_| !matches!(problem, Some(state::StateProblem::Newer { .. })));
     let mut app = App::new(corpus, &skipped);
     if load.is_some() {
         app = app.streaming();
@@ -338,16 +341,22 @@ fn read(options: &Options) -> ExitCode {
         app = app.with_notice(notice);
     }
     // Saved on every way out the loop has (quitting, a signal, an error),
-    // before the terminal is given back.
+    // before the terminal is given back; a failure is said after it is, on
+    // the screen the user comes back to, and folio exits non-zero.
+    let mut failed_save = None;
     let save = |app: &App| {
-        if let Some(store) = &options.state
-            && let Err(problem) = store.save(&app.reading_state())
-        {
-            // stderr may be a hung-up terminal: a failed write is not fatal.
-            let _ = writeln!(std::io::stderr(), "folio: {problem}");
+        if let Some(store) = store {
+            failed_save = store.save(&app.reading_state()).err();
         }
     };
     let outcome = terminal::run(&mut app, options.mouse, load, save);
+    if let Some(problem) = failed_save {
+        say(format_args!("the reading state was not saved: {problem}"));
+        return match outcome {
+            Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
+            _ => ExitCode::from(EXIT_ERROR),
+        };
+    }
     match outcome {
         Ok(Exit::Quit) if app.corpus().is_empty() && app.loading().is_none() => {
             report_nothing_to_read(app.skipped());

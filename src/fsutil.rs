@@ -142,6 +142,28 @@ pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// Removes from `dir` the temporary files [`AtomicFile`] left for `name`
+/// that are older than `age`: their writer was killed mid-write. Files of
+/// a write still going on are younger.
+pub fn sweep_temporaries(dir: &Path, name: &str, age: std::time::Duration) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if !(file_name.starts_with(&prefix) && file_name.ends_with(".tmp")) {
+            continue;
+        }
+        // Only files (never a folder or what a link points to), and only old.
+        let meta = entry.metadata().ok().filter(fs::Metadata::is_file);
+        let old =
+            meta.and_then(|m| m.modified().ok()).and_then(|m| m.elapsed().ok()).is_some_and(|a| a > age);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Replaces `path` with `bytes`, atomically (see [`AtomicFile`]).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut file = AtomicFile::create(path)?;
