@@ -341,7 +341,8 @@ impl Reader {
     /// Opens the cache at `path`: `Ok(None)` when there is none (the usual
     /// first start), an error when it is not one this folio wrote whole.
     pub fn open(path: &Path) -> Result<Option<Reader>, CacheError> {
-        let file = match File::open(path) {
+        // A FIFO or a device in its place is refused, never read.
+        let file = match fsutil::open_regular(path) {
             Ok(file) => file,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(error) => return Err(CacheError::Io { action: "open", path: path.to_owned(), error }),

@@ -236,7 +236,11 @@ fn read_config() -> (Config, Vec<config::Problem>) {
     let Some(path) = config::default_path(var("XDG_CONFIG_HOME").as_deref(), var("HOME").as_deref()) else {
         return (Config::default(), Vec::new());
     };
-    match std::fs::read_to_string(&path) {
+    // Only a regular file, and only so much of it: a config that is a link
+    // to a FIFO or `/dev/zero` neither blocks nor fills the memory.
+    let text = crate::fsutil::read_regular(&path, config::MAX_BYTES)
+        .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other));
+    match text {
         Ok(text) => config::parse(&text),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
         Err(err) => {
