@@ -49,7 +49,7 @@ pub const MAGIC: [u8; 8] = *b"folio\0c\x01";
 /// a section (postcard does not describe its data, so an old file would
 /// fail to decode or, worse, decode into other values). A file of another
 /// format, or written by another version of folio, is not read.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 5;
 
 const FOLIO_VERSION: &str = env!("CARGO_PKG_VERSION");
 // The file gives the version one byte of length.
@@ -100,6 +100,13 @@ pub struct Stamp {
     /// platform does not say, or the file changed within [`RACY`] of being
     /// stamped, or its time is in the future.
     pub modified_ns: Option<i128>,
+    /// The inode and the status change time (ctime, in nanoseconds since
+    /// 1970), where the platform has them: an edit that keeps the size and
+    /// puts the modification time back (`touch -d`, `rsync -t`, `cp -p`)
+    /// still moves the ctime, which no program can set; a file replaced by
+    /// another has another inode.
+    pub inode: u64,
+    pub changed_ns: Option<i128>,
 }
 
 impl Stamp {
@@ -116,13 +123,25 @@ impl Stamp {
                 Ok(after) => after.as_nanos() as i128,
                 Err(before) => -(before.duration().as_nanos() as i128),
             });
-        Stamp { path: path.to_owned(), size: meta.len(), modified_ns }
+        let (inode, changed_ns) = identity(meta);
+        Stamp { path: path.to_owned(), size: meta.len(), modified_ns, inode, changed_ns }
     }
 
     /// Whether `now` is the same file, unchanged since `self` was taken.
     pub fn matches(&self, now: &Stamp) -> bool {
         self.modified_ns.is_some() && self == now
     }
+}
+
+#[cfg(unix)]
+fn identity(meta: &fs::Metadata) -> (u64, Option<i128>) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.ino(), Some(i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec())))
+}
+
+#[cfg(not(unix))]
+fn identity(_meta: &fs::Metadata) -> (u64, Option<i128>) {
+    (0, None)
 }
 
 /// Whether a cache still describes exactly these files: the same files in

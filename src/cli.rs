@@ -269,7 +269,9 @@ fn run(options: &Options) -> ExitCode {
         Run::Filter { query, format } => {
             *format == print::Format::JsonLines || Query::parse(query).has_phrase()
         }
-        Run::Check => false,
+        // --check reads the bodies too: they are checked against their
+        // checksum, and damaged ones are parsed afresh and written again.
+        Run::Check => true,
         Run::Read => true,
     };
     let library::Whole { loaded, index, from_cache } = match load(options, bodies) {
