@@ -646,6 +646,22 @@ mod tests {
         }
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_copy_for_the_pager_is_private_and_never_at_a_name_known_before() {
+        use std::os::unix::fs::PermissionsExt;
+        let (one, two) = (write_copy("Title\n\nBody.").expect("written"), write_copy("x").expect("written"));
+        assert_ne!(one.path(), two.path());
+        let mode = std::fs::metadata(one.path()).expect("stat").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "readable by the user alone");
+        assert_eq!(std::fs::read_to_string(one.path()).expect("read"), "Title\n\nBody.");
+        let name = one.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        assert!(name.starts_with("folio-") && name.len() > "folio-.txt".len() + 4, "{name}");
+        let path = one.path().to_owned();
+        drop(one);
+        assert!(!path.exists(), "removed once the program has ended");
+    }
+
     #[test]
     fn the_screen_is_cleared_and_redrawn_without_asking_the_terminal_anything() {
         let mut terminal = Terminal::new(Mute(TestBackend::new(20, 3))).expect("terminal");

@@ -210,3 +210,52 @@ fn a_closed_pipe_ends_quietly() {
         assert!(message.is_empty(), "{args:?}: a closed pipe is a normal end: {message}");
     }
 }
+
+/// Runs folio, killing it if it has not ended within `limit`: a hang is a
+/// failure, not a test that never ends.
+fn run_within(command: &mut Command, limit: std::time::Duration) -> Output {
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("folio runs");
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            panic!("folio was still running after {limit:?}: blocked");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// A FIFO where folio's config or cache file goes, or a config that is a
+/// link to `/dev/zero`: folio neither blocks nor reads without end.
+#[test]
+fn a_fifo_or_device_in_place_of_config_or_cache_does_not_block() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = dir.path().join("articles");
+    fs::create_dir(&articles).expect("mkdir");
+    fs::write(articles.join("a.txt"), "A Headline Here\n\nBody.").expect("write");
+    let (config, cache) = (dir.path().join("config/folio"), dir.path().join("cache/folio"));
+    fs::create_dir_all(&config).expect("mkdir");
+    fs::create_dir_all(&cache).expect("mkdir");
+    let cache_file =
+        folio::library::cache_file(std::slice::from_ref(&articles), Some(&cache)).expect("a cache file name");
+    for fifo in [config.join("config.toml"), cache_file] {
+        assert!(Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    }
+    let check = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_folio"));
+        command
+            .arg("--check")
+            .arg(&articles)
+            .env("XDG_CONFIG_HOME", dir.path().join("config"))
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .stdin(Stdio::null());
+        run_within(&mut command, std::time::Duration::from_secs(20))
+    };
+    let output = check();
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "1 loaded, 0 skipped\n", "{}", show(&output.stderr));
+    fs::remove_file(config.join("config.toml")).expect("rm");
+    std::os::unix::fs::symlink("/dev/zero", config.join("config.toml")).expect("symlink");
+    let output = check();
+    assert_eq!(output.status.code(), Some(0), "{}", show(&output.stderr));
+}
