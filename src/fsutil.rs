@@ -118,12 +118,21 @@ impl Drop for AtomicFile {
 /// blocks forever or never ends (`/dev/zero`). The open itself does not
 /// block: it is non-blocking, which changes nothing for a regular file.
 pub fn open_regular(path: &Path) -> io::Result<File> {
+    let file = open_nonblocking(path)?;
+    if file.metadata()?.is_file() { Ok(file) } else { Err(not_regular()) }
+}
+
+/// Opens `path` for reading without blocking, whatever it is: a FIFO with
+/// no writer opens at once and reads as empty, one that has nothing to
+/// give fails with `WouldBlock`, never a wait. For the load's hot path,
+/// which checks the type only when a read gives nothing (see
+/// `corpus::load`), sparing a `stat` per file.
+pub fn open_nonblocking(path: &Path) -> io::Result<File> {
     let mut options = fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path)?;
-    if file.metadata()?.is_file() { Ok(file) } else { Err(not_regular()) }
+    options.open(path)
 }
 
 /// The error for what [`open_regular`] refuses.

@@ -259,3 +259,14 @@ fn a_fifo_or_device_in_place_of_config_or_cache_does_not_block() {
     let output = check();
     assert_eq!(output.status.code(), Some(0), "{}", show(&output.stderr));
 }
+
+/// An error to tell when stderr is gone (a hung-up terminal, a closed
+/// pipe): folio still exits with its code, rather than panicking (101).
+#[test]
+fn an_error_with_nowhere_to_say_it_is_still_an_exit_code_not_a_panic() {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let status =
+        folio().arg("/nonexistent/folder").stdout(Stdio::null()).stderr(writer).status().expect("folio runs");
+    assert_eq!(status.code(), Some(2));
+}
