@@ -91,6 +91,9 @@ fn a_damaged_section_does_not_stop_another_from_being_read() {
     });
     let mut reader = open(&path).expect("the head is intact");
     assert_eq!(reader.section::<Vec<String>>("titles").expect("titles"), titles());
+    reader.check_section("titles").expect("the titles are whole");
+    let checked = reader.check_section("bodies").expect_err("checked without being read: damaged");
+    assert!(checked.to_string().contains("checksum of \"bodies\" fails"), "{checked}");
     let err = reader.section::<Vec<ByteBuf>>("bodies").expect_err("bodies are damaged");
     assert!(matches!(err, CacheError::Corrupt { .. }), "{err}");
     assert!(err.to_string().contains("checksum of \"bodies\" fails"), "{err}");
