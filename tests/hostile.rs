@@ -270,3 +270,36 @@ fn an_error_with_nowhere_to_say_it_is_still_an_exit_code_not_a_panic() {
         folio().arg("/nonexistent/folder").stdout(Stdio::null()).stderr(writer).status().expect("folio runs");
     assert_eq!(status.code(), Some(2));
 }
+
+#[test]
+fn print_names_each_article_escaped_and_its_json_exactly() {
+    let (dir, paths) = hostile_folder();
+    let text = run(&[OsStr::new("--print"), dir.path().as_os_str()]);
+    assert_eq!(text.status.code(), Some(0), "{}", show(&text.stderr));
+    assert_inert(&text.stdout, b"\n");
+    let mut named: Vec<PathBuf> = String::from_utf8_lossy(&text.stdout)
+        .lines()
+        .filter_map(|line| line.strip_prefix("==> ")?.strip_suffix(" <=="))
+        .map(|shown_name| shown::path_from(shown::unescape(shown_name).expect("a well-formed escape")))
+        .collect();
+    named.sort();
+    let mut expected = paths;
+    expected.sort();
+    assert_eq!(named, expected, "one header a file, naming it exactly");
+
+    let json = run(&[OsStr::new("--print"), OsStr::new("--json"), dir.path().as_os_str()]);
+    assert_eq!(json.status.code(), Some(0), "{}", show(&json.stderr));
+    assert_inert(&json.stdout, b"\n");
+    let mut named: Vec<PathBuf> = BufReader::new(&json.stdout[..])
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(&line.expect("a line")).expect("JSON");
+            match value.get("path_bytes") {
+                Some(bytes) => shown::path_from(serde_json::from_value(bytes.clone()).expect("bytes")),
+                None => PathBuf::from(value["path"].as_str().expect("a path")),
+            }
+        })
+        .collect();
+    named.sort();
+    assert_eq!(named, expected);
+}
