@@ -179,11 +179,12 @@ fn a_full_disk_is_an_error_not_a_panic() {
         vec![OsStr::new("--print-default-config")],
         vec![OsStr::new("--check"), dir.path().as_os_str()],
         vec![OsStr::new("--filter"), OsStr::new("uranium"), OsStr::new("--no-cache")],
+        vec![OsStr::new("--print")],
     ] {
         let output = to_dev_full(&args);
         let message = show(&output.stderr);
         assert_eq!(output.status.code(), Some(2), "{args:?}: {message}");
-        assert!(message.contains("cannot write the results"), "{args:?}: {message}");
+        assert!(message.contains("cannot write the"), "{args:?}: {message}");
         assert!(message.contains("No space left on device"), "{args:?}: {message}");
         assert!(!message.contains("panicked"), "{args:?}: {message}");
     }
