@@ -230,14 +230,16 @@ impl Store {
             OnDisk::Unreadable(error) => {
                 (ReadingState::default(), Some(StateProblem::Io { action: "read", path, error }))
             }
-            OnDisk::Corrupt(reason) => {
-                let moved_to = self.dir.join(format!("{FILE_NAME}.corrupt-{}", now()));
-                let problem = match fs::rename(&path, &moved_to) {
-                    Ok(()) => StateProblem::Corrupt { reason, moved_to },
-                    Err(error) => StateProblem::Io { action: "move aside", path, error },
-                };
-                (ReadingState::default(), Some(problem))
-            }
+            OnDisk::Corrupt(reason) => (ReadingState::default(), Some(self.move_aside(reason))),
+        }
+    }
+
+    /// Moves a state file that does not parse out of the way, kept.
+    fn move_aside(&self, reason: String) -> StateProblem {
+        let (path, moved_to) = (self.path(), self.dir.join(format!("{FILE_NAME}.corrupt-{}", now())));
+        match fs::rename(&path, &moved_to) {
+            Ok(()) => StateProblem::Corrupt { reason, moved_to },
+            Err(error) => StateProblem::Io { action: "move aside", path, error },
         }
     }
 
@@ -280,9 +282,19 @@ impl Store {
         let mut merged = match self.read() {
             OnDisk::State(theirs) => state.clone().merged_with(theirs),
             OnDisk::Newer(version) => return Err(StateProblem::Newer { version, path: self.path() }),
-            // Nothing there, or nothing worth keeping (a corrupt file was
-            // moved aside when it was loaded).
-            OnDisk::Missing | OnDisk::Corrupt(_) | OnDisk::Unreadable(_) => state.clone(),
+            OnDisk::Missing => state.clone(),
+            // Written since this folio loaded it, and damaged: kept aside,
+            // as at a load, never overwritten.
+            OnDisk::Corrupt(reason) => match self.move_aside(reason) {
+                StateProblem::Corrupt { .. } => state.clone(),
+                problem => return Err(problem),
+            },
+            // A FIFO or a device where the file goes is replaced; a file
+            // that cannot be read is not overwritten blind.
+            OnDisk::Unreadable(error) if error.kind() == io::ErrorKind::InvalidInput => state.clone(),
+            OnDisk::Unreadable(error) => {
+                return Err(StateProblem::Io { action: "read", path: self.path(), error });
+            }
         };
         merged.version = VERSION;
         let json = serde_json::to_vec_pretty(&merged).map_err(|err| StateProblem::Io {

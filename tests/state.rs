@@ -284,3 +284,22 @@ fn a_full_state_folder_fails_the_save_and_keeps_the_old_file() {
     assert!(!listing.iter().any(|n| n.to_string_lossy().ends_with(".tmp")), "{listing:?}");
     assert_eq!(after.ok(), Some(before), "the old state is whole");
 }
+
+#[test]
+fn a_save_over_a_file_damaged_since_the_load_keeps_that_file_aside() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = Store::new(dir.path());
+    let (mut state, _) = store.load();
+    std::fs::write(store.path(), "{ damaged meanwhile").expect("write");
+    state.set(&article("a.txt", "The Alpha Story Title"), position(1));
+    store.save(&state).expect("saves");
+    let (loaded, problem) = store.load();
+    assert!(problem.is_none() && loaded.get(&article("a.txt", "The Alpha Story Title")).is_some());
+    let kept: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("state.json.corrupt-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "the damaged file is kept aside");
+}
