@@ -12,6 +12,9 @@ use crate::ui::colour::ColourChoice;
 use crate::ui::theme;
 
 /// The commented default, printed by `--print-default-config`.
+/// A config file is a few hundred bytes; one bigger than this is not one.
+pub const MAX_BYTES: u64 = 1024 * 1024;
+
 pub const DEFAULT: &str = include_str!("../assets/config.toml");
 
 /// The reader's text width may be set within these bounds.

@@ -184,7 +184,7 @@ pub fn meta_text(article: &Article, view: View) -> String {
     let byline: Vec<String> =
         [meta.site.clone(), meta.author.clone(), meta.date_label()].into_iter().flatten().collect();
     let mut facts = vec![
-        article.source.clone(),
+        crate::shown::escape(&article.source).into_owned(),
         format!("{} words", article.words),
         format!("{} min read", article.reading_minutes()),
     ];

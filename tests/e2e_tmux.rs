@@ -67,6 +67,19 @@ fn find_the_uranium_article_read_it_to_the_end_and_quit() {
 }
 
 #[test]
+fn on_a_terminal_with_no_keyboard_it_refuses_plainly_and_into_a_pipe_it_prints() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(&format!("{} < /dev/null; echo EXIT=$?", folio()));
+    let screen = tmux.wait_for("EXIT=2");
+    assert!(screen.contains("the reader needs a terminal, but stdin is not one"), "{screen}");
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/004_73e098508302a61c.txt");
+    tmux.type_line(&format!("{} {seed} | head -1; echo PIPED=$?", folio()));
+    let screen = tmux.wait_for("PIPED=0");
+    assert!(screen.contains("US Looking To Stay in Niger Despite Order To Leave\nPIPED=0"), "{screen}");
+    tmux.assert_shell_is_sane();
+}
+
+#[test]
 fn articles_piped_in_are_read_while_keys_come_from_the_terminal() {
     let Some(tmux) = Tmux::start(80, 24) else { return };
     let lines = r#"{"title": "Piped First Story", "body": "One."}\n{"title": "Piped Second Story", "body": "Two."}\n"#;
@@ -332,8 +345,11 @@ fn e_reads_the_article_in_the_pager_and_comes_back() {
     tmux.wait_for("1/5");
     tmux.keys(&["e"]);
     // less has the screen, and the keyboard: its q ends less, not folio.
-    let screen = tmux.wait_until("less to show the article", |s| !s.contains("Articles"));
-    assert!(screen.contains("After weeks of halted operations"), "{screen}");
+    // Wait for less's own text: folio leaving the screen comes a moment
+    // before less draws, and a loaded machine shows that moment.
+    tmux.wait_until("less to show the article", |s| {
+        !s.contains("Articles") && s.contains("After weeks of halted operations")
+    });
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("1/5");
     assert!(screen.contains("Articles"), "folio is redrawn in full:\n{screen}");
@@ -495,4 +511,74 @@ fn the_cache_the_first_start_writes_serves_check_and_the_second_start() {
     tmux.keys(&["Escape", "q"]);
     tmux.wait_for("SECOND=0");
     assert_eq!(written(), Some(first), "nothing changed: the cache was read, not written again");
+}
+
+/// The screen once `done` holds of it and it has stayed the same for half
+/// a second of polling.
+fn wait_until_still(tmux: &Tmux, done: impl Fn(&str) -> bool) -> String {
+    let mut last = tmux.wait_until("a settled screen", &done);
+    let mut still = 0;
+    while still < 20 {
+        std::thread::sleep(common::tmux::POLL);
+        let now = tmux.wait_until("a settled screen", &done);
+        still = if now == last { still + 1 } else { 0 };
+        last = now;
+    }
+    last
+}
+
+/// `kill -TSTP` from outside stops folio as Ctrl-z does: the shell gets
+/// its screen, cursor and cooked mode back; `fg` brings folio back in raw
+/// mode (a single key acts at once) and redrawn.
+#[test]
+fn an_outside_sigtstp_suspends_cleanly_and_fg_brings_folio_back() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    let pid = start_with_pid(&tmux);
+    tmux.keys(&["j"]);
+    tmux.wait_for("2/5");
+    send_signal("TSTP", &pid);
+    tmux.wait_until("the shell prompt", |s| s.contains("Stopped") && !s.contains("2/5"));
+    tmux.assert_shell_is_sane();
+    tmux.type_line("clear; fg; echo EXIT=$?");
+    let screen = tmux.wait_for("2/5");
+    assert!(screen.contains("Articles") && screen.contains("Reader"), "redrawn in full:\n{screen}");
+    // Raw mode again: one key, with no Enter, moves the selection.
+    tmux.keys(&["j"]);
+    tmux.wait_for("3/5");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
+/// Scrolling full screen while the window is resized again and again ends
+/// on the screen a fresh draw gives.
+#[test]
+fn resizes_in_the_middle_of_full_screen_scrolling_leave_a_whole_screen() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(&format!("{}; echo EXIT=$?", folio()));
+    tmux.wait_for("1/5");
+    tmux.keys(&["z"]);
+    tmux.wait_until("the full-screen view", |s| !s.contains("Articles"));
+    for round in 0..12u16 {
+        let (width, height) = ((78 + round % 4).to_string(), (22 + round % 3).to_string());
+        tmux.run(&["resize-window", "-t", "e2e", "-x", &width, "-y", &height]);
+        tmux.keys(&["j", "j", "j", "k"]);
+    }
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    // tmux passes the sizes on to the terminal in its own time: the screen
+    // is settled once it fills the window and has not changed for a while.
+    let settled = wait_until_still(&tmux, |s| s.lines().nth(23).is_some_and(|l| l.contains("% read")));
+    // A resize there and back draws the same place afresh.
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "81", "-y", "24"]);
+    tmux.wait_until("the wider frame", |s| s != settled);
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    let start = std::time::Instant::now();
+    let mut redrawn = tmux.screen();
+    while redrawn != settled && start.elapsed() < std::time::Duration::from_secs(5) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        redrawn = tmux.screen();
+    }
+    assert_eq!(redrawn, settled, "SETTLED:\n{settled}\nREDRAWN:\n{redrawn}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
 }

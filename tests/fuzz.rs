@@ -286,3 +286,32 @@ fn alias_bomb(levels: usize) -> String {
     }
     format!("---\n{}\n---\nThe body.\n", lines.join("\n"))
 }
+
+#[cfg(unix)]
+proptest! {
+    /// Any file name a folder can hold: the article loads, its name is
+    /// shown as one line with no control character, and both the name kept
+    /// and the name shown lead back to the file.
+    #[test]
+    fn any_file_name_is_shown_safely_and_leads_back_to_the_file(
+        name in proptest::collection::vec(any::<u8>().prop_filter("a name's byte", |b| *b != b'/' && *b != 0), 1..40),
+        empty in any::<bool>(),
+    ) {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut name = name;
+        name.extend_from_slice(b".txt");
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(&name));
+        std::fs::write(&path, if empty { "" } else { "A Headline Here\n\nBody." }).expect("write");
+        let loaded = folio::corpus::load_paths(&[dir.path().to_owned()]).expect("loads");
+        let kept = match loaded.corpus.articles().first() {
+            Some(article) => article.source.clone(),
+            None => loaded.skipped.first().expect("skipped, with a reason").path.clone(),
+        };
+        let shown = folio::shown::escape(&kept);
+        prop_assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        prop_assert_eq!(folio::shown::path_of(&kept), path.clone());
+        let back = folio::shown::unescape(&shown).expect("well-formed");
+        prop_assert_eq!(folio::shown::path_from(back), path);
+    }
+}
