@@ -524,6 +524,10 @@ fn check(loaded: &Loaded, from_cache: bool) -> ExitCode {
         for article in articles.iter().filter(|a| a.lossy) {
             writeln!(out, "loaded  {}: invalid UTF-8 replaced", shown::escape(&article.source))?;
         }
+        for article in articles.iter().filter(|a| a.capped) {
+            let note = corpus::paragraph::capped_note();
+            writeln!(out, "loaded  {}: {note}", shown::escape(&article.source))?;
+        }
         Ok(())
     });
     let code = if loaded.skipped.is_empty() && !articles.is_empty() {

@@ -54,6 +54,16 @@ const HOLD_CHECK_INTERVAL: Duration = Duration::from_millis(10);
 /// How long a failed terminal read waits for the signal that explains it.
 const SIGNAL_GRACE: Duration = Duration::from_millis(200);
 
+/// How long the loop has to take a terminating signal before folio gives
+/// the terminal back and exits without it (and without saving where the
+/// reader was): no work on the loop's thread, however long, keeps a SIGTERM
+/// or a hang-up waiting. Before this a 50 MB article still held one off 14
+/// minutes later.
+const SIGNAL_DEADLINE: Duration = Duration::from_secs(2);
+
+/// Set once the loop has taken a terminating signal and is ending on it.
+static SIGNAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -175,13 +185,15 @@ fn event_loop(
     let mut painter = Painter::default();
     loop {
         painter.draw(terminal, app)?;
+        #[cfg(debug_assertions)]
+        busy_if_asked();
         let mut redraw = false;
         // Wait for one message, then take whatever else has queued up, so a
         // burst of keys (a paste, key repeat over a slow link) costs a frame.
         let first = inbox.recv().context("all event sources stopped")?;
         for message in std::iter::once(first).chain(inbox.try_iter()) {
             match message {
-                Message::Signal(signal) => return Ok(Exit::Signal(signal)),
+                Message::Signal(signal) => return Ok(took_signal(signal)),
                 Message::Stop => {
                     suspend(terminal, mouse).context("cannot suspend")?;
                     redraw = true;
@@ -267,6 +279,16 @@ fn clear<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>) -> Result<(),
 fn panic_if_asked() {
     if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
         panic!("FOLIO_TEST_PANIC is set: a panic, as asked");
+    }
+}
+
+/// A debug build stays busy for a minute after each frame when
+/// `FOLIO_TEST_BUSY` is set: the tests' way to send a signal while the loop
+/// is certainly stuck in work.
+#[cfg(debug_assertions)]
+fn busy_if_asked() {
+    if std::env::var_os("FOLIO_TEST_BUSY").is_some() {
+        thread::sleep(Duration::from_secs(60));
     }
 }
 
@@ -402,14 +424,22 @@ fn browse(url: &str) -> String {
 fn signal_behind(err: io::Error, inbox: &Receiver<Message>) -> Result<Exit> {
     while let Ok(message) = inbox.recv_timeout(SIGNAL_GRACE) {
         if let Message::Signal(signal) = message {
-            return Ok(Exit::Signal(signal));
+            return Ok(took_signal(signal));
         }
     }
     Err(err).context("cannot read the terminal")
 }
 
+fn took_signal(signal: i32) -> Exit {
+    SIGNAL_TAKEN.store(true, Ordering::SeqCst);
+    Exit::Signal(signal)
+}
+
 /// Forwards terminating signals, and those that stop and continue folio,
-/// to the loop until dropped.
+/// to the loop until dropped. If the loop has not taken a terminating one
+/// by `SIGNAL_DEADLINE` while folio holds the terminal, gives the terminal
+/// back and exits. (While an editor or pager has the terminal, the loop
+/// waits for it, and takes the signal when it ends.)
 struct SignalThread {
     handle: signal_hook::iterator::Handle,
 }
@@ -432,12 +462,29 @@ impl SignalThread {
                     SIGCONT => Message::Continued,
                     signal => Message::Signal(signal),
                 };
+                let terminating = matches!(message, Message::Signal(_));
                 if sender.send(message).is_err() {
                     break;
+                }
+                if terminating {
+                    // Its own thread, so a stop or continue still gets through.
+                    thread::spawn(move || stop_unless_taken(signal));
                 }
             }
         })?;
         Ok(SignalThread { handle })
+    }
+}
+
+/// Gives the terminal back and exits if, `SIGNAL_DEADLINE` after `signal`
+/// came, the loop has not taken it and folio still holds the terminal.
+fn stop_unless_taken(signal: i32) {
+    thread::sleep(SIGNAL_DEADLINE);
+    if !SIGNAL_TAKEN.load(Ordering::SeqCst) && TAKEN.load(Ordering::SeqCst) {
+        restore();
+        // After a hang-up there may be nowhere to say it.
+        let _ = writeln!(io::stderr(), "folio: stopped by signal {signal} while busy; nothing saved");
+        std::process::exit(128 + signal);
     }
 }
 

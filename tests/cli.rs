@@ -167,12 +167,25 @@ fn check_lists_each_skipped_file_and_exits_1() {
     std::fs::write(dir.path().join("a.txt"), "A Fine Article Title\n\nBody.").expect("write");
     std::fs::write(dir.path().join("empty.txt"), "").expect("write");
     std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 Society Reopens\n\nBody.").expect("write");
+    std::fs::write(dir.path().join("mangled.txt"), b"Caf\xc3\xa9 Soci\xc3t\xc3\xa9\n\nBody.").expect("write");
     let output = folio(&["--check", dir.path().to_str().expect("utf-8 temp path")]);
     assert_eq!(output.status.code(), Some(1));
     let report = stdout(&output);
-    assert!(report.starts_with("2 loaded, 1 skipped\n"), "{report}");
+    assert!(report.starts_with("3 loaded, 1 skipped\n"), "{report}");
     assert!(report.contains("empty.txt: empty (no text)"), "{report}");
-    assert!(report.contains("latin1.txt: invalid UTF-8 replaced"), "{report}");
+    assert!(report.contains("mangled.txt: invalid UTF-8 replaced"), "{report}");
+    assert!(!report.contains("latin1.txt"), "Windows-1252 is read without loss: {report}");
+}
+
+#[test]
+fn check_says_when_an_article_had_its_paragraphs_past_the_cap_joined() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("letters.txt"), format!("Letters\n\n{}", "a\n\n".repeat(60_000)))
+        .expect("write");
+    let output = folio(&["--check", "--no-cache", dir.path().to_str().expect("utf-8 temp path")]);
+    assert_eq!(output.status.code(), Some(0), "it loaded: nothing was skipped");
+    let report = stdout(&output);
+    assert!(report.contains("letters.txt: paragraphs past 50000 joined into one"), "{report}");
 }
 
 #[test]

@@ -146,6 +146,85 @@ fn sigterm_and_sighup_give_the_terminal_back() {
     }
 }
 
+/// One article of a single paragraph of about `bytes` bytes, where every
+/// seventh word is "uranium".
+fn one_long_paragraph(bytes: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let words = ["the", "deal", "was", "signed", "after", "troops", "uranium"];
+    let body: Vec<&str> = words.iter().copied().cycle().take(bytes / 5).collect();
+    let text = format!("One Long Paragraph\n\n{}\n", body.join(" "));
+    std::fs::write(dir.path().join("long.txt"), text).expect("writes");
+    dir
+}
+
+/// Highlighting the matches of a 4 MB paragraph took over a minute a key on
+/// the loop's thread (it was quadratic), and a SIGTERM waited behind it.
+#[test]
+fn sigterm_while_searching_a_long_paragraph_exits_promptly_and_gives_the_terminal_back() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    let dir = one_long_paragraph(4_000_000);
+    let pid_file = tmux.dir.path().join("pid");
+    let folio_on_dir = format!("{} {}", folio(), dir.path().display());
+    tmux.type_line(&format!("sh -c 'echo $$ > {}; exec {folio_on_dir}'; echo EXIT=$?", pid_file.display()));
+    tmux.wait_for(" 1/1 ");
+    let pid = read_pid(&pid_file);
+    tmux.keys(&["Enter", "/"]);
+    tmux.wait_for("find:");
+    tmux.text("urani");
+    tmux.wait_for("match 1/");
+    // The last key and the signal at once: the signal comes while the
+    // matches of "uranium" are found and placed.
+    tmux.text("u");
+    send_signal("TERM", &pid);
+    tmux.wait_for("EXIT=143");
+    tmux.assert_shell_is_sane();
+}
+
+// FOLIO_TEST_BUSY is read by debug builds only.
+#[cfg(debug_assertions)]
+#[test]
+fn a_signal_while_the_loop_is_stuck_in_work_still_gives_the_terminal_back() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    let pid_file = tmux.dir.path().join("pid");
+    tmux.type_line(&format!(
+        "FOLIO_TEST_BUSY=1 sh -c 'echo $$ > {}; exec {}'; echo EXIT=$?",
+        pid_file.display(),
+        folio()
+    ));
+    // After its first frame the loop is busy for a minute: the signal
+    // comes during it.
+    tmux.wait_for("1/5");
+    let pid = read_pid(&pid_file);
+    send_signal("TERM", &pid);
+    let screen = tmux.wait_for("EXIT=143");
+    assert!(screen.contains("stopped by signal 15 while busy"), "{screen}");
+    tmux.assert_shell_is_sane();
+}
+
+/// Nine lines of YAML aliases that stand for 9^9 strings took 48 s and
+/// 10 GB to load, and a few bytes more aborted folio with the terminal raw.
+#[test]
+fn an_alias_bomb_in_front_matter_loads_at_once_beside_the_good_articles() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut bomb = vec!["---".to_owned(), "a0: &a0 [lol,lol,lol,lol,lol,lol,lol,lol,lol]".to_owned()];
+    for level in 1..12 {
+        bomb.push(format!("a{level}: &a{level} [{}]", vec![format!("*a{}", level - 1); 9].join(",")));
+    }
+    bomb.extend(["---".to_owned(), "The body of the bomb.".to_owned()]);
+    std::fs::write(dir.path().join("bomb.md"), bomb.join("\n")).expect("writes");
+    for name in ["a", "b"] {
+        let text = format!("Good Article {name}\n\nAbout uranium.");
+        std::fs::write(dir.path().join(format!("{name}.txt")), text).expect("writes");
+    }
+    tmux.type_line(&format!("{} {}; echo EXIT=$?", folio(), dir.path().display()));
+    let screen = tmux.wait_for(" 1/3 ");
+    assert!(screen.contains("Good Article a") && screen.contains("Good Article b"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
 // FOLIO_TEST_PANIC is read by debug builds only.
 #[cfg(debug_assertions)]
 #[test]

@@ -574,11 +574,14 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_decoded_and_marked() {
-        let loaded = load_reader("x", &b"Caf\xe9 culture in the city centre"[..]);
+    fn damaged_utf8_is_decoded_and_marked_and_latin1_is_read() {
+        let loaded = load_reader("x", &b"Caf\xc3\xa9 culture in the \xc3 city centre"[..]);
         let article = &loaded.corpus.articles()[0];
         assert!(article.lossy);
         assert!(article.title.contains('\u{fffd}'));
+        let loaded = load_reader("x", &b"Caf\xe9 culture in the city centre"[..]);
+        let article = &loaded.corpus.articles()[0];
+        assert_eq!((article.title.as_str(), article.lossy), ("Café culture in the city centre", false));
     }
 
     #[test]
