@@ -198,3 +198,60 @@ fn a_signed_comment_thread_under_a_story_is_still_hidden() {
     let hidden: Vec<_> = text.paragraphs.iter().filter_map(|p| p.furniture).collect();
     assert_eq!(hidden, [Furniture::Comments; 5], "the heading, two signatures and two posts");
 }
+
+/// A scraped news page as a scraper saves it: every visible line, one a
+/// line, the site's menus, a "Most read" list and a footer around a story.
+const NEWS_PAGE: &str = "\
+Bridge to close for the winter - The Valley Courier
+
+Skip to content
+Menu
+Home
+News
+Local
+Politics
+Business
+Sports
+Weather
+Opinion
+Obituaries
+Subscribe
+Bridge to close for the winter
+By Jane Doe
+Updated 9:14 am, Tuesday, November 19, 2019
+The council voted on Tuesday night to close the old river bridge for repairs, and the work is expected to take most of the winter, according to the engineers who inspected it last month.
+Engineers said the steel under the deck had rusted through in places, and that the closure could not wait for the spring, as the council had first hoped it would.
+Drivers will have to use the ring road until then, which the police said would add twenty minutes to most journeys into the town centre at the morning rush.
+The council will hold a meeting for residents next week.
+Most Read
+1
+School board picks new head
+2
+Storm knocks out power on the coast
+3
+Mayor opens new park by the river
+Share
+Facebook
+Twitter
+About Us
+Contact Us
+Privacy Policy
+Terms of Use
+© 2019 Valley Courier Media
+";
+
+#[test]
+fn a_scraped_news_page_shows_the_story_and_says_why_the_rest_went() {
+    let article = load("courier.txt", NEWS_PAGE, Format::Text);
+    let text = article.text();
+    let body: Vec<&str> = text.body(View::Clean).map(|(_, p)| p.text.as_str()).collect();
+    assert!(article.title.starts_with("Bridge to close for the winter"), "{}", article.title);
+    assert_eq!(body.len(), 4, "the story's four paragraphs, and nothing else: {body:#?}");
+    assert!(body[0].starts_with("The council voted"));
+    assert_eq!(body[3], "The council will hold a meeting for residents next week.");
+    let reasons: Vec<&str> =
+        text.paragraphs.iter().filter_map(|p| p.furniture).map(Furniture::describe).collect();
+    assert!(reasons.contains(&"outside the article's main text"), "{reasons:?}");
+    assert!(text.paragraphs.iter().any(|p| p.text == "Most Read" && p.is_furniture()));
+    assert!(text.paragraphs.iter().any(|p| p.text.starts_with("Storm knocks") && p.is_furniture()));
+}

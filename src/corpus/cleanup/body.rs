@@ -457,6 +457,28 @@ mod tests {
     }
 
     #[test]
+    fn hiding_much_prose_takes_more_than_a_menu() {
+        // Two stories of equal weight, each of two long paragraphs, split
+        // by a long list: the heaviest run is one story, but hiding the
+        // other would take half the words, most of them prose.
+        let para = |topic: &str| {
+            format!(
+                "The {topic} committee met on Tuesday and agreed that the plan should go ahead in the \
+                 spring, although several members said that the money for it had not yet been found \
+                 and that the work could slip into the summer."
+            )
+        };
+        let (a, b, c, d) = (para("roads"), para("schools"), para("parks"), para("housing"));
+        let mut lines = MENU.to_vec();
+        lines.extend([a.as_str(), b.as_str()]);
+        let list = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"];
+        lines.extend(list.iter().chain(&list).chain(&list).chain(&list));
+        lines.extend([c.as_str(), d.as_str()]);
+        let got = page(&lines);
+        assert!(got.iter().all(|h| !h), "nothing hidden: {got:?}");
+    }
+
+    #[test]
     fn stop_words_are_counted_in_any_case() {
         assert_eq!(stop_words("The Bridge AND the river"), (3, 5));
         assert_eq!(stop_words("Это был мост"), (2, 3));
