@@ -6,7 +6,9 @@
 //! cleanup" section; each names the kind of furniture it finds.
 //!
 //! Every rule is linear in the text, and the line rules only look at short
-//! paragraphs: a long paragraph is the reporting itself.
+//! paragraphs: a long paragraph is the reporting itself. The rules here go
+//! by wording; [`body`] then finds the page around the article by the shape
+//! of its lines. Neither ever takes a section heading for furniture.
 
 mod body;
 
