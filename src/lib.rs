@@ -21,6 +21,7 @@ pub mod print;
 pub mod scroll;
 pub mod search;
 pub mod state;
+pub mod stories;
 pub mod synth;
 pub mod terminal;
 pub mod ui;
