@@ -263,6 +263,8 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
 /// Words that scale a number ("$100 million").
 const SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "percent"];
 
@@ -315,6 +317,7 @@ fn is_name_word(word: &str) -> bool {
     is_capital(word)
         && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         && !MONTHS.contains(&word)
+        && !WEEKDAYS.contains(&word)
         && !super::terms::is_stopword(&word.to_lowercase())
 }
 
@@ -377,9 +380,10 @@ fn number_at(words: &[Word], i: usize) -> Option<(String, String, String)> {
         .map(|w| w.text)
         .collect::<Vec<_>>();
     let noun = noun.iter().find(|w| w.ends_with('s') && w.len() > 3).or(noun.first()).copied();
+    // Sums of money are one fact whatever follows them.
     let key = match (noun, word.starts_with('$')) {
-        (Some(noun), _) => noun.to_lowercase(),
-        (None, true) => "dollars".to_owned(),
+        (_, true) => "dollars".to_owned(),
+        (Some(noun), false) => noun.to_lowercase(),
         (None, false) => return None,
     };
     let shown = if word.starts_with('$') { text.clone() } else { format!("{text} {key}") };
@@ -405,9 +409,10 @@ fn quote<'a>(sentence: &'a str, words: &[Word<'a>]) -> Option<(String, String)> 
     let outside: Vec<&Word> = words.iter().filter(|w| w.end <= open || w.start >= close).collect();
     let verb = outside.iter().position(|w| SAID.contains(&w.text))?;
     let near = |k: usize| outside.get(k).filter(|w| is_name_word(w.text)).map(|w| w.text.to_owned());
-    // The surname: the last capitalised word of the run beside the verb.
+    // The surname: the last capitalised word soon after the verb ("said
+    // Dorval manager Ilse Haverkamp"), else the word before it.
     let after_verb =
-        outside[verb + 1..].iter().take_while(|w| is_name_word(w.text)).last().map(|w| w.text.to_owned());
+        outside[verb + 1..].iter().take(6).rfind(|w| is_name_word(w.text)).map(|w| w.text.to_owned());
     let before_verb = verb.checked_sub(1).and_then(near);
     let speaker = after_verb.or(before_verb)?;
     Some((speaker, said))

@@ -105,8 +105,16 @@ struct Features {
 impl Features {
     fn of(corpus: &Corpus, index: &Index, rarity: &Rarity) -> Features {
         let scans: Vec<Scan> = corpus.articles().par_iter().map(|a| Scan::of(a)).collect();
-        let repeated = repeated_paragraphs(&scans);
+        let mut repeated = repeated_paragraphs(&scans);
         let (reprinted, same_site) = shared_paragraph_pairs(&scans, &repeated);
+        // A reprint's paragraphs are its text, not furniture: kept in the
+        // vectors, so the reprints still meet the other takes.
+        let reprint_set: FxHashSet<Pair> = reprinted.iter().copied().collect();
+        repeated.retain(|_, list| {
+            list.iter()
+                .enumerate()
+                .any(|(i, &a)| list[i + 1..].iter().any(|&b| !reprint_set.contains(&(a, b))))
+        });
         let mut same_site: FxHashSet<(u32, u32)> = same_site.into_iter().collect();
         same_site.extend(same_site_by_meta(corpus));
         Features {
@@ -244,10 +252,7 @@ fn repeated_paragraphs(scans: &[Scan]) -> FxHashMap<u64, Vec<u32>> {
 /// Pairs of articles that share paragraphs no more than [`SITE_WIDE`]
 /// articles hold: reprints when most of their words are in them (one text
 /// printed twice), else pages of one site (its furniture).
-fn shared_paragraph_pairs(
-    scans: &[Scan],
-    repeated: &FxHashMap<u64, Vec<u32>>,
-) -> (Vec<Pair>, Vec<Pair>) {
+fn shared_paragraph_pairs(scans: &[Scan], repeated: &FxHashMap<u64, Vec<u32>>) -> (Vec<Pair>, Vec<Pair>) {
     let mut shared: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     for (article, scan) in scans.iter().enumerate() {
         for &(hash, words) in &scan.paragraphs {
@@ -332,12 +337,16 @@ fn title_terms(corpus: &Corpus, rarity: &Rarity, indexed: usize) -> Vec<Vec<u32>
         .collect()
 }
 
-/// The words of a title that hold a digit, years left out.
+/// A title's model numbers: words mixing letters and digits ("X200",
+/// "9to5Mac") and numbers joined to a word by a hyphen ("13-inch").
 fn title_numbers(title: &str) -> Vec<String> {
     words_of(title)
+        .filter(|&(at, w)| {
+            let digits = w.chars().any(|c| c.is_ascii_digit());
+            let letters = w.chars().any(char::is_alphabetic);
+            digits && (letters || title[at + w.len()..].starts_with('-'))
+        })
         .map(|(_, w)| w.to_lowercase())
-        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-        .filter(|w| !w.parse::<u32>().is_ok_and(|n| (1900..=2100).contains(&n)))
         .collect()
 }
 
@@ -346,33 +355,38 @@ fn common(a: &[u32], b: &[u32]) -> usize {
     a.iter().filter(|t| b.binary_search(t).is_ok()).count()
 }
 
-/// Pairs worth comparing: those sharing one of either's most telling
-/// words, or a rare word of their titles.
-fn candidates(vectors: &[Vector], titles: &[Vec<u32>]) -> FxHashSet<(u32, u32)> {
+/// Pairs worth comparing: an article with each article holding one of
+/// its [`SEED_TERMS`] most telling words, or a rare word of its title.
+/// Words more than [`SEED_HOLDERS`] articles hold find no partners.
+fn candidates(vectors: &[Vector], titles: &[Vec<u32>]) -> FxHashSet<Pair> {
     let mut holders: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    for (article, vector) in vectors.iter().enumerate() {
+        for &(term, _) in vector {
+            holders.entry(term).or_default().push(article as u32);
+        }
+    }
     let mut title_holders: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (article, title) in titles.iter().enumerate() {
         for &term in title {
             title_holders.entry(term).or_default().push(article as u32);
         }
     }
+    let mut pairs = FxHashSet::default();
     for (article, vector) in vectors.iter().enumerate() {
+        let article = article as u32;
         let mut best: Vec<&(u32, f32)> = vector.iter().collect();
         best.sort_by(|a, b| b.1.total_cmp(&a.1));
-        for &&(term, _) in best.iter().take(SEED_TERMS) {
-            holders.entry(term).or_default().push(article as u32);
-        }
-    }
-    let mut pairs = FxHashSet::default();
-    for list in holders.values().chain(title_holders.values()) {
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
-                pairs.insert((a, b));
-            }
+        let seeds = best.iter().take(SEED_TERMS).filter_map(|&&(term, _)| holders.get(&term));
+        let titled = titles[article as usize].iter().filter_map(|term| title_holders.get(term));
+        for list in seeds.chain(titled).filter(|l| l.len() <= SEED_HOLDERS) {
+            pairs.extend(list.iter().filter(|&&b| b != article).map(|&b| (article.min(b), article.max(b))));
         }
     }
     pairs
 }
+
+/// See [`candidates`].
+const SEED_HOLDERS: usize = 100;
 
 /// The cosine of two vectors and how many names or numbers they share.
 fn overlap(a: &Vector, b: &Vector, specific: &[bool]) -> (f32, usize) {

@@ -26,8 +26,8 @@ pub struct Related {
     /// Its id in the corpus.
     pub article: usize,
     pub score: f32,
-    /// The rarest words it shares with the article asked about, rarest
-    /// first, spelled as that article spells them.
+    /// The words it shares with the article asked about that weigh most
+    /// there (often and rare), spelled as that article spells them.
     pub shared: Vec<String>,
 }
 
@@ -112,8 +112,8 @@ fn query_terms(rarity: &Rarity, of: &Article, in_corpus: bool) -> Vec<QueryTerm>
     terms.sort_by(|a, b| {
         (b.weight * rarity.idf(b.id)).total_cmp(&(a.weight * rarity.idf(a.id))).then(a.id.cmp(&b.id))
     });
+    // The reason lists them in this order: what the article dwells on
+    // and few others say.
     terms.truncate(QUERY_TERMS);
-    // The reason lists the rarest first.
-    terms.sort_by(|a, b| rarity.idf(b.id).total_cmp(&rarity.idf(a.id)).then(a.id.cmp(&b.id)));
     terms
 }
