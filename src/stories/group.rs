@@ -117,8 +117,9 @@ impl Features {
         });
         let mut same_site: FxHashSet<(u32, u32)> = same_site.into_iter().collect();
         same_site.extend(same_site_by_meta(corpus));
+        let vectors = vectors(corpus, index, rarity, &scans, &repeated);
         Features {
-            vectors: vectors(corpus, rarity, &repeated, index.articles()),
+            vectors,
             specific: (0..rarity.term_count() as u32).map(|t| rarity.is_specific(t)).collect(),
             titles: title_terms(corpus, rarity, index.articles()),
             title_numbers: corpus.articles().iter().map(|a| title_numbers(&a.title)).collect(),
@@ -161,13 +162,18 @@ pub fn find_stories_with(corpus: &Corpus, index: &Index, rarity: &Rarity, limits
     for &(a, b) in &features.reprinted {
         links.join(a as usize, b as usize);
     }
-    for (a, b) in candidates(&features.vectors, &features.titles) {
-        let (a, b) = (a as usize, b as usize);
-        if let Some(cos) = features.same_story(corpus, a, b, limits) {
-            links.join(a, b);
-            centrality[a] += cos;
-            centrality[b] += cos;
-        }
+    let pairs = candidates(&features.vectors, &features.titles);
+    let linked: Vec<(usize, usize, f32)> = pairs
+        .par_iter()
+        .filter_map(|&(a, b)| {
+            let (a, b) = (a as usize, b as usize);
+            features.same_story(corpus, a, b, limits).map(|cos| (a, b, cos))
+        })
+        .collect();
+    for (a, b, cos) in linked {
+        links.join(a, b);
+        centrality[a] += cos;
+        centrality[b] += cos;
     }
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
     for article in 0..articles {
@@ -215,7 +221,7 @@ impl Scan {
         let text = article.text();
         let paragraphs: Vec<(u64, u32)> = text
             .searchable(View::Clean)
-            .map(|p| (hash_words(p.split_whitespace()), p.split_whitespace().count() as u32))
+            .map(|p| (hash_paragraph(p), p.split_ascii_whitespace().count() as u32))
             .filter(|&(_, words)| words > 0)
             .collect();
         let words = paragraphs.iter().map(|&(_, w)| w).sum();
@@ -223,13 +229,12 @@ impl Scan {
     }
 }
 
-fn hash_words<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+/// A paragraph's hash: its bytes, trimmed (sanitising made its white
+/// space single spaces already).
+fn hash_paragraph(text: &str) -> u64 {
     use std::hash::Hasher;
     let mut hasher = rustc_hash::FxHasher::default();
-    for word in words {
-        hasher.write(word.as_bytes());
-        hasher.write_u8(0);
-    }
+    hasher.write(text.trim().as_bytes());
     hasher.finish()
 }
 
@@ -272,49 +277,77 @@ fn shared_paragraph_pairs(scans: &[Scan], repeated: &FxHashMap<u64, Vec<u32>>) -
 }
 
 /// Each article's vector over the terms that are neither common nor
-/// stopwords, from its paragraphs that no other article repeats (a site's
-/// furniture would make two pages of one site look alike).
+/// stopwords, read from the index's postings (reading the text again took
+/// three times as long: BENCHMARKS.md, "Issue 18"), less the words of
+/// paragraphs other articles repeat (a site's furniture would make two
+/// pages of one site look alike).
 fn vectors(
     corpus: &Corpus,
+    index: &Index,
+    rarity: &Rarity,
+    scans: &[Scan],
+    repeated: &FxHashMap<u64, Vec<u32>>,
+) -> Vec<Vector> {
+    let articles = index.articles();
+    let cap = common_above(articles);
+    let mut vectors: Vec<Vector> = vec![Vec::new(); articles];
+    for term in 0..rarity.term_count() as u32 {
+        if rarity.df(term) > cap || !is_content(rarity.term(term)) {
+            continue;
+        }
+        for &word in rarity.spellings(term) {
+            index.for_each_posting(word, 0..articles, |p| {
+                let tf = f32::from(p.title) + f32::from(p.body);
+                let vector = &mut vectors[p.article as usize];
+                // A term's spellings come one after another: "Niger" adds to
+                // "niger" in the same article.
+                match vector.last_mut() {
+                    Some((t, w)) if *t == term => *w += tf,
+                    _ => vector.push((term, tf)),
+                }
+            });
+        }
+    }
+    let few = rarity.articles() < FEW_ARTICLES;
+    vectors.par_iter_mut().enumerate().for_each(|(article, vector)| {
+        let furnished =
+            scans.get(article).is_some_and(|s| s.paragraphs.iter().any(|(h, _)| repeated.contains_key(h)));
+        if furnished && let Some(article) = corpus.get(article) {
+            less_furniture(vector, article, rarity, repeated);
+        }
+        vector.retain(|&(_, tf)| tf > 0.0);
+        let weight = |t: u32| if few { 1.0 } else { rarity.idf(t) };
+        vector.iter_mut().for_each(|(t, tf)| *tf = (1.0 + tf.ln()) * weight(*t));
+        let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            vector.iter_mut().for_each(|(_, w)| *w /= norm);
+        }
+        // Words only this article holds count in its length (above) but
+        // can match nothing: dropped to save memory and time.
+        vector.retain(|&(t, _)| rarity.df(t) >= 2);
+    });
+    vectors
+}
+
+/// Takes the words of `article`'s repeated paragraphs out of its counts.
+fn less_furniture(
+    counts: &mut Vector,
+    article: &Article,
     rarity: &Rarity,
     repeated: &FxHashMap<u64, Vec<u32>>,
-    indexed: usize,
-) -> Vec<Vector> {
-    let cap = common_above(indexed);
-    corpus
-        .articles()
-        .par_iter()
-        .map(|article| {
-            let text = article.text();
-            let mut counts: FxHashMap<u32, f32> = FxHashMap::default();
-            for paragraph in text.searchable(View::Clean) {
-                if repeated.contains_key(&hash_words(paragraph.split_whitespace())) {
-                    continue;
-                }
-                for (_, word) in words_of(paragraph) {
-                    let folded = word.to_lowercase();
-                    if let Some(term) = rarity.id(&folded).filter(|&t| rarity.df(t) <= cap)
-                        && is_content(&folded)
-                    {
-                        *counts.entry(term).or_default() += 1.0;
-                    }
-                }
+) {
+    let text = article.text();
+    for paragraph in text.searchable(View::Clean) {
+        if !repeated.contains_key(&hash_paragraph(paragraph)) {
+            continue;
+        }
+        for (_, word) in words_of(paragraph) {
+            let Some(term) = rarity.id(&word.to_lowercase()) else { continue };
+            if let Ok(at) = counts.binary_search_by_key(&term, |&(t, _)| t) {
+                counts[at].1 -= 1.0;
             }
-            let few = rarity.articles() < FEW_ARTICLES;
-            let weight = |t: u32| if few { 1.0 } else { rarity.idf(t) };
-            let mut vector: Vector =
-                counts.into_iter().map(|(t, tf)| (t, (1.0 + tf.ln()) * weight(t))).collect();
-            vector.sort_unstable_by_key(|&(t, _)| t);
-            let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                vector.iter_mut().for_each(|(_, w)| *w /= norm);
-            }
-            // Words only this article holds count in its length (above) but
-            // can match nothing: dropped to save memory and time.
-            vector.retain(|&(t, _)| rarity.df(t) >= 2);
-            vector
-        })
-        .collect()
+        }
+    }
 }
 
 /// The rare words of each article's title, as sorted term ids.
@@ -355,10 +388,12 @@ fn common(a: &[u32], b: &[u32]) -> usize {
     a.iter().filter(|t| b.binary_search(t).is_ok()).count()
 }
 
-/// Pairs worth comparing: an article with each article holding one of
-/// its [`SEED_TERMS`] most telling words, or a rare word of its title.
-/// Words more than [`SEED_HOLDERS`] articles hold find no partners.
-fn candidates(vectors: &[Vector], titles: &[Vec<u32>]) -> FxHashSet<Pair> {
+/// Pairs worth comparing: an article with each later article holding two
+/// of its [`SEED_TERMS`] most telling words, or a rare word of its title.
+/// Words more than [`SEED_HOLDERS`] articles hold find no partners. On
+/// 100,000 articles of random text, one shared word made a hundred million
+/// pairs (BENCHMARKS.md, "Issue 18"); two make few.
+fn candidates(vectors: &[Vector], titles: &[Vec<u32>]) -> Vec<Pair> {
     let mut holders: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     for (article, vector) in vectors.iter().enumerate() {
         for &(term, _) in vector {
@@ -371,22 +406,35 @@ fn candidates(vectors: &[Vector], titles: &[Vec<u32>]) -> FxHashSet<Pair> {
             title_holders.entry(term).or_default().push(article as u32);
         }
     }
-    let mut pairs = FxHashSet::default();
-    for (article, vector) in vectors.iter().enumerate() {
-        let article = article as u32;
-        let mut best: Vec<&(u32, f32)> = vector.iter().collect();
-        best.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let seeds = best.iter().take(SEED_TERMS).filter_map(|&&(term, _)| holders.get(&term));
-        let titled = titles[article as usize].iter().filter_map(|term| title_holders.get(term));
-        for list in seeds.chain(titled).filter(|l| l.len() <= SEED_HOLDERS) {
-            pairs.extend(list.iter().filter(|&&b| b != article).map(|&b| (article.min(b), article.max(b))));
-        }
-    }
-    pairs
+    let per_article: Vec<Vec<Pair>> = (0..vectors.len() as u32)
+        .into_par_iter()
+        .map(|a| {
+            let mut best: Vec<&(u32, f32)> = vectors[a as usize].iter().collect();
+            best.sort_by(|x, y| y.1.total_cmp(&x.1));
+            let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
+            let seeds = best.iter().take(SEED_TERMS).filter_map(|&&(term, _)| holders.get(&term));
+            for list in seeds.filter(|l| l.len() <= SEED_HOLDERS) {
+                for &b in list.iter().filter(|&&b| b > a) {
+                    *shared.entry(b).or_default() += 1;
+                }
+            }
+            let titled = titles[a as usize].iter().filter_map(|term| title_holders.get(term));
+            for list in titled.filter(|l| l.len() <= SEED_HOLDERS) {
+                for &b in list.iter().filter(|&&b| b > a) {
+                    *shared.entry(b).or_default() += 2;
+                }
+            }
+            let mut pairs: Vec<Pair> =
+                shared.into_iter().filter(|&(_, n)| n >= 2).map(|(b, _)| (a, b)).collect();
+            pairs.sort_unstable();
+            pairs
+        })
+        .collect();
+    per_article.into_iter().flatten().collect()
 }
 
 /// See [`candidates`].
-const SEED_HOLDERS: usize = 100;
+const SEED_HOLDERS: usize = 50;
 
 /// The cosine of two vectors and how many names or numbers they share.
 fn overlap(a: &Vector, b: &Vector, specific: &[bool]) -> (f32, usize) {
