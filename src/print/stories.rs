@@ -7,8 +7,9 @@ use std::io::{self, BufWriter, Write};
 
 use serde::Serialize;
 
-use super::Format;
+use super::{Format, write_json_line};
 use crate::corpus::{Article, Corpus, text};
+use crate::shown;
 use crate::stories::compare::{Comparison, Fact};
 use crate::stories::{Related, Story};
 
@@ -27,7 +28,7 @@ pub fn related(corpus: &Corpus, found: &[Related], format: Format) -> io::Result
     for hit in found {
         let Some(article) = corpus.get(hit.article) else { continue };
         match format {
-            Format::Lines => writeln!(out, "{}\t{}", article.title, article.source)?,
+            Format::Lines => writeln!(out, "{}\t{}", article.title, shown::escape(&article.source))?,
             Format::JsonLines => {
                 let shared: Vec<String> = hit.shared.iter().map(|w| text::one_line(w)).collect();
                 let line = JsonRelated {
@@ -37,8 +38,7 @@ pub fn related(corpus: &Corpus, found: &[Related], format: Format) -> io::Result
                     reason: hit.reason(),
                     shared: &shared,
                 };
-                serde_json::to_writer(&mut out, &line)?;
-                out.write_all(b"\n")?;
+                write_json_line(&mut out, &line)?;
             }
         }
     }
@@ -69,7 +69,7 @@ pub fn stories(corpus: &Corpus, stories: &[Story], format: Format) -> io::Result
                     let Some(article) = corpus.get(id) else { continue };
                     let reprint = story.reprints.iter().any(|&(r, _)| r == id);
                     let mark = if reprint { " (reprint)" } else { "" };
-                    writeln!(out, "{}{mark}\t{}", article.title, article.source)?;
+                    writeln!(out, "{}{mark}\t{}", article.title, shown::escape(&article.source))?;
                 }
             }
             Format::JsonLines => {
@@ -79,8 +79,7 @@ pub fn stories(corpus: &Corpus, stories: &[Story], format: Format) -> io::Result
                     reports: story.reports,
                     reprints: story.reprints.iter().map(|&(r, o)| [source(r), source(o)]).collect(),
                 };
-                serde_json::to_writer(&mut out, &line)?;
-                out.write_all(b"\n")?;
+                write_json_line(&mut out, &line)?;
             }
         }
     }
@@ -104,8 +103,7 @@ pub fn comparison(articles: &[&Article], comparison: &Comparison, format: Format
             "agreed": comparison.agreed,
             "disputed": comparison.disputed,
         });
-        serde_json::to_writer(&mut out, &json)?;
-        out.write_all(b"\n")?;
+        write_json_line(&mut out, &json)?;
         return out.flush();
     }
     writeln!(out, "Agreed by all {}:", articles.len())?;
@@ -134,7 +132,7 @@ fn write_fact(out: &mut impl Write, articles: &[&Article], fact: &Fact) -> io::R
             .places
             .iter()
             .map(|p| {
-                let source = articles.get(p.article).map_or("", |a| a.source.as_str());
+                let source = articles.get(p.article).map_or("".into(), |a| shown::escape(&a.source));
                 format!("{source} ¶{}", p.paragraph + 1)
             })
             .collect();
