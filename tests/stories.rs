@@ -239,3 +239,10 @@ fn folio_related_prints_like_filter_and_json_gives_the_reason() {
     assert!(first["score"].as_f64().is_some_and(|s| s > 0.0));
     assert!(first["reason"].as_str().is_some_and(|r| r.starts_with("shares ")), "{first}");
 }
+
+#[test]
+fn a_corpus_path_that_is_not_there_exits_2_and_names_it() {
+    let output = folio(&["--stories", "no/such/folder"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no/such/folder"));
+}

@@ -20,6 +20,11 @@ fn corpus_and_index(options: &Options) -> Result<(Corpus, Index), ExitCode> {
     let whole = match &options.source {
         Source::Bundled => library::Whole { loaded: corpus::load_bundled(), index: None, from_cache: false },
         Source::Paths(paths) => {
+            // A path that is not there at all is a typo, as for the reader.
+            corpus::check_paths(paths).map_err(|err| {
+                eprintln!("folio: {err}");
+                ExitCode::from(EXIT_ERROR)
+            })?;
             let cache = library::cache_file(paths, options.cache.as_deref());
             library::load(paths, cache.as_deref(), true, false).map_err(|err| {
                 eprintln!("folio: {err}");
