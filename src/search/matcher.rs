@@ -308,29 +308,37 @@ fn match_number<T: Unit>(word: &[T], term: &[T]) -> Option<WordMatch> {
 fn typo_prefix<T: Unit>(word: &[T], term: &[T], budget: usize) -> Option<WordMatch> {
     let n = term.len();
     let m = word.len().min(n + budget);
-    // Rows over the term, columns over the word's prefix.
-    let mut rows = vec![vec![0usize; m + 1]; n + 1];
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
+    if m + 1 > TYPO_COLUMNS {
+        return None;
+    }
+    // Three rows of the table over the term (the one before the one before,
+    // for a swap), columns over the word's prefix: on the stack, as every
+    // word that passes the letter mask comes here.
+    let mut rows = [[0u8; TYPO_COLUMNS]; 3];
+    for (j, cell) in rows[0].iter_mut().enumerate().take(m + 1) {
+        *cell = j as u8;
     }
     for i in 1..=n {
-        rows[i][0] = i;
-        let mut least = rows[i][0];
+        let (this, before, before_that) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[this][0] = i.min(255) as u8;
+        let mut least = rows[this][0];
         for j in 1..=m {
             let wrong = if i == 1 && j == 1 { 2 } else { 1 };
             let swap = if term[i - 1] == word[j - 1] { 0 } else { wrong };
-            let mut cell = (rows[i - 1][j] + 1).min(rows[i][j - 1] + 1).min(rows[i - 1][j - 1] + swap);
+            let mut cell = (rows[before][j] + 1).min(rows[this][j - 1] + 1).min(rows[before][j - 1] + swap);
             if i > 1 && j > 1 && term[i - 1] == word[j - 2] && term[i - 2] == word[j - 1] {
-                cell = cell.min(rows[i - 2][j - 2] + 1);
+                cell = cell.min(rows[before_that][j - 2] + 1);
             }
-            rows[i][j] = cell;
+            rows[this][j] = cell;
             least = least.min(cell);
         }
-        if least > budget {
+        if usize::from(least) > budget {
             return None;
         }
     }
-    let (end, cost) = (1..=m).map(|j| (j, rows[n][j])).min_by_key(|&(j, cost)| (cost, j.abs_diff(n)))?;
+    let last = &rows[n % 3];
+    let (end, cost) =
+        (1..=m).map(|j| (j, usize::from(last[j]))).min_by_key(|&(j, cost)| (cost, j.abs_diff(n)))?;
     if cost == 0 || cost > budget {
         return None;
     }
@@ -338,6 +346,10 @@ fn typo_prefix<T: Unit>(word: &[T], term: &[T], budget: usize) -> Option<WordMat
     let quality = if whole { quality::TYPO_WHOLE[cost] } else { quality::TYPO_START[cost] };
     Some(WordMatch { range: 0..end, quality })
 }
+
+/// Columns of the typo table: words compared with a term are cut to the
+/// term's length and two, and terms of more than 60 letters get no typos.
+const TYPO_COLUMNS: usize = 64;
 
 /// The shortest stretch of `word` that holds `term` in order, if it is at
 /// most `MAX_SKIPPED_LETTERS` longer than the term.

@@ -33,7 +33,7 @@ pub const B: f64 = 0.75;
 /// A term in the title counts as this many occurrences in the body.
 pub const TITLE_OCCURRENCES: f64 = 5.0;
 /// How many of the best articles are read for the lead and proximity.
-pub const RERANK: usize = 100;
+pub const RERANK: usize = 50;
 /// The body's first words that make its lead.
 pub const LEAD_WORDS: usize = 40;
 /// A term in the lead: this times its rarity and quality.
@@ -218,10 +218,23 @@ impl Ranking {
         })
     }
 
-    /// The first phase's score: per group, its best term's points.
+    /// The first phase's score: per group, its best term's points. Every
+    /// listed article is scored, so nothing is allocated here.
     fn points(&self, raws: &[Raw], length: u32) -> f64 {
-        let points: Vec<f64> = self.term_points(raws, length).collect();
-        self.plan.groups.iter().map(|g| points[g.clone()].iter().copied().fold(0.0, f64::max)).sum()
+        let norm = K1 * (1.0 - B + B * f64::from(length) / self.average_length);
+        let mut total = 0.0;
+        for group in &self.plan.groups {
+            let mut best: f64 = 0.0;
+            for t in group.clone() {
+                let raw = &raws[t];
+                if raw.matched() && !self.plan.terms[t].term.negated {
+                    let tf = if raw.title > 0 { TITLE_OCCURRENCES } else { 0.0 } + f64::from(raw.occurrences);
+                    best = best.max(self.idf[t] * raw.quality() * tf * (K1 + 1.0) / (tf + norm));
+                }
+            }
+            total += best;
+        }
+        total
     }
 
     /// The listed articles of `found` with their first-phase scores, in
@@ -254,9 +267,11 @@ impl Ranking {
         if self.plan.groups.is_empty() {
             return;
         }
+        // Words recur from article to article: each is matched once.
+        let mut memo = Memo::default();
         for hit in &mut ranked[..top] {
             if let Some(article) = article(hit.article) {
-                let bonus = self.bonus(&article, view);
+                let bonus = self.bonus_with(&article, view, &mut memo);
                 hit.score += to_score(bonus.lead + bonus.proximity);
             }
         }
@@ -271,11 +286,13 @@ impl Ranking {
 
     /// What the lead and terms side by side add to an article's score.
     pub fn bonus(&self, article: &Article, view: View) -> Bonus {
+        self.bonus_with(article, view, &mut Memo::default())
+    }
+
+    fn bonus_with(&self, article: &Article, view: View, memo: &mut Memo) -> Bonus {
         let groups = self.plan.groups.len();
         let text = article.text();
-        // Each distinct word's qualities, once: `seen` indexes `qualities`.
-        let mut seen: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut qualities: Vec<Vec<u32>> = Vec::new();
+        let Memo { seen, qualities } = memo;
         let mut lead = vec![0u32; groups];
         let mut pairs = vec![0u32; groups.saturating_sub(1)];
         let mut body_words = 0;
@@ -284,12 +301,20 @@ impl Ranking {
             text.body(view).filter(|(_, p)| p.is_prose()).map(|(_, p)| (Some(&p.kind), p.text.as_str()));
         for (kind, paragraph) in title.chain(body) {
             let heading = matches!(kind, Some(Block::Heading(_)));
+            // One group has no pairs: past the lead, only headings count.
+            if groups == 1 && !heading && body_words > LEAD_WORDS {
+                continue;
+            }
             let mut before: Option<usize> = None;
             for (_, word) in words_of(paragraph) {
-                let at = *seen.entry(word).or_insert_with(|| {
-                    qualities.push(self.group_qualities(word));
-                    qualities.len() - 1
-                });
+                let at = match seen.get(word) {
+                    Some(&at) => at,
+                    None => {
+                        qualities.push(self.group_qualities(word));
+                        seen.insert(word.into(), qualities.len() - 1);
+                        qualities.len() - 1
+                    }
+                };
                 let found = &qualities[at];
                 // The title leads too: a term there is worth no less.
                 body_words += usize::from(kind.is_some());
@@ -367,6 +392,14 @@ impl Ranking {
             words_matched: (plain > 1).then_some([plain - missing, plain]),
         }
     }
+}
+
+/// Each distinct word's qualities for each group, found once: `seen`
+/// indexes `qualities`.
+#[derive(Default)]
+struct Memo {
+    seen: FxHashMap<Box<str>, usize>,
+    qualities: Vec<Vec<u32>>,
 }
 
 /// What the second phase adds: terms in the lead, terms side by side.
