@@ -45,8 +45,8 @@ pub struct Index {
     /// Full segments, in article order.
     sealed: Vec<Sealed>,
     open: Open,
-    /// For each case-folded character, the words holding it with the skim
-    /// score of that one-letter query. A first keystroke matches most of
+    /// For each case-folded character, the words holding it with the match
+    /// quality of that one-letter query. A first keystroke matches most of
     /// the vocabulary; scoring it here, once per word, keeps it fast.
     single_letters: FxHashMap<char, Vec<(u32, i64)>>,
     /// Each word's ASCII letters and digits (as [`letter_slot`]s) with

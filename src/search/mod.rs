@@ -500,8 +500,9 @@ fn rank(hits: &mut [Hit]) {
 }
 
 /// The widest spread of scores that is counted into place; a wider one is
-/// sorted. A query's scores are its words' skim scores, weighted, and
-/// span far fewer values than a big query has hits.
+/// sorted. A query's BM25 scores, in thousandths, span far fewer values
+/// than a big query has hits (an article lacking words of a plain query
+/// scores far below, and sends the ranking to the sort).
 const COUNTING_SORT_SPAN: i64 = 1 << 16;
 
 /// Ranks hits that are in article order: best first, and equal scores
