@@ -13,7 +13,8 @@ use crate::corpus::{Article, Corpus, Kind, Paragraph, View};
 use std::sync::Arc;
 
 use crate::search::marks::Marks;
-use crate::search::scan::scan;
+use crate::search::rank::{Explanation, RERANK};
+use crate::search::scan::scan_ranked;
 use crate::search::{Index, Query, Searcher};
 use crate::shown;
 
@@ -40,6 +41,8 @@ struct JsonMatch<'a> {
     title: &'a str,
     score: i64,
     snippet: Option<String>,
+    /// The score in parts (see `search::rank`).
+    parts: Option<Explanation>,
 }
 
 impl<'a> JsonMatch<'a> {
@@ -80,16 +83,19 @@ pub fn matches(corpus: Corpus, index: Option<Index>, query: &str, format: Format
     let query = Query::parse(query);
     let corpus = Arc::new(corpus);
     let mut searcher = index.map(|index| Searcher::with_index(Arc::clone(&corpus), index));
-    let hits = match &mut searcher {
-        Some(searcher) => searcher.search(&query, View::Clean),
-        None => scan(&corpus, &query, View::Clean),
+    let (hits, ranking) = match &mut searcher {
+        Some(searcher) => {
+            let hits = searcher.search(&query, View::Clean);
+            (hits, searcher.ranking().cloned())
+        }
+        None => scan_ranked(&corpus, &query, View::Clean),
     };
     // The process ends after this: its memory is given back whole, rather
     // than a hundred thousand articles and an index freed piece by piece.
     std::mem::forget(searcher);
     let marks = Marks::new(&query);
     let mut out = BufWriter::new(io::stdout().lock());
-    for hit in &hits {
+    for (at, hit) in hits.iter().enumerate() {
         let Some(article) = corpus.get(hit.article) else { continue };
         match format {
             // Tabs and newlines never reach a title (sanitising removed
@@ -103,6 +109,7 @@ pub fn matches(corpus: Corpus, index: Option<Index>, query: &str, format: Format
                     title: &article.title,
                     score: hit.score,
                     snippet: marks.snippet(article, SNIPPET_WIDTH, View::Clean).map(|s| s.text),
+                    parts: ranking.as_ref().map(|r| r.explain(article, View::Clean, at < RERANK)),
                 };
                 write_json_line(&mut out, &line)?;
             }

@@ -99,8 +99,8 @@ fn filter_prints_ranked_matches_as_title_tab_path_and_exits_0() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        "U.S. Wants to Keep Troops in Niger Despite Ally’s Claim of Illegality\t001_619b3976b39de8ca.txt\n\
-         US Looking To Stay in Niger Despite Order To Leave\t004_73e098508302a61c.txt\n"
+        "US Looking To Stay in Niger Despite Order To Leave\t004_73e098508302a61c.txt\n\
+         U.S. Wants to Keep Troops in Niger Despite Ally’s Claim of Illegality\t001_619b3976b39de8ca.txt\n"
     );
 }
 
@@ -112,18 +112,34 @@ fn filter_with_no_match_exits_1_and_prints_nothing() {
 }
 
 #[test]
-fn filter_json_gives_path_title_score_and_snippet() {
+fn filter_json_gives_path_title_score_snippet_and_the_parts_of_the_score() {
     let output = folio(&["--filter", "uranium iran", "--json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let text = stdout(&output);
     let lines: Vec<serde_json::Value> =
         text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
-    assert_eq!(lines.len(), 2, "{text}");
+    // Two articles have both words; those with one of them follow.
+    let complete: Vec<&serde_json::Value> =
+        lines.iter().filter(|l| l["parts"]["words_matched"] == serde_json::json!([2, 2])).collect();
+    assert_eq!(complete.len(), 2, "{text}");
+    assert!(lines.len() > 2, "articles with one word of two follow: {text}");
     for line in &lines {
         assert!(line["path"].as_str().is_some_and(|p| p.ends_with(".txt")), "{line}");
         assert!(line["title"].as_str().is_some(), "{line}");
-        assert!(line["score"].as_i64().is_some_and(|s| s > 0), "{line}");
+        let score = line["score"].as_i64().expect("a score");
+        let has_both = line["parts"]["words_matched"] == serde_json::json!([2, 2]);
+        assert_eq!(score > 0, has_both, "only articles lacking a word score below zero: {line}");
+    }
+    for line in &complete {
         assert!(line["snippet"].as_str().is_some_and(|s| s.to_lowercase().contains("iran")), "{line}");
+        // The parts add up to the score (in thousandths).
+        let parts = &line["parts"];
+        let terms: f64 =
+            parts["terms"].as_array().expect("terms").iter().filter_map(|t| t["points"].as_f64()).sum();
+        let total =
+            terms + parts["lead"].as_f64().expect("lead") + parts["proximity"].as_f64().expect("proximity");
+        let score = line["score"].as_i64().expect("score") as f64 / 1000.0;
+        assert!((total - score).abs() < 0.01, "{total} vs {score}: {line}");
     }
     let scores: Vec<i64> = lines.iter().filter_map(|l| l["score"].as_i64()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "best first: {scores:?}");

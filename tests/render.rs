@@ -125,8 +125,11 @@ fn selection_and_title_matches_are_styled() {
 
 #[test]
 fn without_colour_selection_and_matches_show_through_modifiers_alone() {
-    let texts =
-        ["Drone Base Grows\n\nA drone flew.", "Markets Rise Again\n\nBody.", "Drone Pilots Train\n\nBody."];
+    let texts = [
+        "Drone Base Grows\n\nA drone flew.",
+        "Markets Rise Again\n\nBody.",
+        "Drone Pilots Train\n\nThey flew all week.",
+    ];
     let articles =
         texts.iter().enumerate().map(|(i, t)| Article::from_text(i, format!("{i}.txt"), t)).collect();
     let theme = Theme::named("default", Depth::None).expect("the default theme");

@@ -70,7 +70,9 @@ fn phrases_and_fields_on_the_seeds() {
         .map(|a| a.id)
         .collect();
     assert_eq!(ids(&mut searcher, "\"drone base\""), mentioning);
-    assert_eq!(ids(&mut searcher, "t:pentagon"), [0, 3], "titles that name the Pentagon");
+    let mut titled = ids(&mut searcher, "t:pentagon");
+    titled.sort_unstable();
+    assert_eq!(titled, [0, 3], "titles that name the Pentagon");
     assert_eq!(ids(&mut searcher, "t:pentagon !resumptions"), [3]);
 }
 
@@ -162,8 +164,19 @@ proptest! {
         let mut found: Vec<usize> =
             shared_searcher().search(&query, view).iter().map(|h| h.article).collect();
         found.sort_unstable();
-        let expected: Vec<usize> =
-            corpus.articles().iter().filter(|a| matches_slowly(a, &query, view)).map(|a| a.id).collect();
+        let missing: Vec<(usize, usize)> = corpus
+            .articles()
+            .iter()
+            .filter_map(|a| matches_slowly(a, &query, view).map(|missing| (a.id, missing)))
+            .collect();
+        // Articles lacking words of a plain query are listed only when few
+        // have them all.
+        let complete = missing.iter().filter(|(_, m)| *m == 0).count();
+        let expected: Vec<usize> = missing
+            .iter()
+            .filter(|(_, m)| *m == 0 || complete < folio::search::rank::FEW)
+            .map(|(id, _)| *id)
+            .collect();
         prop_assert_eq!(found, expected, "query {:?}", text);
     }
 
@@ -178,15 +191,17 @@ proptest! {
         prop_assert_eq!(scanned, indexed, "query {:?}", text);
     }
 
-    /// Typing an AND-only query one key at a time never brings back an
-    /// article an earlier key had ruled out.
+    /// Typing an AND-only query of operators one key at a time never brings
+    /// back an article an earlier key had ruled out. (Plain words may: soft
+    /// AND lists articles lacking a word when few have them all, and a
+    /// word of 5 or 9 letters gains a typo.)
     #[test]
     fn a_growing_query_never_gains_results(
-        words in prop::collection::vec((0..3usize, "[a-z]{1,6}"), 1..4)
+        words in prop::collection::vec((0..2usize, "[a-z]{1,6}"), 1..4)
     ) {
         let text = words
             .iter()
-            .map(|(op, w)| match op { 0 => format!("'{w}"), 1 => format!("^{w}"), _ => w.clone() })
+            .map(|(op, w)| if *op == 0 { format!("'{w}") } else { format!("^{w}") })
             .collect::<Vec<_>>()
             .join(" ");
         let mut searcher = shared_searcher();

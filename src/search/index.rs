@@ -17,7 +17,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use super::matcher::{fold_char, letter_mask, skim_score, words_of};
+use super::matcher::{TermMatcher, letter_mask, quality, words_of};
+use super::query::{Field, Kind, Term};
 use crate::corpus::{Article, View};
 
 /// Articles in a segment: the step search scores in, so a step reads one
@@ -44,8 +45,8 @@ pub struct Index {
     /// Full segments, in article order.
     sealed: Vec<Sealed>,
     open: Open,
-    /// For each case-folded character, the words holding it with the skim
-    /// score of that one-letter query. A first keystroke matches most of
+    /// For each case-folded character, the words holding it with the match
+    /// quality of that one-letter query. A first keystroke matches most of
     /// the vocabulary; scoring it here, once per word, keeps it fast.
     single_letters: FxHashMap<char, Vec<(u32, i64)>>,
     /// Each word's ASCII letters and digits (as [`letter_slot`]s) with
@@ -56,6 +57,9 @@ pub struct Index {
     /// the vocabulary: read from here, a first keystroke over 100,000
     /// articles costs a pass over three arrays, not over every posting.
     letters: Vec<LetterTable>,
+    /// Each article's length in words (title and body), by article id:
+    /// BM25's length normalisation reads it.
+    lengths: Vec<u32>,
 }
 
 /// One letter's scores for every article, by article id: the best score
@@ -197,6 +201,9 @@ impl Index {
                     table.occurrences.extend(more.occurrences);
                 }
             }
+            for slice in &slices {
+                self.lengths.extend_from_slice(&slice.lengths);
+            }
             self.open.len += piece.len() as u32;
             if self.open.len as usize == SEGMENT_ARTICLES {
                 self.seal();
@@ -301,6 +308,11 @@ impl Index {
         }
     }
 
+    /// Article `article`'s length in words (title and body).
+    pub fn length(&self, article: usize) -> u32 {
+        self.lengths.get(article).copied().unwrap_or(0)
+    }
+
     /// How many distinct words (case kept: "Niger" and "niger" are two).
     pub fn word_count(&self) -> usize {
         self.words.len()
@@ -382,41 +394,73 @@ impl Sealed {
     }
 }
 
-/// Each distinct letter of `word`, case-folded, with the skim score of the
-/// one-letter query.
+/// Each distinct letter of `word`, case-folded and without its accent,
+/// with the quality of the one-letter query's match (see
+/// [`TermMatcher::score_word`]).
 fn letter_scores(word: &str) -> Vec<(char, i64)> {
     if word.is_ascii() {
         return ascii_letter_scores(word.as_bytes());
     }
     let mut seen: Vec<(char, i64)> = Vec::new();
-    for letter in word.chars().map(fold_char) {
+    for letter in word.chars().filter_map(plain_letter) {
         if seen.iter().any(|(c, _)| *c == letter) {
             continue;
         }
-        let mut pattern = [0u8; 4];
-        let score = skim_score(word, letter.encode_utf8(&mut pattern)).unwrap_or(1).max(1);
-        seen.push((letter, score));
+        let term = Term {
+            text: letter.to_string(),
+            kind: Kind::Fuzzy,
+            field: Field::Any,
+            negated: false,
+            case_sensitive: false,
+            joined: false,
+        };
+        let score = TermMatcher::new(&term).score_word(word);
+        if score > 0 {
+            seen.push((letter, i64::from(score)));
+        }
     }
     seen
 }
 
-/// [`letter_scores`] of an ASCII word in one pass. Every new word of a load
-/// is scored for each of its letters, and a skim matcher per letter (each
-/// setting up its tables) made that step twice as slow. For one lower-case
-/// letter, skim's score is its best match: 16 for the match, less 1 for
-/// the gap before it and 2 for a case mismatch, plus 16 at the start of
-/// the word or 6 for an upper-case letter after a lower-case letter or a
-/// digit (camel case). A proptest holds this equal to skim's own score.
+/// A character as a one-letter query that matches it would be typed: lower
+/// case, without its accent; none for an accent on its own.
+fn plain_letter(c: char) -> Option<char> {
+    let c = super::matcher::fold_char(c);
+    match super::matcher::decompose(c) {
+        Some((base, _)) => Some(base),
+        None if super::matcher::is_mark(c) => None,
+        None => Some(c),
+    }
+}
+
+/// [`letter_scores`] of an ASCII word in one pass: every new word of a load
+/// is scored for each of its letters. A letter's best match is its first:
+/// the whole word, else the start, else inside. A digit matches only where
+/// a number starts (see the matcher's number rule). A proptest holds this
+/// equal to the matcher's own quality.
 fn ascii_letter_scores(word: &[u8]) -> Vec<(char, i64)> {
+    let m = word.len() as u32;
+    let spread = |q: u32| i64::from(q + quality::SPREAD / m.max(1));
     let mut seen: Vec<(char, i64)> = Vec::new();
     for (at, &byte) in word.iter().enumerate() {
         let letter = byte.to_ascii_lowercase();
-        let bonus = match at.checked_sub(1).map(|before| word[before]) {
-            None => 16,
-            Some(before) if byte.is_ascii_uppercase() && !before.is_ascii_uppercase() => 6,
-            Some(_) => 0,
+        let score = if byte.is_ascii_digit() {
+            if at > 0 && word[at - 1].is_ascii_digit() {
+                continue;
+            }
+            let whole_run = word.get(at + 1).is_none_or(|next| !next.is_ascii_digit());
+            match (whole_run, m == 1) {
+                (_, true) => i64::from(quality::EXACT),
+                (true, false) => i64::from(quality::NUMBER),
+                (false, _) => i64::from(quality::PREFIX),
+            }
+        } else if m == 1 {
+            i64::from(quality::EXACT)
+        } else if at == 0 {
+            spread(quality::PREFIX)
+        } else {
+            spread(quality::INFIX)
         };
-        let score = 15 + bonus - if byte == letter { 0 } else { 2 };
         match seen.iter_mut().find(|(c, _)| *c == char::from(letter)) {
             Some((_, best)) => *best = (*best).max(score),
             None => seen.push((char::from(letter), score)),
@@ -520,6 +564,8 @@ struct Slice {
     /// bounds them as `ends` does the postings. Merging then copies bytes.
     encoded: Vec<u8>,
     encoded_ends: Vec<u32>,
+    /// Each article's length in words.
+    lengths: Vec<u32>,
 }
 
 impl Slice {
@@ -533,11 +579,14 @@ impl Slice {
         let mut touched: Vec<u32> = Vec::new();
         // Every posting with its word, in article order; sorted by word below.
         let mut found: Vec<(u32, Posting)> = Vec::new();
+        let mut lengths = Vec::with_capacity(articles.len());
         for article in articles {
+            let mut length = 0u32;
             let text = article.text();
             let body = super::body_texts(&text, view).map(|(_, text)| (false, text));
             for (in_title, field) in std::iter::once((true, article.title.as_str())).chain(body) {
                 for (_, word) in words_of(field) {
+                    length = length.saturating_add(1);
                     let id = match ids.get(word) {
                         Some(id) => id,
                         None => {
@@ -556,6 +605,7 @@ impl Slice {
                     *field = field.saturating_add(1);
                 }
             }
+            lengths.push(length);
             let article_id = u32::try_from(article.id).unwrap_or(u32::MAX);
             for id in touched.drain(..) {
                 let (title, body) = std::mem::take(&mut counts[id as usize]);
@@ -589,7 +639,7 @@ impl Slice {
             encoded_ends.push(u32::try_from(encoded.len()).unwrap_or(u32::MAX));
             from = end as usize;
         }
-        Slice { start, articles: articles.len(), words, postings, ends, encoded, encoded_ends }
+        Slice { start, articles: articles.len(), words, postings, ends, encoded, encoded_ends, lengths }
     }
 
     /// Word `w`'s postings.
@@ -797,21 +847,35 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The one-pass scores of an ASCII word are skim's own, letter by
-        /// letter, in the order the letters first appear.
+        /// The one-pass scores of an ASCII word are the matcher's own,
+        /// letter by letter.
         #[test]
-        fn ascii_letter_scores_are_skims(word in "[a-zA-Z0-9]{1,12}") {
-            let by_skim: Vec<(char, i64)> = {
+        fn ascii_letter_scores_are_the_matchers(word in "[a-zA-Z0-9]{1,12}") {
+            let by_matcher: Vec<(char, i64)> = {
                 let mut seen: Vec<(char, i64)> = Vec::new();
-                for letter in word.chars().map(fold_char) {
+                for letter in word.chars().map(|c| c.to_ascii_lowercase()) {
                     if !seen.iter().any(|(c, _)| *c == letter) {
-                        let score = skim_score(&word, &letter.to_string()).unwrap_or(1).max(1);
-                        seen.push((letter, score));
+                        let term = Term {
+                            text: letter.to_string(),
+                            kind: Kind::Fuzzy,
+                            field: Field::Any,
+                            negated: false,
+                            case_sensitive: false,
+                            joined: false,
+                        };
+                        let score = TermMatcher::new(&term).score_word(&word);
+                        if score > 0 {
+                            seen.push((letter, i64::from(score)));
+                        }
                     }
                 }
                 seen
             };
-            proptest::prop_assert_eq!(ascii_letter_scores(word.as_bytes()), by_skim);
+            let mut one_pass = ascii_letter_scores(word.as_bytes());
+            let mut by_matcher = by_matcher;
+            one_pass.sort_unstable();
+            by_matcher.sort_unstable();
+            proptest::prop_assert_eq!(one_pass, by_matcher);
         }
     }
 

@@ -3,17 +3,15 @@
 //! snippets and highlights (`marks`) and the background worker (`worker`).
 //! Knows nothing of the UI.
 //!
-//! Ranking: for each term, an article scores the skim score of its best
-//! matching title word times [`TITLE_WEIGHT`], plus that of its best
-//! matching body word, plus a bonus that grows with the logarithm of how
-//! many times matching words occur in the body. Alternatives (`a | b`) take
-//! the best; the article's score is the sum over the space-separated groups.
-//! Equal scores keep corpus (file-name) order.
+//! Ranking (`rank`): BM25-style weights from the index, then the lead and
+//! proximity of the best articles read from their text. Equal scores keep
+//! corpus (file-name) order.
 
 pub mod index;
 pub mod marks;
 pub mod matcher;
 pub mod query;
+pub mod rank;
 pub mod scan;
 pub mod worker;
 
@@ -26,15 +24,9 @@ pub use index::Index;
 pub use query::Query;
 
 use crate::corpus::{Article, Corpus, Text, View};
-use matcher::{TermMatcher, find_in_text};
+use matcher::TermMatcher;
 use query::{Kind, Term};
-
-/// Title matches count for more than body matches: a title says what an
-/// article is about, a body word may be a passing mention.
-pub const TITLE_WEIGHT: i64 = 3;
-
-/// Points per doubling of the number of matching words in the body.
-pub const OCCURRENCE_BONUS: i64 = 8;
+use rank::{Found, Plan, Ranking, Raw};
 
 /// Articles scored by one thread in a step (one segment of the index); a
 /// step scores a chunk per core. After each step, partial results are
@@ -52,6 +44,14 @@ pub struct Hit {
     pub score: i64,
 }
 
+impl Hit {
+    /// Whether the article lacks some words of a plain query (soft AND):
+    /// such hits score below zero, below every hit with all the words.
+    pub fn lacks_words(&self) -> bool {
+        self.score < 0
+    }
+}
+
 /// Runs queries over one corpus, in either view (site furniture hidden, or
 /// searched too). Keeps the words matched by recent terms, so a term that
 /// grows by a letter is checked only against the words its shorter form
@@ -67,6 +67,8 @@ pub struct Searcher {
     /// The other view's index and memory, once it has been asked for, kept
     /// for when `r` flips back.
     spare: Option<(View, Arc<Index>, MatchedWords)>,
+    /// The weights of the last search that ran to its end, to explain it.
+    ranking: Option<Ranking>,
 }
 
 /// Words (ids in one index) with their scores.
@@ -92,7 +94,14 @@ impl Searcher {
     /// A searcher over `corpus`, building its index (the costly part).
     pub fn new(corpus: Arc<Corpus>) -> Self {
         let index = Arc::new(Index::build(corpus.articles(), View::Clean));
-        Searcher { corpus, view: View::Clean, index, matched_words: FxHashMap::default(), spare: None }
+        Searcher {
+            corpus,
+            view: View::Clean,
+            index,
+            matched_words: FxHashMap::default(),
+            spare: None,
+            ranking: None,
+        }
     }
 
     /// Makes `view`'s index the current one, building it the first time.
@@ -179,11 +188,10 @@ impl Searcher {
         if query.is_empty() {
             return Some((0..total).map(|article| Hit { article, score: 0 }).collect());
         }
+        let plan = Arc::new(Plan::new(query));
         let groups: Vec<Vec<Prepared>> =
             query.groups.iter().map(|g| g.iter().map(|t| self.prepare(t)).collect()).collect();
-        // In article order until the end: only results reported on the
-        // way are ranked, and most steps report nothing.
-        let mut hits = Vec::new();
+        let mut found = Found::new(plan.terms.len());
         // A step is a chunk per core, each scored whole on its own thread:
         // a thread then reads one segment's postings, and no thread
         // decodes postings only to skip them.
@@ -191,14 +199,25 @@ impl Searcher {
         let mut start = 0;
         while start < total {
             let end = (start + CHUNK_ARTICLES * cores).min(total);
-            self.score_chunk(&groups, start..end, &mut hits);
-            if end < total && !step(SoFar { hits: &hits }) {
+            self.score_chunk(&groups, &plan, start..end, &mut found);
+            if end < total && !step(SoFar { found: &found, plan: &plan, total }) {
                 return None;
             }
             start = end;
         }
+        let ranking = Ranking::new(plan, &found, total);
+        let mut hits = ranking.hits(&found);
         rank_in_article_order(&mut hits);
+        let corpus = &self.corpus;
+        ranking.rerank(&mut hits, |id| corpus.articles().get(id).cloned(), self.view);
+        self.ranking = Some(ranking);
         Some(hits)
+    }
+
+    /// The weights of the last search that ran to its end: what
+    /// [`Ranking::explain`] needs.
+    pub fn ranking(&self) -> Option<&Ranking> {
+        self.ranking.as_ref()
     }
 
     fn prepare(&mut self, term: &Term) -> Prepared {
@@ -217,17 +236,17 @@ impl Searcher {
             return Arc::clone(hit);
         }
         let single = single_letter_of(term);
-        // Skim-scoring a word is the dear part of a short term, which
+        // Scoring a word is the dear part of a short term, which
         // matches thousands of words: spread over the cores.
         let this = &*self;
-        let matched: WordScores = match (single, self.narrower_than(term)) {
+        let matched: WordScores = match (single, self.narrower_than(matcher)) {
             (Some(letter), _) => self.index.single_letter(letter).unwrap_or_default().into(),
             (None, Some(parent)) => {
                 let found: Vec<(u32, i64)> =
                     parent.par_iter().filter_map(|&(id, _)| this.score(matcher, id)).collect();
                 found.into()
             }
-            (None, None) => {
+            (None, _) => {
                 let found: Vec<(u32, i64)> = (0..this.index.word_count() as u32)
                     .into_par_iter()
                     .filter_map(|id| this.score(matcher, id))
@@ -244,15 +263,18 @@ impl Searcher {
 
     /// The cached words of a shorter form of `term` that matches every word
     /// `term` can match: the same kind, scope and case, typed one or more
-    /// letters earlier. Suffix terms grow at the wrong end, so never.
-    fn narrower_than(&self, term: &Term) -> Option<WordScores> {
+    /// letters earlier, with the same typo rules (a term of 5 or 9 letters
+    /// may match words its shorter forms do not). Suffix terms grow at the
+    /// wrong end, so never.
+    fn narrower_than(&self, matcher: &TermMatcher) -> Option<WordScores> {
+        let term = &matcher.term;
         if !matches!(term.kind, Kind::Fuzzy | Kind::Exact | Kind::Prefix) {
             return None;
         }
         let mut shorter = term.clone();
         while shorter.text.pop().is_some() && !shorter.text.is_empty() {
             if let Some(words) = self.matched_words.get(&shorter) {
-                return Some(Arc::clone(words));
+                return TermMatcher::new(&shorter).covers(matcher).then(|| Arc::clone(words));
             }
         }
         None
@@ -263,8 +285,8 @@ impl Searcher {
             return None;
         }
         let word = self.index.word(id);
-        matcher.match_word(word)?;
-        Some((id, matcher.score_word(word)))
+        let quality = matcher.score_word(word);
+        (quality > 0).then_some((id, i64::from(quality)))
     }
 
     /// For a phrase, the words that could hold it, one list per phrase word:
@@ -299,10 +321,16 @@ impl Searcher {
 
     /// Scores a chunk of articles, split across the machine's cores when it
     /// is big enough to be worth a thread.
-    fn score_chunk(&self, groups: &[Vec<Prepared>], range: std::ops::Range<usize>, hits: &mut Vec<Hit>) {
+    fn score_chunk(
+        &self,
+        groups: &[Vec<Prepared>],
+        plan: &Plan,
+        range: std::ops::Range<usize>,
+        found: &mut Found,
+    ) {
         let threads = rayon::current_num_threads().min(range.len() / PARALLEL_MIN_ARTICLES);
         if threads < 2 {
-            self.score_range(groups, range, hits);
+            self.score_range(groups, plan, range, found);
             return;
         }
         // Not a thread started, nor the system asked for its cores (which
@@ -310,27 +338,34 @@ impl Searcher {
         // ready, and it knows how many there are.
         let step = range.len().div_ceil(threads);
         let starts: Vec<usize> = (range.start..range.end).step_by(step).collect();
-        let parts: Vec<Vec<Hit>> = starts
+        let parts: Vec<Found> = starts
             .into_par_iter()
             .map(|start| {
-                let mut found = Vec::new();
-                self.score_range(groups, start..(start + step).min(range.end), &mut found);
-                found
+                let mut part = Found::new(plan.terms.len());
+                self.score_range(groups, plan, start..(start + step).min(range.end), &mut part);
+                part
             })
             .collect();
-        hits.extend(parts.into_iter().flatten());
+        for part in parts {
+            found.append(part);
+        }
     }
 
-    fn score_range(&self, groups: &[Vec<Prepared>], range: std::ops::Range<usize>, hits: &mut Vec<Hit>) {
-        let len = range.len();
-        let scored: Vec<Vec<TermScores>> = groups
-            .iter()
-            .map(|group| group.iter().map(|term| self.score_term(term, range.clone())).collect())
-            .collect();
-        for offset in 0..len {
-            if let Some(score) = group_total(groups, &scored, offset) {
-                hits.push(Hit { article: range.start + offset, score });
+    fn score_range(
+        &self,
+        groups: &[Vec<Prepared>],
+        plan: &Plan,
+        range: std::ops::Range<usize>,
+        found: &mut Found,
+    ) {
+        let scored: Vec<TermScores> =
+            groups.iter().flatten().map(|term| self.score_term(term, range.clone())).collect();
+        let mut raws = vec![Raw::default(); scored.len()];
+        for (offset, article) in range.enumerate() {
+            for (raw, scores) in raws.iter_mut().zip(&scored) {
+                *raw = scores.at[offset];
             }
+            found.add(plan, article, self.index.length(article), &raws);
         }
     }
 
@@ -389,10 +424,9 @@ impl Searcher {
         }
         let Some(candidates) = candidates else { return };
         // ...are read to find the phrase itself.
-        let base = term.matcher.score_word(&term.matcher.term.text);
         for (offset, _) in candidates.iter().enumerate().filter(|(_, c)| **c) {
             let Some(article) = self.corpus.get(range.start + offset) else { continue };
-            scores.set_phrase(offset, article, &term.matcher, self.view, base);
+            scores.at[offset] = rank::phrase_raw(article, &term.matcher, self.view);
         }
     }
 
@@ -408,89 +442,22 @@ struct Prepared {
     words: Vec<WordScores>,
 }
 
-impl std::borrow::Borrow<TermMatcher> for Prepared {
-    fn borrow(&self) -> &TermMatcher {
-        &self.matcher
-    }
-}
-
-/// An article's score from its terms' scores (`scored[group][term]`, at
-/// position `at`), or `None` when a group does not match: every group
-/// must, through any one of its terms. A negated term matches by its
-/// absence and adds nothing.
-fn group_total<T: std::borrow::Borrow<TermMatcher>>(
-    groups: &[Vec<T>],
-    scored: &[Vec<TermScores>],
-    at: usize,
-) -> Option<i64> {
-    let mut total = 0;
-    for (group, scores) in groups.iter().zip(scored) {
-        let mut best: Option<i64> = None;
-        for (term, score) in group.iter().zip(scores) {
-            let value = match (term.borrow().term.negated, score.matched(at)) {
-                (false, true) => Some(score.total(at)),
-                (true, false) => Some(0),
-                _ => None,
-            };
-            best = best.max(value);
-        }
-        total += best?;
-    }
-    Some(total)
-}
-
-/// One term's scores for each article of a chunk, by position in it.
+/// One term's raw matches for each article of a chunk, by position in it.
+/// Side by side and four bytes each: a search updates them for millions of
+/// postings, one cache line a posting, and a step's scores stay in the
+/// core's cache.
 struct TermScores {
-    at: Vec<ArticleScores>,
+    at: Vec<Raw>,
 }
 
-/// A term's best title and body scores in one article, and how often its
-/// body words occur. Side by side and four bytes each: a search updates
-/// them for millions of postings, one cache line a posting, and a step's
-/// scores stay in the core's cache.
-#[derive(Debug, Clone, Copy, Default)]
-struct ArticleScores {
-    title: u32,
-    body: u32,
-    occurrences: u32,
-}
-
-/// A word's score as [`TermScores`] keeps it. Skim scores of real terms
-/// are in the hundreds; a longer one would be kept at the top.
+/// A word's quality as [`Raw`] keeps it.
 fn points(score: i64) -> u32 {
     u32::try_from(score.max(0)).unwrap_or(u32::MAX)
 }
 
 impl TermScores {
     fn new(len: usize) -> Self {
-        TermScores { at: vec![ArticleScores::default(); len] }
-    }
-
-    /// Reads `article` for the phrase `matcher` and records, at `at`, `base`
-    /// for the title and the body where it occurs, with how often.
-    fn set_phrase(&mut self, at: usize, article: &Article, matcher: &TermMatcher, view: View, base: i64) {
-        let base = points(base);
-        let matchers = std::slice::from_ref(matcher);
-        if matcher.term.field.includes_title() && !find_in_text(&article.title, matchers).is_empty() {
-            self.at[at].title = base;
-        }
-        if matcher.term.field.includes_body() {
-            let text = article.text();
-            let found: usize = body_texts(&text, view).map(|(_, p)| find_in_text(p, matchers).len()).sum();
-            if found > 0 {
-                self.at[at].body = base;
-                self.at[at].occurrences = u32::try_from(found).unwrap_or(u32::MAX);
-            }
-        }
-    }
-
-    fn matched(&self, at: usize) -> bool {
-        self.at[at].title > 0 || self.at[at].body > 0
-    }
-
-    fn total(&self, at: usize) -> i64 {
-        let bonus = OCCURRENCE_BONUS * i64::from(u32::BITS - self.at[at].occurrences.leading_zeros());
-        i64::from(self.at[at].title) * TITLE_WEIGHT + i64::from(self.at[at].body) + bonus
+        TermScores { at: vec![Raw::default(); len] }
     }
 }
 
@@ -498,7 +465,7 @@ impl TermScores {
 /// it (case aside): what the index scores in advance.
 fn single_letter_of(term: &Term) -> Option<char> {
     match term.kind {
-        Kind::Fuzzy | Kind::Exact if !term.case_sensitive => single_char(&term.text),
+        Kind::Fuzzy | Kind::Exact if !term.case_sensitive => single_char(&term.text).filter(char::is_ascii),
         _ => None,
     }
 }
@@ -509,15 +476,19 @@ fn single_char(text: &str) -> Option<char> {
     chars.next().filter(|_| chars.next().is_none())
 }
 
-/// The results of a search so far, in article order.
+/// The results of a search so far.
 pub struct SoFar<'a> {
-    hits: &'a [Hit],
+    found: &'a Found,
+    plan: &'a Arc<Plan>,
+    /// Articles in the corpus, of which `found` has seen some.
+    total: usize,
 }
 
 impl SoFar<'_> {
-    /// A ranked copy, to show.
+    /// The results so far, ranked by the weights so far, to show.
     pub fn ranked(&self) -> Vec<Hit> {
-        let mut hits = self.hits.to_vec();
+        let ranking = Ranking::new(Arc::clone(self.plan), self.found, self.total);
+        let mut hits = ranking.hits(self.found);
         rank_in_article_order(&mut hits);
         hits
     }
@@ -529,8 +500,9 @@ fn rank(hits: &mut [Hit]) {
 }
 
 /// The widest spread of scores that is counted into place; a wider one is
-/// sorted. A query's scores are its words' skim scores, weighted, and
-/// span far fewer values than a big query has hits.
+/// sorted. A query's BM25 scores, in thousandths, span far fewer values
+/// than a big query has hits (an article lacking words of a plain query
+/// scores far below, and sends the ranking to the sort).
 const COUNTING_SORT_SPAN: i64 = 1 << 16;
 
 /// Ranks hits that are in article order: best first, and equal scores
@@ -569,20 +541,13 @@ fn rank_key(hit: &Hit) -> (std::cmp::Reverse<i64>, usize) {
     (std::cmp::Reverse(hit.score), hit.article)
 }
 
-/// Whether `article` satisfies `query`, checked the slow, obvious way by
-/// reading its text. The index must agree with this; tests hold it to that.
-pub fn matches_slowly(article: &Article, query: &Query, view: View) -> bool {
-    let text = article.text();
-    query.groups.iter().all(|group| {
-        group.iter().any(|term| {
-            let matcher = TermMatcher::new(term);
-            let matchers = std::slice::from_ref(&matcher);
-            let in_title = term.field.includes_title() && !find_in_text(&article.title, matchers).is_empty();
-            let in_body = term.field.includes_body()
-                && body_texts(&text, view).any(|(_, p)| !find_in_text(p, matchers).is_empty());
-            (in_title || in_body) != term.negated
-        })
-    })
+/// How many plain words of `query` `article` lacks, or `None` when it does
+/// not satisfy the query at all, checked the slow, obvious way by reading
+/// its text. The index must agree with this; tests hold it to that.
+pub fn matches_slowly(article: &Article, query: &Query, view: View) -> Option<usize> {
+    let plan = Plan::new(query);
+    let (raws, _) = rank::raws_of(article, &plan.terms, view);
+    plan.missing(&raws)
 }
 
 #[cfg(test)]
@@ -614,9 +579,11 @@ mod tests {
             "Niger Talks Continue Today\n\nRussia was mentioned.",
             "Markets Rise Again Today\n\nNothing here.",
         ]);
-        assert_eq!(ids(&mut s, "niger uranium"), [0]);
-        assert_eq!(ids(&mut s, "niger uranium | russia"), [0, 1]);
-        assert!(ids(&mut s, "niger zzzz").is_empty());
+        assert_eq!(ids(&mut s, "niger 'uranium"), [0], "an operator is strict");
+        let mut either = ids(&mut s, "niger uranium | russia");
+        either.sort_unstable();
+        assert_eq!(either, [0, 1]);
+        assert!(ids(&mut s, "niger 'zzzz").is_empty());
     }
 
     #[test]
@@ -671,7 +638,9 @@ mod tests {
         let mut s = searcher(&[&format!("Many Words Here\n\n{body}"), "Other Story Here\n\nw1 w2 w3."]);
         assert_eq!(ids(&mut s, &format!("\"{}\"", words[100..3_100].join(" "))), [0]);
         assert!(ids(&mut s, &format!("\"{} w1\"", words[100..3_100].join(" "))).is_empty());
-        assert_eq!(ids(&mut s, "\"w1 w2 w3\""), [0, 1]);
+        let mut both = ids(&mut s, "\"w1 w2 w3\"");
+        both.sort_unstable();
+        assert_eq!(both, [0, 1]);
     }
 
     #[test]
@@ -744,7 +713,7 @@ mod tests {
             let q = Query::parse(query);
             let fast = ids(&mut s, query);
             let slow: Vec<usize> = (0..texts.len())
-                .filter(|&i| matches_slowly(s.corpus().get(i).expect("article"), &q, View::Clean))
+                .filter(|&i| matches_slowly(s.corpus().get(i).expect("article"), &q, View::Clean).is_some())
                 .collect();
             let mut sorted = fast.clone();
             sorted.sort_unstable();

@@ -64,6 +64,9 @@ pub struct Term {
     pub negated: bool,
     /// Smart case: true when the text has a capital letter.
     pub case_sensitive: bool,
+    /// A phrase made of one typed word with punctuation inside (`U.S.`,
+    /// `full-featured`), not a quoted one: a plain query may do without it.
+    pub joined: bool,
 }
 
 /// Terms any one of which may match (`a | b`).
@@ -125,7 +128,23 @@ impl Query {
         if !pending.is_empty() {
             query.groups.push(pending);
         }
+        query.read_sentence_case();
         query
+    }
+
+    /// A query of several words typed as a sentence ("Date and time
+    /// library") has a capital only because it starts one: its first word
+    /// ignores case, as if typed in lower case.
+    fn read_sentence_case(&mut self) {
+        if self.groups.len() < 2 {
+            return;
+        }
+        if let Some(first) = self.groups.first_mut().and_then(|g| g.first_mut())
+            && !first.negated
+            && first.text.chars().skip(1).all(|c| !c.is_uppercase())
+        {
+            first.case_sensitive = false;
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -144,7 +163,8 @@ impl Query {
 }
 
 /// Splits on white space, keeping a double-quoted phrase (closed or still
-/// open at the end) as one token, with byte ranges.
+/// open at the end) as one token, with byte ranges. A `|` outside quotes
+/// is a token of its own, spaces or not (`iran|russia`).
 fn tokenize(text: &str) -> Vec<(Range<usize>, &str)> {
     let mut tokens = Vec::new();
     let mut chars = text.char_indices().peekable();
@@ -155,8 +175,13 @@ fn tokenize(text: &str) -> Vec<(Range<usize>, &str)> {
         }
         let mut in_quotes = false;
         let mut end = start;
+        if c == '|' {
+            chars.next();
+            tokens.push((start..start + 1, &text[start..start + 1]));
+            continue;
+        }
         while let Some(&(at, c)) = chars.peek() {
-            if c.is_whitespace() && !in_quotes {
+            if (c.is_whitespace() || c == '|') && !in_quotes {
                 break;
             }
             if c == '"' {
@@ -195,14 +220,16 @@ fn parse_term(token: &str) -> Option<Term> {
     };
     // Articles are searched as words (runs of letters and digits), so the
     // term is too: "U.S." or "al-Qaeda" becomes a phrase of its words.
-    let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let (kind, text) = match (kind, words.as_slice()) {
+    let words: Vec<&str> =
+        text.split(|c: char| !super::matcher::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+    let (kind, text, joined) = match (kind, words.as_slice()) {
         (_, []) => return None,
-        (Kind::Phrase, _) | (_, [_, _, ..]) => (Kind::Phrase, words.join(" ")),
-        (kind, [word]) => (kind, (*word).to_owned()),
+        (Kind::Phrase, _) => (Kind::Phrase, words.join(" "), false),
+        (_, [_, _, ..]) => (Kind::Phrase, words.join(" "), kind == Kind::Fuzzy),
+        (kind, [word]) => (kind, (*word).to_owned(), false),
     };
     let case_sensitive = text.chars().any(char::is_uppercase);
-    Some(Term { text, kind, field, negated, case_sensitive })
+    Some(Term { text, kind, field, negated, case_sensitive, joined })
 }
 
 fn strip<'a>(text: &'a str, prefix: &str) -> (bool, &'a str) {
@@ -234,6 +261,7 @@ mod tests {
             field: Field::Any,
             negated: false,
             case_sensitive: text.chars().any(char::is_uppercase),
+            joined: false,
         }
     }
 
@@ -277,8 +305,8 @@ mod tests {
 
     #[test]
     fn punctuation_inside_a_term_makes_a_phrase_of_its_words() {
-        assert_eq!(single("U.S."), term("U S", Kind::Phrase));
-        assert_eq!(single("al-qaeda"), term("al qaeda", Kind::Phrase));
+        assert_eq!(single("U.S."), Term { joined: true, ..term("U S", Kind::Phrase) });
+        assert_eq!(single("al-qaeda"), Term { joined: true, ..term("al qaeda", Kind::Phrase) });
         assert_eq!(single("\"U.S. troops\""), term("U S troops", Kind::Phrase));
         assert_eq!(single("niger,"), term("niger", Kind::Fuzzy));
     }
@@ -287,6 +315,10 @@ mod tests {
     fn smart_case() {
         assert!(single("Niger").case_sensitive);
         assert!(!single("niger").case_sensitive);
+        let sentence = Query::parse("Date and Time library");
+        let cases: Vec<bool> = sentence.groups.iter().map(|g| g[0].case_sensitive).collect();
+        assert_eq!(cases, [false, false, true, false], "the capital that starts a sentence is no name");
+        assert!(Query::parse("NASA budget").groups[0][0].case_sensitive);
     }
 
     #[test]
@@ -303,10 +335,11 @@ mod tests {
         let q = Query::parse(text);
         let texts: Vec<Vec<&str>> =
             q.groups.iter().map(|g| g.iter().map(|t| t.text.as_str()).collect()).collect();
-        assert_eq!(texts, [vec!["niger"], vec!["iran"]]);
+        // `||` reads as a bar and a stray one.
+        assert_eq!(texts, [vec!["niger", "iran"]]);
         let ignored: Vec<&str> =
             q.pieces.iter().filter(|(_, r)| *r == Role::Ignored).map(|(r, _)| &text[r.clone()]).collect();
-        assert_eq!(ignored, ["|", "!", "^", "'", "$", "t:", "\"\"", "||", "|"]);
+        assert_eq!(ignored, ["|", "!", "^", "'", "$", "t:", "\"\"", "|", "|"]);
     }
 
     #[test]
@@ -314,6 +347,14 @@ mod tests {
         let text = "iran | russia";
         let roles: Vec<Role> = Query::parse(text).pieces.iter().map(|(_, r)| *r).collect();
         assert_eq!(roles, [Role::Term, Role::Operator, Role::Term]);
+    }
+
+    #[test]
+    fn a_bar_needs_no_spaces_around_it() {
+        assert_eq!(Query::parse("iran|russia").groups, Query::parse("iran | russia").groups);
+        assert_eq!(Query::parse("niger iran|russia").groups, Query::parse("niger iran | russia").groups);
+        let quoted = Query::parse("\"a|b\"");
+        assert_eq!(quoted.groups.len(), 1, "inside quotes a bar is part of the phrase");
     }
 
     #[test]

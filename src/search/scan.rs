@@ -3,12 +3,15 @@
 //! cores, and scored exactly as the index would score it. Building an index
 //! only pays off when many queries follow.
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use super::index::WordIds;
 use super::matcher::{TermMatcher, words_of};
 use super::query::{Kind, Query};
-use super::{Hit, TermScores, body_texts, group_total, points, rank};
+use super::rank::{Found, Plan, Ranking, Raw, phrase_raw, record};
+use super::{Hit, body_texts, rank};
 use crate::corpus::{Article, Corpus, View};
 
 /// Articles one thread scans with one memory of words.
@@ -17,42 +20,56 @@ const SCAN_PIECE_ARTICLES: usize = 4_096;
 /// The ranked matches of `query` in `view`: the same hits, with the same
 /// scores, as `Searcher::search`.
 pub fn scan(corpus: &Corpus, query: &Query, view: View) -> Vec<Hit> {
-    if query.is_empty() {
-        return (0..corpus.len()).map(|article| Hit { article, score: 0 }).collect();
-    }
-    let groups: Vec<Vec<TermMatcher>> =
-        query.groups.iter().map(|g| g.iter().map(TermMatcher::new).collect()).collect();
-    let terms: Vec<&TermMatcher> = groups.iter().flatten().collect();
-    let mut hits: Vec<Hit> = corpus
-        .articles()
-        .par_iter()
-        // Each piece of work starts with an empty memory of words: pieces
-        // big enough that scoring a word again is rare.
-        .with_min_len(SCAN_PIECE_ARTICLES)
-        .map_init(Seen::default, |seen, article| {
-            let scores = score_terms(article, &terms, view, seen);
-            let mut scores = scores.into_iter();
-            let per_group: Vec<Vec<TermScores>> =
-                groups.iter().map(|g| scores.by_ref().take(g.len()).collect()).collect();
-            group_total(&groups, &per_group, 0).map(|score| Hit { article: article.id, score })
-        })
-        .flatten()
-        .collect();
-    rank(&mut hits);
-    hits
+    scan_ranked(corpus, query, view).0
 }
 
-/// Each word met so far on one thread, with each term's score for it:
+/// [`scan`], with the weights that explain its scores (none for an empty
+/// query).
+pub fn scan_ranked(corpus: &Corpus, query: &Query, view: View) -> (Vec<Hit>, Option<Ranking>) {
+    if query.is_empty() {
+        return ((0..corpus.len()).map(|article| Hit { article, score: 0 }).collect(), None);
+    }
+    let plan = Arc::new(Plan::new(query));
+    let terms = &plan.terms;
+    let found = corpus
+        .articles()
+        .par_chunks(SCAN_PIECE_ARTICLES)
+        // Each piece of work starts with an empty memory of words: pieces
+        // big enough that scoring a word again is rare.
+        .map(|articles| {
+            let mut seen = Seen::default();
+            let mut found = Found::new(terms.len());
+            for article in articles {
+                let (raws, length) = score_terms(article, terms, view, &mut seen);
+                found.add(&plan, article.id, length, &raws);
+            }
+            found
+        })
+        .reduce(
+            || Found::new(terms.len()),
+            |mut a, b| {
+                a.append(b);
+                a
+            },
+        );
+    let ranking = Ranking::new(Arc::clone(&plan), &found, corpus.len());
+    let mut hits = ranking.hits(&found);
+    rank(&mut hits);
+    ranking.rerank(&mut hits, |id| corpus.articles().get(id).cloned(), view);
+    (hits, Some(ranking))
+}
+
+/// Each word met so far on one thread, with each term's quality for it:
 /// most words recur, and are matched against the terms only once.
 #[derive(Default)]
 struct Seen {
     ids: WordIds,
-    /// The terms' scores for word `id` at `id * terms..(id + 1) * terms`.
-    scores: Vec<i64>,
+    /// The terms' qualities for word `id` at `id * terms..(id + 1) * terms`.
+    scores: Vec<u32>,
 }
 
 impl Seen {
-    fn scores(&mut self, word: &str, terms: &[&TermMatcher]) -> &[i64] {
+    fn scores(&mut self, word: &str, terms: &[TermMatcher]) -> &[u32] {
         let id = match self.ids.get(word) {
             Some(id) => id as usize,
             None => {
@@ -60,7 +77,7 @@ impl Seen {
                 self.ids.insert(word, u32::try_from(id).unwrap_or(u32::MAX));
                 self.scores.extend(terms.iter().map(|t| match t.term.kind {
                     Kind::Phrase => 0,
-                    _ => t.match_word(word).map_or(0, |_| t.score_word(word)),
+                    _ => t.score_word(word),
                 }));
                 id
             }
@@ -69,37 +86,24 @@ impl Seen {
     }
 }
 
-/// Each term's title and body scores for one article.
-fn score_terms(article: &Article, terms: &[&TermMatcher], view: View, seen: &mut Seen) -> Vec<TermScores> {
-    let mut scores: Vec<TermScores> = terms.iter().map(|_| TermScores::new(1)).collect();
+/// Each term's raw match in one article, and its length in words.
+fn score_terms(article: &Article, terms: &[TermMatcher], view: View, seen: &mut Seen) -> (Vec<Raw>, u32) {
+    let mut raws = vec![Raw::default(); terms.len()];
+    let mut length = 0u32;
     let text = article.text();
     let body = body_texts(&text, view).flat_map(|(_, paragraph)| words_of(paragraph));
     let words = words_of(&article.title).map(|w| (true, w)).chain(body.map(|w| (false, w)));
     for (in_title, (_, word)) in words {
+        length = length.saturating_add(1);
         let found = seen.scores(word, terms);
-        for ((term, score), &found) in terms.iter().zip(&mut scores).zip(found) {
-            let found = points(found);
-            if found == 0 {
-                continue;
-            }
-            if in_title && term.term.field.includes_title() {
-                score.at[0].title = score.at[0].title.max(found);
-            } else if !in_title && term.term.field.includes_body() {
-                score.at[0].body = score.at[0].body.max(found);
-                score.at[0].occurrences += 1;
-            }
+        for ((term, raw), &quality) in terms.iter().zip(&mut raws).zip(found) {
+            record(raw, term, in_title, quality);
         }
     }
-    for (term, score) in terms.iter().zip(&mut scores) {
+    for (term, raw) in terms.iter().zip(&mut raws) {
         if term.term.kind == Kind::Phrase {
-            *score = score_phrase(article, term, view);
+            *raw = phrase_raw(article, term, view);
         }
     }
-    scores
-}
-
-fn score_phrase(article: &Article, term: &TermMatcher, view: View) -> TermScores {
-    let mut score = TermScores::new(1);
-    score.set_phrase(0, article, term, view, term.score_word(&term.term.text));
-    score
+    (raws, length)
 }

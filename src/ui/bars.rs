@@ -36,7 +36,10 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
             },
             (false, true, _) => "  searching…".to_owned(),
             (false, false, 0) => "  no match".to_owned(),
-            (false, false, n) => format!("  {n} of {} match", app.corpus().len()),
+            (false, false, n) => match app.view().iter().filter(|hit| hit.lacks_words()).count() {
+                0 => format!("  {n} of {} match", app.corpus().len()),
+                most => format!("  {} match all words, {most} most", n - most),
+            },
         };
         spans.push(Span::styled(count, theme.dim));
     }

@@ -1,0 +1,516 @@
+//! Ranking: how well an article answers a query, as search engines weigh
+//! it (figures and what was tried: BENCHMARKS.md, issue 16).
+//!
+//! Two phases. Every matching article gets a BM25 score from the index:
+//! per term, its rarity (inverse document frequency) times a saturating
+//! function of how often it occurs, normalised by the article's length,
+//! times how well its best word matched (exact beats prefix beats fuzzy,
+//! see [`quality`](super::matcher::quality)); a title occurrence counts as
+//! [`TITLE_OCCURRENCES`] body ones; `a | b` takes the better. Then the best
+//! [`RERANK`] are read, and terms in the lead (the title, headings and the
+//! first [`LEAD_WORDS`] words of the body, where a man page's NAME line and
+//! a README's opening paragraph are) and query terms side by side in the
+//! query's order score more.
+//!
+//! Soft AND: a plain query (words with no operator) also lists articles
+//! that lack some of its words when few have them all, below those that
+//! do (Meilisearch's word dropping). Operators stay strict.
+
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use super::body_texts;
+use super::matcher::{TermMatcher, words_of};
+use super::query::{Field, Kind, Query};
+use crate::corpus::paragraph::Kind as Block;
+use crate::corpus::{Article, View};
+
+/// BM25's saturation of term frequency, and its length normalisation.
+pub const K1: f64 = 1.2;
+pub const B: f64 = 0.75;
+/// A term in the title counts as this many occurrences in the body.
+pub const TITLE_OCCURRENCES: f64 = 5.0;
+/// How many of the best articles are read for the lead and proximity.
+pub const RERANK: usize = 50;
+/// The body's first words that make its lead.
+pub const LEAD_WORDS: usize = 40;
+/// A term in the lead: this times its rarity and quality.
+pub const LEAD_WEIGHT: f64 = 0.6;
+/// Two terms of the query side by side, in order: this times their rarity.
+pub const PAIR_WEIGHT: f64 = 0.6;
+/// Below this many articles with every word, those with most follow.
+pub const FEW: usize = 20;
+/// Score units per point of BM25 (scores are whole numbers).
+const SCALE: f64 = 1000.0;
+/// An article lacking a word of the query ranks below every article with
+/// one word more: a word missing costs this much of its score.
+pub const MISSING_WORD: i64 = 1_000_000_000;
+
+/// One term's raw match in one article: the quality of its best title word
+/// and best body word (0 for none), and how often body words match.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Raw {
+    pub title: u32,
+    pub body: u32,
+    pub occurrences: u32,
+}
+
+impl Raw {
+    pub fn matched(&self) -> bool {
+        self.title > 0 || self.body > 0
+    }
+
+    fn quality(&self) -> f64 {
+        f64::from(self.title.max(self.body)) / 1000.0
+    }
+}
+
+/// A query's shape for ranking: its terms in one list, group by group.
+#[derive(Debug)]
+pub struct Plan {
+    pub terms: Vec<TermMatcher>,
+    /// Each group's terms, as a range of `terms`.
+    groups: Vec<std::ops::Range<usize>>,
+    /// Whether a group is a plain word, which may be missing (soft AND).
+    soft: Vec<bool>,
+    /// Plain words an article must have to be listed at all.
+    need: usize,
+}
+
+impl Plan {
+    pub fn new(query: &Query) -> Plan {
+        let mut terms = Vec::new();
+        let mut groups = Vec::new();
+        for group in &query.groups {
+            let start = terms.len();
+            terms.extend(group.iter().map(TermMatcher::new));
+            groups.push(start..terms.len());
+        }
+        let soft: Vec<bool> =
+            query.groups.iter().map(|g| matches!(g.as_slice(), [t] if is_plain(t))).collect();
+        let plain = soft.iter().filter(|s| **s).count();
+        Plan { terms, groups, soft, need: words_needed(plain) }
+    }
+
+    /// How many plain words of the query the article lacks, or `None` when
+    /// it is not listed: a strict group fails, or too many words lack.
+    pub fn missing(&self, raw: &[Raw]) -> Option<usize> {
+        let mut missing = 0;
+        let mut plain = 0;
+        for (group, &soft) in self.groups.iter().zip(&self.soft) {
+            let matched = self.terms[group.clone()]
+                .iter()
+                .zip(&raw[group.clone()])
+                .any(|(term, raw)| raw.matched() != term.term.negated);
+            match (matched, soft) {
+                (true, _) => {}
+                (false, true) => missing += 1,
+                (false, false) => return None,
+            }
+            plain += usize::from(soft);
+        }
+        (plain - missing >= self.need.min(plain)).then_some(missing)
+    }
+}
+
+/// A word with no operator, looked for anywhere: the terms soft AND may
+/// drop.
+fn is_plain(term: &super::query::Term) -> bool {
+    (term.kind == Kind::Fuzzy || term.joined) && term.field == Field::Any && !term.negated
+}
+
+/// Of `plain` words, how many an article needs: at least half (rounded
+/// up).
+fn words_needed(plain: usize) -> usize {
+    plain.div_ceil(2)
+}
+
+/// Articles that may be listed, with their terms' raw matches, found in
+/// article order; and the counts that give each term its rarity.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Article id, length in words, plain words missing.
+    pub articles: Vec<(u32, u32, u32)>,
+    /// `terms` raws per article, in the order of `articles`.
+    pub raws: Vec<Raw>,
+    /// For each term, the articles it matched (listed or not).
+    pub df: Vec<u32>,
+    /// Articles looked at, and their words.
+    pub seen: usize,
+    pub words: u64,
+}
+
+impl Found {
+    pub fn new(terms: usize) -> Found {
+        Found { df: vec![0; terms], ..Found::default() }
+    }
+
+    /// Counts one article looked at, with its terms' raws, and keeps it if
+    /// `plan` lists it.
+    pub fn add(&mut self, plan: &Plan, article: usize, length: u32, raws: &[Raw]) {
+        self.seen += 1;
+        self.words += u64::from(length);
+        for (df, raw) in self.df.iter_mut().zip(raws) {
+            *df += u32::from(raw.matched());
+        }
+        if let Some(missing) = plan.missing(raws) {
+            let id = u32::try_from(article).unwrap_or(u32::MAX);
+            self.articles.push((id, length, u32::try_from(missing).unwrap_or(u32::MAX)));
+            self.raws.extend_from_slice(raws);
+        }
+    }
+
+    /// Adds another part's finds, which follow this one's in article order.
+    pub fn append(&mut self, other: Found) {
+        self.articles.extend(other.articles);
+        self.raws.extend(other.raws);
+        for (df, more) in self.df.iter_mut().zip(other.df) {
+            *df += more;
+        }
+        self.seen += other.seen;
+        self.words += other.words;
+    }
+}
+
+/// A query's weights over one corpus: each term's rarity, and the average
+/// article length. Explains a score in parts.
+#[derive(Debug, Clone)]
+pub struct Ranking {
+    plan: Arc<Plan>,
+    idf: Vec<f64>,
+    average_length: f64,
+}
+
+impl Ranking {
+    /// The weights from `found`, scaled to `articles` when it has seen only
+    /// some of them (results so far).
+    pub fn new(plan: Arc<Plan>, found: &Found, articles: usize) -> Ranking {
+        let seen = found.seen.max(1) as f64;
+        let scale = articles.max(found.seen) as f64 / seen;
+        let n = articles.max(found.seen) as f64;
+        let idf = found
+            .df
+            .iter()
+            .map(|&df| {
+                let df = f64::from(df) * scale;
+                (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+            })
+            .collect();
+        let average_length = (found.words as f64 / seen).max(1.0);
+        Ranking { plan, idf, average_length }
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// Each term's BM25 points in an article of `length` words.
+    fn term_points<'a>(&'a self, raws: &'a [Raw], length: u32) -> impl Iterator<Item = f64> + 'a {
+        let norm = K1 * (1.0 - B + B * f64::from(length) / self.average_length);
+        raws.iter().zip(&self.idf).zip(&self.plan.terms).map(move |((raw, idf), term)| {
+            if !raw.matched() || term.term.negated {
+                return 0.0;
+            }
+            let tf = if raw.title > 0 { TITLE_OCCURRENCES } else { 0.0 } + f64::from(raw.occurrences);
+            idf * raw.quality() * tf * (K1 + 1.0) / (tf + norm)
+        })
+    }
+
+    /// The first phase's score: per group, its best term's points. Every
+    /// listed article is scored, so nothing is allocated here.
+    fn points(&self, raws: &[Raw], length: u32) -> f64 {
+        let norm = K1 * (1.0 - B + B * f64::from(length) / self.average_length);
+        let mut total = 0.0;
+        for group in &self.plan.groups {
+            let mut best: f64 = 0.0;
+            for t in group.clone() {
+                let raw = &raws[t];
+                if raw.matched() && !self.plan.terms[t].term.negated {
+                    let tf = if raw.title > 0 { TITLE_OCCURRENCES } else { 0.0 } + f64::from(raw.occurrences);
+                    best = best.max(self.idf[t] * raw.quality() * tf * (K1 + 1.0) / (tf + norm));
+                }
+            }
+            total += best;
+        }
+        total
+    }
+
+    /// The listed articles of `found` with their first-phase scores, in
+    /// article order. When enough have every word, only those.
+    pub fn hits(&self, found: &Found) -> Vec<super::Hit> {
+        let stride = self.plan.terms.len();
+        let complete = found.articles.iter().filter(|(_, _, missing)| *missing == 0).count();
+        let with_missing = complete < FEW;
+        found
+            .articles
+            .iter()
+            .zip(found.raws.chunks(stride.max(1)))
+            .filter(|((_, _, missing), _)| with_missing || *missing == 0)
+            .map(|(&(article, length, missing), raws)| super::Hit {
+                article: article as usize,
+                score: to_score(self.points(raws, length)) - i64::from(missing) * MISSING_WORD,
+            })
+            .collect()
+    }
+
+    /// The second phase, on the best of `ranked` hits (best first): the
+    /// lead and proximity bonuses, read from each article's text.
+    pub fn rerank(
+        &self,
+        ranked: &mut [super::Hit],
+        article: impl Fn(usize) -> Option<Arc<Article>>,
+        view: View,
+    ) {
+        let top = ranked.len().min(RERANK);
+        if self.plan.groups.is_empty() {
+            return;
+        }
+        // Words recur from article to article: each is matched once.
+        let mut memo = Memo::default();
+        for hit in &mut ranked[..top] {
+            if let Some(article) = article(hit.article) {
+                let bonus = self.bonus_with(&article, view, &mut memo);
+                hit.score += to_score(bonus.lead + bonus.proximity);
+            }
+        }
+        // Those below stay below: a bonus is never negative.
+        ranked[..top].sort_by_key(|hit| std::cmp::Reverse(hit.score));
+    }
+
+    /// Each group's rarity: its rarest term's.
+    fn group_idf(&self) -> Vec<f64> {
+        self.plan.groups.iter().map(|g| self.idf[g.clone()].iter().copied().fold(0.0, f64::max)).collect()
+    }
+
+    /// What the lead and terms side by side add to an article's score.
+    pub fn bonus(&self, article: &Article, view: View) -> Bonus {
+        self.bonus_with(article, view, &mut Memo::default())
+    }
+
+    fn bonus_with(&self, article: &Article, view: View, memo: &mut Memo) -> Bonus {
+        let groups = self.plan.groups.len();
+        let text = article.text();
+        let Memo { seen, qualities } = memo;
+        let mut lead = vec![0u32; groups];
+        let mut pairs = vec![0u32; groups.saturating_sub(1)];
+        let mut body_words = 0;
+        let title = std::iter::once((None, article.title.as_str()));
+        let body =
+            text.body(view).filter(|(_, p)| p.is_prose()).map(|(_, p)| (Some(&p.kind), p.text.as_str()));
+        for (kind, paragraph) in title.chain(body) {
+            let heading = matches!(kind, Some(Block::Heading(_)));
+            // One group has no pairs: past the lead, only headings count.
+            if groups == 1 && !heading && body_words > LEAD_WORDS {
+                continue;
+            }
+            let mut before: Option<usize> = None;
+            for (_, word) in words_of(paragraph) {
+                let at = match seen.get(word) {
+                    Some(&at) => at,
+                    None => {
+                        qualities.push(self.group_qualities(word));
+                        seen.insert(word.into(), qualities.len() - 1);
+                        qualities.len() - 1
+                    }
+                };
+                let found = &qualities[at];
+                // The title leads too: a term there is worth no less.
+                body_words += usize::from(kind.is_some());
+                if heading || kind.is_none() || body_words <= LEAD_WORDS {
+                    for (best, &q) in lead.iter_mut().zip(found) {
+                        *best = (*best).max(q);
+                    }
+                }
+                if let Some(before) = before.map(|b| &qualities[b]) {
+                    for (g, pair) in pairs.iter_mut().enumerate() {
+                        *pair = (*pair).max(before[g].min(found[g + 1]));
+                    }
+                }
+                before = Some(at);
+            }
+        }
+        let idf = self.group_idf();
+        let lead: f64 =
+            lead.iter().zip(&idf).map(|(&q, idf)| LEAD_WEIGHT * idf * f64::from(q) / 1000.0).sum();
+        let proximity: f64 = pairs
+            .iter()
+            .enumerate()
+            .map(|(g, &q)| PAIR_WEIGHT * (idf[g] + idf[g + 1]) / 2.0 * f64::from(q) / 1000.0)
+            // Not `sum`, which starts from -0.0 and would show it.
+            .fold(0.0, |a, b| a + b);
+        Bonus { lead, proximity }
+    }
+
+    /// How well `word` matches each group (its best positive term), 0 for
+    /// not at all.
+    fn group_qualities(&self, word: &str) -> Vec<u32> {
+        self.plan
+            .groups
+            .iter()
+            .map(|g| {
+                self.plan.terms[g.clone()]
+                    .iter()
+                    .filter(|t| !t.term.negated)
+                    .map(|t| t.score_word(word))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect()
+    }
+
+    /// An article's score in parts, read from its text: what `--json`
+    /// shows. The parts add up to the score search gave it (when it was
+    /// among the [`RERANK`] best; below, without the bonuses).
+    pub fn explain(&self, article: &Article, view: View, reranked: bool) -> Explanation {
+        let (raws, length) = raws_of(article, &self.plan.terms, view);
+        let terms = self
+            .plan
+            .terms
+            .iter()
+            .zip(&raws)
+            .zip(self.term_points(&raws, length))
+            .zip(&self.idf)
+            .map(|(((term, raw), points), idf)| TermPart {
+                term: term.term.text.clone(),
+                quality: raw.title.max(raw.body),
+                in_title: raw.title > 0,
+                occurrences: raw.occurrences,
+                idf: round(*idf),
+                points: round(points),
+            })
+            .collect();
+        let bonus = if reranked { self.bonus(article, view) } else { Bonus::default() };
+        let missing = self.plan.missing(&raws).unwrap_or(0);
+        let plain = self.plan.soft.iter().filter(|s| **s).count();
+        Explanation {
+            terms,
+            length,
+            lead: round(bonus.lead),
+            proximity: round(bonus.proximity),
+            words_matched: (plain > 1).then_some([plain - missing, plain]),
+        }
+    }
+}
+
+/// Each distinct word's qualities for each group, found once: `seen`
+/// indexes `qualities`.
+#[derive(Default)]
+struct Memo {
+    seen: FxHashMap<Box<str>, usize>,
+    qualities: Vec<Vec<u32>>,
+}
+
+/// What the second phase adds: terms in the lead, terms side by side.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Bonus {
+    pub lead: f64,
+    pub proximity: f64,
+}
+
+/// A score in parts, for `--json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Explanation {
+    pub terms: Vec<TermPart>,
+    /// The article's length in words.
+    pub length: u32,
+    pub lead: f64,
+    pub proximity: f64,
+    /// For a plain query of several words: how many of them it has, of how
+    /// many (each one missing costs [`MISSING_WORD`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub words_matched: Option<[usize; 2]>,
+}
+
+/// One term's part of a score.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermPart {
+    pub term: String,
+    /// Its best word's match quality, per mille (0: not found).
+    pub quality: u32,
+    pub in_title: bool,
+    pub occurrences: u32,
+    pub idf: f64,
+    pub points: f64,
+}
+
+fn round(value: f64) -> f64 {
+    (value * 1000.0).round() / 1000.0
+}
+
+fn to_score(points: f64) -> i64 {
+    (points * SCALE).round() as i64
+}
+
+/// Each term's raw match in `article`, read from its text, and its length
+/// in words: what the index records, the slow way.
+pub fn raws_of(article: &Article, terms: &[TermMatcher], view: View) -> (Vec<Raw>, u32) {
+    let mut raws = vec![Raw::default(); terms.len()];
+    let mut length = 0u32;
+    let text = article.text();
+    let body = body_texts(&text, view).flat_map(|(_, paragraph)| words_of(paragraph));
+    let words = words_of(&article.title).map(|w| (true, w)).chain(body.map(|w| (false, w)));
+    for (in_title, (_, word)) in words {
+        length += 1;
+        for (term, raw) in terms.iter().zip(&mut raws) {
+            if term.term.kind == Kind::Phrase {
+                continue;
+            }
+            let quality = term.score_word(word);
+            record(raw, term, in_title, quality);
+        }
+    }
+    for (term, raw) in terms.iter().zip(&mut raws) {
+        if term.term.kind == Kind::Phrase {
+            *raw = phrase_raw(article, term, view);
+        }
+    }
+    (raws, length)
+}
+
+/// Counts one word's match of `term` (of `quality`, 0 for none) into `raw`.
+#[inline]
+pub fn record(raw: &mut Raw, term: &TermMatcher, in_title: bool, quality: u32) {
+    if quality == 0 {
+        return;
+    }
+    if in_title && term.term.field.includes_title() {
+        raw.title = raw.title.max(quality);
+    } else if !in_title && term.term.field.includes_body() {
+        raw.body = raw.body.max(quality);
+        raw.occurrences += 1;
+    }
+}
+
+/// A phrase's raw match, found by reading the article.
+pub fn phrase_raw(article: &Article, term: &TermMatcher, view: View) -> Raw {
+    let mut raw = Raw::default();
+    let matchers = std::slice::from_ref(term);
+    let exact = super::matcher::quality::EXACT;
+    if term.term.field.includes_title() && !super::matcher::find_in_text(&article.title, matchers).is_empty()
+    {
+        raw.title = exact;
+    }
+    if term.term.field.includes_body() {
+        let text = article.text();
+        let found: usize =
+            body_texts(&text, view).map(|(_, p)| super::matcher::find_in_text(p, matchers).len()).sum();
+        if found > 0 {
+            raw.body = exact;
+            raw.occurrences = u32::try_from(found).unwrap_or(u32::MAX);
+        }
+    }
+    raw
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_needed_grows_with_the_query() {
+        let needed: Vec<usize> = (0..=7).map(words_needed).collect();
+        assert_eq!(needed, [0, 1, 1, 2, 2, 3, 3, 4]);
+    }
+}

@@ -1,0 +1,195 @@
+//! Each ranking rule pinned on a small corpus written for it: rarity,
+//! exact before prefix before fuzzy, the lead, terms side by side, soft AND,
+//! the typo rules by length, numbers, accents. The scan (`--filter` with no
+//! cache) must rank as the index does, so every query runs through both.
+
+use std::sync::Arc;
+
+use folio::corpus::{Article, Corpus, View};
+use folio::search::scan::scan;
+use folio::search::{Query, Searcher};
+
+/// Articles named by their number, from texts (a title line, a blank line,
+/// the body).
+fn corpus(texts: &[&str]) -> Arc<Corpus> {
+    Arc::new(Corpus::new(
+        texts.iter().enumerate().map(|(i, t)| Article::from_text(i, format!("{i}.txt"), t)).collect(),
+    ))
+}
+
+/// The ids of the articles `query` lists, best first; the scan must agree.
+fn ranked(texts: &[&str], query: &str) -> Vec<usize> {
+    let corpus = corpus(texts);
+    let query = Query::parse(query);
+    let indexed = Searcher::new(Arc::clone(&corpus)).search(&query, View::Clean);
+    let scanned = scan(&corpus, &query, View::Clean);
+    assert_eq!(indexed, scanned, "the index and the scan rank alike");
+    indexed.iter().map(|hit| hit.article).collect()
+}
+
+fn finds(texts: &[&str], query: &str) -> bool {
+    !ranked(texts, query).is_empty()
+}
+
+/// Filler prose of `words` words, none of which any test looks for.
+fn filler(words: usize) -> String {
+    ["lorem", "ipsum", "dolor", "sit", "amet"]
+        .iter()
+        .cycle()
+        .take(words)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn a_rare_word_outweighs_a_common_one() {
+    // "report" is in every article, "zebra" in two: the article with more
+    // of the rare word wins, though the other has more of the common one.
+    let rare = format!("Daily Notes Page\n\nzebra zebra zebra report {}", filler(20));
+    let common = format!("Daily Notes Page\n\nreport report report zebra {}", filler(20));
+    let others: Vec<String> = (0..8).map(|_| format!("Daily Notes Page\n\nreport {}", filler(23))).collect();
+    let mut texts = vec![common.as_str(), rare.as_str()];
+    texts.extend(others.iter().map(String::as_str));
+    assert_eq!(ranked(&texts, "report zebra")[..2], [1, 0]);
+}
+
+#[test]
+fn a_whole_word_beats_a_prefix_which_beats_a_fuzzy_match() {
+    let texts = [
+        &format!("Daily Notes Page\n\nthe dron was seen {}", filler(20)),
+        &format!("Daily Notes Page\n\nthe drones were seen {}", filler(20)),
+        &format!("Daily Notes Page\n\nthe drone was seen {}", filler(20)),
+    ];
+    let texts: Vec<&str> = texts.iter().map(|t| t.as_str()).collect();
+    // "dron" is "drone" with a letter less: a typo, allowed from five letters.
+    assert_eq!(ranked(&texts, "drone"), [2, 1, 0]);
+    assert_eq!(ranked(&texts, "dron"), [0, 2, 1], "dron is whole in one, a prefix in two");
+}
+
+#[test]
+fn a_term_in_the_lead_outranks_the_same_term_deep_in_the_body() {
+    let early = format!("Daily Notes Page\n\nThe glacier moved. {}", filler(120));
+    let late = format!("Daily Notes Page\n\n{} The glacier moved.", filler(120));
+    assert_eq!(ranked(&[&late, &early], "glacier"), [1, 0]);
+}
+
+#[test]
+fn terms_side_by_side_in_order_outrank_terms_apart() {
+    // Both articles hold both words once, at the same length.
+    let apart = format!("Daily Notes Page\n\n{} permission {} denied {}", filler(60), filler(10), filler(10));
+    let together = format!("Daily Notes Page\n\n{} permission denied {}", filler(60), filler(20));
+    assert_eq!(ranked(&[&apart, &together], "permission denied"), [1, 0]);
+}
+
+#[test]
+fn soft_and_lists_articles_with_most_words_below_those_with_all() {
+    let texts = [
+        "Daily Notes Page\n\nalpha beta",
+        "Daily Notes Page\n\nalpha",
+        "Daily Notes Page\n\nalpha beta gamma",
+        "Daily Notes Page\n\nnothing here",
+    ];
+    // Half the words (rounded up) must be there: two of three.
+    assert_eq!(ranked(&texts, "alpha beta gamma"), [2, 0]);
+    let one_of_two = ranked(&texts, "alpha gamma");
+    assert_eq!(one_of_two[0], 2);
+    assert_eq!(sorted(one_of_two[1..].to_vec()), [0, 1], "one of two is enough, below both");
+    let corpus = corpus(&texts);
+    let hits = Searcher::new(corpus).search(&Query::parse("alpha beta gamma"), View::Clean);
+    let lacking: Vec<bool> = hits.iter().map(|hit| hit.lacks_words()).collect();
+    assert_eq!(lacking, [false, true]);
+}
+
+#[test]
+fn operators_stay_strict() {
+    let texts = ["Daily Notes Page\n\nalpha beta", "Daily Notes Page\n\nalpha beta gamma"];
+    assert_eq!(ranked(&texts, "alpha beta 'gamma"), [1]);
+    assert_eq!(ranked(&texts, "alpha beta ^gam"), [1]);
+    assert_eq!(ranked(&texts, "alpha \"beta gamma\""), [1]);
+    assert_eq!(ranked(&texts, "alpha b:gamma"), [1]);
+    assert_eq!(ranked(&texts, "alpha !gamma"), [0]);
+}
+
+#[test]
+fn soft_and_waits_until_few_articles_have_every_word() {
+    // Thirty articles have both words: the one with only one is left out.
+    let mut texts: Vec<String> = (0..30).map(|_| "Daily Notes Page\n\nalpha beta".to_owned()).collect();
+    texts.push("Daily Notes Page\n\nalpha".to_owned());
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    assert_eq!(ranked(&texts, "alpha beta").len(), 30);
+}
+
+#[test]
+fn typos_by_word_length() {
+    let texts = ["Daily Notes Page\n\nThe house by the reactor hosted a conference on dunes."];
+    // Up to four letters: none (a missing letter is always allowed).
+    assert!(!finds(&texts, "dxne"));
+    assert!(finds(&texts, "dne"), "one letter may be missing");
+    // From five: one wrong, extra or swapped letter.
+    assert!(finds(&texts, "hoyse"));
+    assert!(finds(&texts, "raector"));
+    assert!(finds(&texts, "reactoor"));
+    assert!(!finds(&texts, "rxactxr"), "two typos in seven letters");
+    // A wrong first letter counts two.
+    assert!(!finds(&texts, "xeactor"));
+    // From nine: two.
+    assert!(finds(&texts, "confxrexce"));
+    assert!(finds(&texts, "xonference"), "a wrong first letter in ten letters");
+    // No scattered letters, however long the term.
+    assert!(!finds(&texts, "hrcnc"));
+}
+
+#[test]
+fn numbers_are_never_fuzzy() {
+    let texts = [
+        "Daily Notes Page\n\nIn 2025 some 650 troops and 1650 others left.",
+        "Daily Notes Page\n\nThe FY2024 budget held 1,000 posts.",
+    ];
+    assert_eq!(ranked(&texts, "2024"), [1], "a number inside a word counts");
+    assert!(!finds(&texts, "2026"));
+    assert_eq!(ranked(&texts, "650"), [0]);
+    assert_eq!(ranked(&texts, "1,000"), [1]);
+    // Typed apart, they are two numbers: "1" starts "1650".
+    assert_eq!(ranked(&texts, "1 000")[0], 1);
+    assert!(!ranked(&texts, "1,000").contains(&0), "650 is not 1,000");
+}
+
+#[test]
+fn a_term_without_accents_finds_accented_words_in_either_form() {
+    let texts = [
+        "Daily Notes Page\n\nA café in Zürich.",
+        "Daily Notes Page\n\nA cafe\u{301} with my re\u{301}sume\u{301}.",
+        "Daily Notes Page\n\nA cafe and a resume.",
+    ];
+    assert_eq!(sorted(ranked(&texts, "cafe")), [0, 1, 2]);
+    assert_eq!(ranked(&texts, "zurich"), [0]);
+    assert_eq!(sorted(ranked(&texts, "resume")), [1, 2]);
+    // A term with an accent matches only that accent, composed or not.
+    assert_eq!(sorted(ranked(&texts, "café")), [0, 1]);
+    assert_eq!(sorted(ranked(&texts, "cafe\u{301}")), [0, 1]);
+    assert!(!finds(&texts, "cafè"));
+}
+
+fn sorted(mut ids: Vec<usize>) -> Vec<usize> {
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn the_seed_queries_still_behave() {
+    let corpus = Arc::new(folio::corpus::load_bundled().corpus);
+    let mut searcher = Searcher::new(Arc::clone(&corpus));
+    let sources = |searcher: &mut Searcher, query: &str| -> Vec<String> {
+        let mut found: Vec<String> = searcher
+            .search(&Query::parse(query), View::Clean)
+            .iter()
+            .filter_map(|hit| corpus.get(hit.article))
+            .map(|a| a.source.clone())
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(sources(&mut searcher, "uranum"), ["001_619b3976b39de8ca.txt", "004_73e098508302a61c.txt"]);
+    assert_eq!(sources(&mut searcher, "bazum"), ["000_dd5b303a7930cf20.txt", "004_73e098508302a61c.txt"]);
+}
