@@ -49,7 +49,7 @@ pub const MAGIC: [u8; 8] = *b"folio\0c\x01";
 /// a section (postcard does not describe its data, so an old file would
 /// fail to decode or, worse, decode into other values). A file of another
 /// format, or written by another version of folio, is not read.
-pub const FORMAT: u32 = 6;
+pub const FORMAT: u32 = 7;
 
 const FOLIO_VERSION: &str = env!("CARGO_PKG_VERSION");
 // The file gives the version one byte of length.

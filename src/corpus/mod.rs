@@ -148,6 +148,7 @@ impl Article {
         };
         let after_title = title.paragraph.map_or(0, |i| i + 1);
         cleanup::mark_repeated_title(&mut paragraphs, &title.text, after_title);
+        cleanup::mark_page(&mut paragraphs, &counts, title.paragraph);
         let byline = paragraphs
             .iter()
             .filter(|p| p.furniture == Some(Furniture::Byline))

@@ -69,6 +69,9 @@ pub enum Furniture {
     ImageCredit,
     /// "Author: …", "By …": the byline, which belongs in the header.
     Byline,
+    /// The page around the article: menus, teaser and headline lists,
+    /// footers, and short lines among them, outside the main text.
+    Page,
 }
 
 impl Furniture {
@@ -82,6 +85,7 @@ impl Furniture {
             Furniture::Related => "related links",
             Furniture::ImageCredit => "image credit",
             Furniture::Byline => "byline",
+            Furniture::Page => "outside the article's main text",
         }
     }
 
@@ -96,6 +100,7 @@ impl Furniture {
             Furniture::Related => "related",
             Furniture::ImageCredit => "image_credit",
             Furniture::Byline => "byline",
+            Furniture::Page => "outside_article",
         }
     }
 }
