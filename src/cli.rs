@@ -290,8 +290,13 @@ const EXIT_ERROR: u8 = 2;
 
 /// Parses the command line, runs folio and says how it went.
 pub fn main() -> ExitCode {
-    // clap prints --help and --version itself, and exits 2 on a usage error.
-    let cli = Cli::parse();
+    // clap prints --help and --version, and exits 2 on a usage error; its
+    // own exit would say nothing of a help it could not write (`/dev/full`).
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if err.use_stderr() => err.exit(),
+        Err(err) => return written(err.print().and_then(|()| std::io::stdout().flush()), ExitCode::SUCCESS),
+    };
     if cli.print_default_config {
         return written(write_stdout(|out| out.write_all(config::DEFAULT.as_bytes())), ExitCode::SUCCESS);
     }

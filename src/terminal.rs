@@ -5,7 +5,7 @@
 //! results, articles from a load streaming in and signals all arrive as
 //! messages on one channel, so the loop sleeps until something happens.
 
-use std::io::{self, BufWriter, Stdout, Write as _, stdout};
+use std::io::{self, BufWriter, IsTerminal as _, Stdout, Write as _, stdout};
 use std::mem::ManuallyDrop;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -47,6 +47,8 @@ const FRAME_BUFFER_BYTES: usize = 1 << 18;
 
 /// How often the input thread looks up from waiting to see if it should stop.
 const INPUT_CHECK_INTERVAL: Duration = Duration::from_millis(100);
+/// How often the terminal is looked at for a hang-up (see `InputThread`).
+const HANGUP_CHECK_INTERVAL: Duration = Duration::from_millis(250);
 
 /// How often a held input thread looks whether it may read again.
 const HOLD_CHECK_INTERVAL: Duration = Duration::from_millis(10);
@@ -515,6 +517,7 @@ impl InputThread {
         let hold = Arc::new(AtomicBool::new(false));
         let held = Arc::new(AtomicBool::new(false));
         let (stopping, holding, holding_now) = (Arc::clone(&stop), Arc::clone(&hold), Arc::clone(&held));
+        let hung_up = sender.clone();
         thread::Builder::new().name("folio-input".into()).spawn(move || {
             let mut size = ratatui::crossterm::terminal::size().ok();
             while !stopping.load(Ordering::Relaxed) {
@@ -547,6 +550,22 @@ impl InputThread {
             }
             // A thread that reads no more is as good as held.
             holding_now.store(true, Ordering::SeqCst);
+        })?;
+        // A hung-up terminal reads end-of-file for ever, and crossterm's
+        // `poll` (0.29, `event/source/unix/mio.rs`) reads it again in a loop
+        // that never returns, so the thread above cannot notice. SIGHUP
+        // usually ends folio first, but not when the session's leader
+        // ignores it and stays: then only the terminal says so, by being
+        // no terminal any more.
+        let watching = Arc::clone(&stop);
+        thread::Builder::new().name("folio-hangup".into()).spawn(move || {
+            while !watching.load(Ordering::Relaxed) {
+                thread::sleep(HANGUP_CHECK_INTERVAL);
+                if !io::stdin().is_terminal() {
+                    let _ = hung_up.send(Message::Input(Err(io::Error::other("the terminal hung up"))));
+                    break;
+                }
+            }
         })?;
         Ok(InputThread { stop, hold, held })
     }

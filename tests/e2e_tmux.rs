@@ -285,6 +285,31 @@ fn a_dropped_connection_ends_folio() {
     }
 }
 
+/// A terminal that hangs up with no SIGHUP to say so (the session's
+/// leader ignores it and waits, so the kernel never passes it on) reads
+/// end-of-file for ever: folio spun at full CPU and never ended.
+#[test]
+fn a_hung_up_terminal_ends_folio_even_without_sighup() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    let pid_file = tmux.dir.path().join("pid");
+    let leader = tmux.dir.path().join("leader.sh");
+    let script = format!("trap '' HUP\nsh -c 'echo $$ > {}; exec {}'\n", pid_file.display(), folio());
+    std::fs::write(&leader, script).expect("writes the script");
+    tmux.type_line(&format!("exec sh {}", leader.display()));
+    tmux.wait_for("1/5");
+    let pid = read_pid(&pid_file);
+    tmux.run(&["kill-server"]);
+    let proc_dir = Path::new("/proc").join(&pid);
+    let start = Instant::now();
+    while is_running(&proc_dir) {
+        if start.elapsed() > DEADLINE {
+            send_signal("KILL", &pid);
+            panic!("folio (pid {pid}) is still running after its terminal hung up");
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
 /// The parameters of every SGR sequence (`ESC [ ... m`) in `styled`.
 fn sgr_parameters(styled: &str) -> Vec<u16> {
     styled

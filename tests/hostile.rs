@@ -177,6 +177,8 @@ fn a_full_disk_is_an_error_not_a_panic() {
     let dir = many_articles(3);
     for args in [
         vec![OsStr::new("--print-default-config")],
+        vec![OsStr::new("--help")],
+        vec![OsStr::new("--version")],
         vec![OsStr::new("--check"), dir.path().as_os_str()],
         vec![OsStr::new("--filter"), OsStr::new("uranium"), OsStr::new("--no-cache")],
         vec![OsStr::new("--print")],
