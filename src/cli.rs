@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::cache;
 use crate::clipboard::Route;
 use crate::config::{self, Config};
-use crate::corpus::{self, Batch, Corpus, Loaded, Progress, Skipped, SortKey};
+use crate::corpus::{self, Batch, Corpus, Loaded, Progress, Skipped, SortKey, View, text};
 use crate::document::MAX_TEXT_WIDTH;
 use crate::keys::Keymap;
 use crate::library::{self, Sink};
@@ -41,9 +41,33 @@ struct Cli {
     #[arg(long, value_name = "QUERY")]
     filter: Option<String>,
 
-    /// With --filter, print JSON lines instead: path, title, score, snippet.
-    #[arg(long, requires = "filter")]
+    /// Print each article's cleaned text and exit: the title, a blank
+    /// line, then the paragraphs separated by blank lines; a `==> PATH <==`
+    /// line before each article when there are several. This is also what
+    /// folio does when standard output is not a terminal. Exit 0 when
+    /// everything loaded, 1 when a file was skipped (named on stderr, the
+    /// rest still printed), 2 on error.
+    #[arg(long, conflicts_with_all = ["filter", "check"])]
+    print: bool,
+
+    /// Print JSON lines instead. With --filter: path, title, score,
+    /// snippet. Otherwise (it implies --print) an article a line: path,
+    /// title, body (the cleaned text without the title or the link
+    /// references), hidden (each paragraph cleanup hid, with the reason),
+    /// words and minutes.
+    #[arg(long, conflicts_with = "check")]
     json: bool,
+
+    /// Print the furniture too: the text as it came, nothing hidden.
+    /// Implies --print.
+    #[arg(long, conflicts_with_all = ["filter", "check", "json"])]
+    raw: bool,
+
+    /// Wrap printed text to N columns (by default each paragraph is one
+    /// line). Implies --print.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..),
+          conflicts_with_all = ["filter", "check", "json"])]
+    width: Option<u16>,
 
     /// Only load: print how many articles loaded and each file skipped
     /// with its reason, then exit 0 if everything loaded and 1 if not.
@@ -141,6 +165,9 @@ pub enum Run {
     Filter { query: String, format: print::Format },
     /// Report what loads and exit, without the reader (`--check`).
     Check,
+    /// Print the articles' text and exit (`--print`, or stdout not a
+    /// terminal).
+    Print(print::Printing),
 }
 
 /// Everything the command line asked for.
@@ -172,10 +199,17 @@ impl Options {
             (true, true) => Source::Bundled,
         };
         let format = if cli.json { print::Format::JsonLines } else { print::Format::Lines };
-        let run = match (cli.filter, cli.check) {
-            (Some(query), _) => Run::Filter { query, format },
-            (None, true) => Run::Check,
-            (None, false) => Run::Read,
+        let printing = print::Printing {
+            format,
+            view: if cli.raw { View::Raw } else { View::Clean },
+            width: cli.width.map(usize::from),
+        };
+        let print = cli.print || cli.json || cli.raw || cli.width.is_some();
+        let run = match (cli.filter, cli.check, print) {
+            (Some(query), _, _) => Run::Filter { query, format },
+            (None, true, _) => Run::Check,
+            (None, false, true) => Run::Print(printing),
+            (None, false, false) => Run::Read,
         };
         let var = |name| std::env::var(name).ok();
         let cache = if cli.no_cache {
@@ -255,18 +289,21 @@ fn expand_home(path: &Path) -> PathBuf {
 }
 
 fn run(options: &Options) -> ExitCode {
-    let interactive = has_keyboard(options) && std::io::stdout().is_terminal();
-    if let (Run::Read, true) = (&options.run, interactive) {
-        return read(options);
-    }
+    let piped = !std::io::stdout().is_terminal();
+    let run = match &options.run {
+        // As bat and glow do: into a pipe or a file goes the text.
+        Run::Read if piped => &Run::Print(print::Printing::default()),
+        Run::Read if has_keyboard(options) => return read(options),
+        run => run,
+    };
     // Only a phrase, which is checked against the text, and the JSON
     // snippets need the articles' text; the rest works from the index.
-    let bodies = match &options.run {
+    let bodies = match run {
         Run::Filter { query, format } => {
             *format == print::Format::JsonLines || Query::parse(query).has_phrase()
         }
         Run::Check => false,
-        Run::Read => true,
+        Run::Read | Run::Print(_) => true,
     };
     let library::Whole { loaded, index, from_cache } = match load(options, bodies) {
         Ok(loaded) => loaded,
@@ -275,15 +312,16 @@ fn run(options: &Options) -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    match &options.run {
+    match run {
         Run::Check => check(&loaded, from_cache),
         Run::Filter { query, format } => filter(loaded, index, query, *format),
-        Run::Read if loaded.corpus.is_empty() => {
+        Run::Read | Run::Print(_) if loaded.corpus.is_empty() => {
             report_nothing_to_read(&loaded.skipped);
             ExitCode::from(EXIT_NOTHING_TO_READ)
         }
+        Run::Print(printing) => print_articles(&loaded, options.sort, *printing),
         Run::Read => {
-            eprintln!("folio: the reader needs a terminal, but stdin or stdout is not one");
+            eprintln!("folio: the reader needs a terminal, but stdin is not one");
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -385,6 +423,26 @@ fn filter(loaded: Loaded, index: Option<Index>, query: &str, format: print::Form
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// `--print`: every article's text on stdout in the list's order, each
+/// skipped file on stderr; exit codes as `--check`'s.
+fn print_articles(loaded: &Loaded, sort: SortKey, printing: print::Printing) -> ExitCode {
+    let ranks = sort.ranks(&loaded.corpus);
+    let mut order: Vec<usize> = (0..ranks.len()).collect();
+    order.sort_by_key(|&id| ranks[id]);
+    match print::articles(&loaded.corpus, &order, printing) {
+        Ok(()) => {}
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("folio: cannot write the articles: {err}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    }
+    for skipped in &loaded.skipped {
+        eprintln!("folio: skipped {}", text::one_line(&skipped.to_string()));
+    }
+    if loaded.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SOMETHING_SKIPPED) }
 }
 
 /// Everything at once, with the index when the cache holds it.

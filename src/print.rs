@@ -1,20 +1,22 @@
-//! Output for scripts: `folio --filter QUERY` prints the ranked matches as
-//! lines or JSON lines, for a pipe as much as for a terminal.
+//! Output for scripts and pipes: `folio --filter QUERY` prints the ranked
+//! matches, and `folio --print` the articles' cleaned text, as text or as
+//! JSON lines.
 
 use serde::Serialize;
 use std::io::{self, BufWriter, Write};
 
-use crate::corpus::{Corpus, View};
+use crate::corpus::{Article, Corpus, Kind, Paragraph, View, text};
 use std::sync::Arc;
 
 use crate::search::marks::Marks;
 use crate::search::scan::scan;
 use crate::search::{Index, Query, Searcher};
 
-/// How `--filter` prints each match.
+/// How `--filter` prints each match and `--print` each article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// `title<TAB>path`, like grep -l with a title.
+    /// Text for people and line tools: `title<TAB>path` for a match, like
+    /// grep -l with a title; an article's title and paragraphs.
     Lines,
     /// One JSON object a line.
     JsonLines,
@@ -68,4 +70,170 @@ pub fn matches(corpus: Corpus, index: Option<Index>, query: &str, format: Format
     out.flush()?;
     std::mem::forget(corpus);
     Ok(!hits.is_empty())
+}
+
+/// What `--print` writes, and how. The default is plain, clean text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Printing {
+    pub format: Format,
+    /// `Raw` keeps the furniture in the text (`--raw`).
+    pub view: View,
+    /// Wrap running text to this many columns; `None` leaves each
+    /// paragraph on one line.
+    pub width: Option<usize>,
+}
+
+impl Default for Printing {
+    fn default() -> Self {
+        Printing { format: Format::Lines, view: View::Clean, width: None }
+    }
+}
+
+/// Each list level is set in this much further, as in the reader.
+const LIST_INDENT: usize = 2;
+
+#[derive(Serialize)]
+struct JsonArticle<'a> {
+    path: &'a str,
+    title: &'a str,
+    body: String,
+    hidden: Vec<Hidden>,
+    words: usize,
+    minutes: usize,
+}
+
+/// A paragraph cleanup hid, and the rule that hid it.
+#[derive(Serialize)]
+struct Hidden {
+    reason: &'static str,
+    text: String,
+}
+
+/// Prints the articles of `corpus` in `order` (article ids) to stdout.
+/// Between articles in text, a `==> path <==` line, as `head` and `tail`
+/// separate files, when there is more than one.
+pub fn articles(corpus: &Corpus, order: &[usize], how: Printing) -> io::Result<()> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let many = order.len() > 1;
+    for (n, article) in order.iter().filter_map(|&id| corpus.get(id)).enumerate() {
+        match how.format {
+            Format::Lines => {
+                if n > 0 {
+                    out.write_all(b"\n")?;
+                }
+                if many {
+                    // A path may hold anything a file name can: made one
+                    // safe line, as article text is.
+                    writeln!(out, "==> {} <==", text::one_line(&article.source))?;
+                }
+                out.write_all(article_text(article, how.view, how.width).as_bytes())?;
+            }
+            Format::JsonLines => {
+                serde_json::to_writer(&mut out, &json_article(article))?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    out.flush()
+}
+
+/// An article as `--print` shows it: the title, a blank line, and the
+/// paragraphs of `view` separated by blank lines, link references last.
+pub fn article_text(article: &Article, view: View, width: Option<usize>) -> String {
+    let text = article.text();
+    let title = Paragraph { kind: Kind::Heading(1), ..Paragraph::plain(article.title.as_str()) };
+    let paragraphs = std::iter::once(&title).chain(text.body(view).map(|(_, p)| p));
+    let mut out = join(paragraphs.map(|p| (p, render(p, width, true))));
+    out.push('\n');
+    out
+}
+
+/// The cleaned text without the title and without the link references
+/// (nor the "[2]" marks that point to them): what an extraction
+/// benchmark compares with a person's judgement of the article.
+pub fn body_text(article: &Article) -> String {
+    let text = article.text();
+    join(text.body(View::Clean).filter(|(_, p)| p.is_prose()).map(|(_, p)| (p, render(p, None, false))))
+}
+
+/// Blocks separated by a blank line, but the items of a list, and the
+/// link references, by a line break only, as a list is written by hand.
+fn join<'a>(blocks: impl Iterator<Item = (&'a Paragraph, String)>) -> String {
+    let listed = |kind: &Kind| match kind {
+        Kind::ListItem { .. } => 1,
+        Kind::Reference => 2,
+        _ => 0,
+    };
+    let mut out = String::new();
+    let mut last = 0;
+    for (paragraph, block) in blocks.filter(|(_, block)| !block.trim().is_empty()) {
+        let list = listed(&paragraph.kind);
+        if !out.is_empty() {
+            out.push_str(if list != 0 && list == last { "\n" } else { "\n\n" });
+        }
+        out.push_str(&block);
+        last = list;
+    }
+    out
+}
+
+fn json_article(article: &Article) -> JsonArticle<'_> {
+    let hidden = article
+        .text()
+        .paragraphs
+        .into_iter()
+        .filter_map(|p| p.furniture.map(|why| Hidden { reason: why.name(), text: p.text }))
+        .collect();
+    JsonArticle {
+        path: &article.source,
+        title: &article.title,
+        body: body_text(article),
+        hidden,
+        words: article.words,
+        minutes: article.reading_minutes(),
+    }
+}
+
+/// One paragraph as lines of text: code as it is, the rest wrapped to
+/// `width` if there is one, with a quote's bar or a list item's marker.
+fn render(paragraph: &Paragraph, width: Option<usize>, marks: bool) -> String {
+    let text = if marks { paragraph.text.clone() } else { without_marks(paragraph) };
+    let (first, rest) = match &paragraph.kind {
+        Kind::Code => return text,
+        Kind::Quote => ("> ".to_owned(), "> ".to_owned()),
+        Kind::ListItem { depth, marker } => {
+            let indent = " ".repeat(usize::from(*depth) * LIST_INDENT);
+            let hang = format!("{indent}{}", " ".repeat(marker.chars().count().max(1) + 1));
+            let first = if marker.is_empty() { hang.clone() } else { format!("{indent}{marker} ") };
+            (first, hang)
+        }
+        Kind::Text | Kind::Heading(_) | Kind::Reference => (String::new(), String::new()),
+    };
+    match width {
+        // A word longer than the line is left whole, and a reference is
+        // broken only at its spaces: an address cut in two no longer opens.
+        Some(width) => {
+            let mut options = textwrap::Options::new(width)
+                .initial_indent(&first)
+                .subsequent_indent(&rest)
+                .break_words(false);
+            if paragraph.kind == Kind::Reference {
+                options = options.word_separator(textwrap::WordSeparator::AsciiSpace);
+            }
+            textwrap::fill(&text, options)
+        }
+        None => format!("{first}{text}"),
+    }
+}
+
+/// A paragraph's text without its "[2]" reference marks.
+fn without_marks(paragraph: &Paragraph) -> String {
+    let mut out = String::with_capacity(paragraph.text.len());
+    let mut from = 0;
+    for span in paragraph.spans.iter().filter(|s| s.style.reference_mark) {
+        out.push_str(paragraph.text.get(from..span.range.start).unwrap_or_default());
+        from = span.range.end;
+    }
+    out.push_str(paragraph.text.get(from..).unwrap_or_default());
+    out
 }

@@ -67,6 +67,19 @@ fn find_the_uranium_article_read_it_to_the_end_and_quit() {
 }
 
 #[test]
+fn on_a_terminal_with_no_keyboard_it_refuses_plainly_and_into_a_pipe_it_prints() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(&format!("{} < /dev/null; echo EXIT=$?", folio()));
+    let screen = tmux.wait_for("EXIT=2");
+    assert!(screen.contains("the reader needs a terminal, but stdin is not one"), "{screen}");
+    let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/004_73e098508302a61c.txt");
+    tmux.type_line(&format!("{} {seed} | head -1; echo PIPED=$?", folio()));
+    let screen = tmux.wait_for("PIPED=0");
+    assert!(screen.contains("US Looking To Stay in Niger Despite Order To Leave\nPIPED=0"), "{screen}");
+    tmux.assert_shell_is_sane();
+}
+
+#[test]
 fn articles_piped_in_are_read_while_keys_come_from_the_terminal() {
     let Some(tmux) = Tmux::start(80, 24) else { return };
     let lines = r#"{"title": "Piped First Story", "body": "One."}\n{"title": "Piped Second Story", "body": "Two."}\n"#;

@@ -78,6 +78,20 @@ impl Furniture {
             Furniture::Byline => "byline",
         }
     }
+
+    /// The rule's name for scripts (`folio --print --json`): snake_case,
+    /// and never changed once given, as scripts key on it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Furniture::Navigation => "navigation",
+            Furniture::Share => "share",
+            Furniture::Prompt => "prompt",
+            Furniture::Comments => "comments",
+            Furniture::Related => "related",
+            Furniture::ImageCredit => "image_credit",
+            Furniture::Byline => "byline",
+        }
+    }
 }
 
 /// One block of an article.
