@@ -79,7 +79,10 @@ pub fn parse(text: &str) -> Draft {
     let document = dom_query::Document::from(limited.as_ref());
     let head = Head::read(&document);
     prune(&document);
-    let paragraphs = match extract(document) {
+    // Only a page that says it is an article is cut down to its main
+    // content: documentation, an index or a form is read whole.
+    let extracted = if head.is_article { extract(document) } else { None };
+    let paragraphs = match extracted {
         Some(article) => read_fragment(&article),
         None => read_page(&limited),
     };
@@ -200,6 +203,9 @@ struct Head {
     og_title: Option<String>,
     h1: Option<String>,
     meta: Meta,
+    /// The page says it is a story: `og:type` "article", a publication
+    /// time, JSON-LD of an article or blog post, or an `<article>`.
+    is_article: bool,
 }
 
 impl Head {
@@ -220,8 +226,16 @@ impl Head {
                 *slot = value.filter(|v| !v.trim().is_empty());
             }
         };
+        if !self.is_article && attr("itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished")) {
+            self.is_article = true;
+        }
         match name {
             "title" => first(&mut self.title_tag, Some(node.text().to_string())),
+            "article" => self.is_article = true,
+            "script" if attr("type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) => {
+                let json = node.text();
+                self.is_article |= ["Article\"", "Posting\""].iter().any(|kind| json.contains(kind));
+            }
             "h1" if self.h1.is_none() => first(&mut self.h1, Some(node.text().to_string())),
             "time" => first(&mut self.meta.date, attr("datetime")),
             "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
@@ -233,8 +247,13 @@ impl Head {
                 match key.as_str() {
                     "author" | "byl" | "dc.creator" => first(&mut self.meta.author, content),
                     "og:site_name" | "application-name" => first(&mut self.meta.site, content),
-                    "article:published_time" | "date" | "pubdate" | "dc.date" => {
+                    "article:published_time" => {
+                        self.is_article = true;
                         first(&mut self.meta.date, content);
+                    }
+                    "date" | "pubdate" | "dc.date" => first(&mut self.meta.date, content),
+                    "og:type" => {
+                        self.is_article |= content.is_some_and(|c| c.eq_ignore_ascii_case("article"))
                     }
                     "og:url" => first(&mut self.meta.url, content),
                     "og:title" => first(&mut self.og_title, content),
