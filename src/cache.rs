@@ -49,7 +49,7 @@ pub const MAGIC: [u8; 8] = *b"folio\0c\x01";
 /// a section (postcard does not describe its data, so an old file would
 /// fail to decode or, worse, decode into other values). A file of another
 /// format, or written by another version of folio, is not read.
-pub const FORMAT: u32 = 4;
+pub const FORMAT: u32 = 7;
 
 const FOLIO_VERSION: &str = env!("CARGO_PKG_VERSION");
 // The file gives the version one byte of length.
@@ -100,6 +100,13 @@ pub struct Stamp {
     /// platform does not say, or the file changed within [`RACY`] of being
     /// stamped, or its time is in the future.
     pub modified_ns: Option<i128>,
+    /// The inode and the status change time (ctime, in nanoseconds since
+    /// 1970), where the platform has them: an edit that keeps the size and
+    /// puts the modification time back (`touch -d`, `rsync -t`, `cp -p`)
+    /// still moves the ctime, which no program can set; a file replaced by
+    /// another has another inode.
+    pub inode: u64,
+    pub changed_ns: Option<i128>,
 }
 
 impl Stamp {
@@ -116,13 +123,25 @@ impl Stamp {
                 Ok(after) => after.as_nanos() as i128,
                 Err(before) => -(before.duration().as_nanos() as i128),
             });
-        Stamp { path: path.to_owned(), size: meta.len(), modified_ns }
+        let (inode, changed_ns) = identity(meta);
+        Stamp { path: path.to_owned(), size: meta.len(), modified_ns, inode, changed_ns }
     }
 
     /// Whether `now` is the same file, unchanged since `self` was taken.
     pub fn matches(&self, now: &Stamp) -> bool {
         self.modified_ns.is_some() && self == now
     }
+}
+
+#[cfg(unix)]
+fn identity(meta: &fs::Metadata) -> (u64, Option<i128>) {
+    use std::os::unix::fs::MetadataExt;
+    (meta.ino(), Some(i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec())))
+}
+
+#[cfg(not(unix))]
+fn identity(_meta: &fs::Metadata) -> (u64, Option<i128>) {
+    (0, None)
 }
 
 /// Whether a cache still describes exactly these files: the same files in
@@ -179,22 +198,24 @@ impl fmt::Display for CacheError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             CacheError::Io { action, path, error } => {
-                write!(f, "cannot {action} cache {}: {error}", path.display())
+                write!(f, "cannot {action} cache {}: {error}", crate::shown::path(path))
             }
-            CacheError::NotACache { path } => write!(f, "{} is not a folio cache file", path.display()),
+            CacheError::NotACache { path } => {
+                write!(f, "{} is not a folio cache file", crate::shown::path(path))
+            }
             CacheError::OtherVersion { path, found } => write!(
                 f,
                 "cache {} is from {found}, not folio {FOLIO_VERSION} (format {FORMAT})",
-                path.display()
+                crate::shown::path(path)
             ),
             CacheError::Corrupt { path, reason } => {
-                write!(f, "cache {} is damaged: {reason}", path.display())
+                write!(f, "cache {} is damaged: {reason}", crate::shown::path(path))
             }
             CacheError::NoSection { path, name } => {
-                write!(f, "cache {} has no section \"{name}\"", path.display())
+                write!(f, "cache {} has no section \"{name}\"", crate::shown::path(path))
             }
             CacheError::Encoding { path, section, reason } => {
-                write!(f, "cache {} section \"{section}\": {reason}", path.display())
+                write!(f, "cache {} section \"{section}\": {reason}", crate::shown::path(path))
             }
         }
     }
@@ -339,7 +360,8 @@ impl Reader {
     /// Opens the cache at `path`: `Ok(None)` when there is none (the usual
     /// first start), an error when it is not one this folio wrote whole.
     pub fn open(path: &Path) -> Result<Option<Reader>, CacheError> {
-        let file = match File::open(path) {
+        // A FIFO or a device in its place is refused, never read.
+        let file = match fsutil::open_regular(path) {
             Ok(file) => file,
             Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(error) => return Err(CacheError::Io { action: "open", path: path.to_owned(), error }),
@@ -395,6 +417,27 @@ impl Reader {
             return Err(self.corrupt(&format!("the checksum of \"{name}\" fails")));
         }
         Ok(bytes)
+    }
+
+    /// Checks the section `name` against its checksum without keeping it:
+    /// read a piece at a time, so checking a 300 MB section holds 1 MiB.
+    pub fn check_section(&mut self, name: &str) -> Result<(), CacheError> {
+        const PIECE: u64 = 1 << 20;
+        let entry = self.table.iter().find(|entry| entry.name == name);
+        let Some(&Entry { offset, len, crc, .. }) = entry else {
+            return Err(CacheError::NoSection { path: self.path.clone(), name: name.to_owned() });
+        };
+        let mut hasher = crc32fast::Hasher::new();
+        let (mut at, end) = (offset, offset.saturating_add(len));
+        while at < end {
+            let piece = self.read_at(at, PIECE.min(end - at))?;
+            hasher.update(&piece);
+            at += piece.len() as u64;
+        }
+        if hasher.finalize() != crc {
+            return Err(self.corrupt(&format!("the checksum of \"{name}\" fails")));
+        }
+        Ok(())
     }
 
     /// Checks the magic, the format and folio's version; says where the

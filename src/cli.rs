@@ -11,12 +11,13 @@ use crate::app::App;
 use crate::cache;
 use crate::clipboard::Route;
 use crate::config::{self, Config};
-use crate::corpus::{self, Batch, Corpus, Loaded, Progress, Skipped, SortKey, View, text};
+use crate::corpus::{self, Batch, Corpus, Loaded, Progress, Skipped, SortKey, View};
 use crate::document::MAX_TEXT_WIDTH;
 use crate::keys::Keymap;
 use crate::library::{self, Sink};
 use crate::print;
 use crate::search::{Index, Query};
+use crate::shown;
 use crate::state::{self, Store};
 use crate::terminal::{self, Exit};
 use crate::ui::colour::{ColourChoice, Depth};
@@ -257,8 +258,7 @@ pub fn main() -> ExitCode {
     // clap prints --help and --version itself, and exits 2 on a usage error.
     let cli = Cli::parse();
     if cli.print_default_config {
-        print!("{}", config::DEFAULT);
-        return ExitCode::SUCCESS;
+        return written(write_stdout(|out| out.write_all(config::DEFAULT.as_bytes())), ExitCode::SUCCESS);
     }
     let (config, problems) = read_config();
     run(&Options::new(cli, config, problems))
@@ -270,11 +270,15 @@ fn read_config() -> (Config, Vec<config::Problem>) {
     let Some(path) = config::default_path(var("XDG_CONFIG_HOME").as_deref(), var("HOME").as_deref()) else {
         return (Config::default(), Vec::new());
     };
-    match std::fs::read_to_string(&path) {
+    // Only a regular file, and only so much of it: a config that is a link
+    // to a FIFO or `/dev/zero` neither blocks nor fills the memory.
+    let text = crate::fsutil::read_regular(&path, config::MAX_BYTES)
+        .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other));
+    match text {
         Ok(text) => config::parse(&text),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
         Err(err) => {
-            let message = format!("cannot read {}: {err}", path.display());
+            let message = format!("cannot read {}: {err}", shown::path(&path));
             (Config::default(), vec![config::Problem { line: None, field: "(file)".into(), message }])
         }
     }
@@ -302,13 +306,15 @@ fn run(options: &Options) -> ExitCode {
         Run::Filter { query, format } => {
             *format == print::Format::JsonLines || Query::parse(query).has_phrase()
         }
+        // --check does not read the text, but checks it is whole (see
+        // library::load): a damaged cache is parsed afresh and written again.
         Run::Check => false,
         Run::Read | Run::Print(_) => true,
     };
     let library::Whole { loaded, index, from_cache } = match load(options, bodies) {
         Ok(loaded) => loaded,
         Err(err) => {
-            eprintln!("folio: {err}");
+            say(&err);
             return ExitCode::from(EXIT_ERROR);
         }
     };
@@ -321,7 +327,7 @@ fn run(options: &Options) -> ExitCode {
         }
         Run::Print(printing) => print_articles(&loaded, options.sort, *printing),
         Run::Read => {
-            eprintln!("folio: the reader needs a terminal, but stdin is not one");
+            say("the reader needs a terminal, but stdin is not one");
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -339,7 +345,7 @@ fn read(options: &Options) -> ExitCode {
             // A path that is not there at all is a typo: said before the
             // screen is taken, rather than as one more skipped file.
             if let Err(err) = corpus::check_paths(paths) {
-                eprintln!("folio: {err}");
+                say(&err);
                 return ExitCode::from(EXIT_ERROR);
             }
             let paths = paths.clone();
@@ -351,11 +357,14 @@ fn read(options: &Options) -> ExitCode {
     let theme = match Theme::named(&options.theme, Depth::from_env(options.colour)) {
         Ok(theme) => theme,
         Err(err) => {
-            eprintln!("folio: {err}");
+            say(&err);
             return ExitCode::from(EXIT_ERROR);
         }
     };
     let (saved, problem) = options.state.as_ref().map(Store::load).unwrap_or_default();
+    // A newer folio's file is left alone: said at the start, not saved over.
+    let store =
+        options.state.as_ref().filter(|_| !matches!(problem, Some(state::StateProblem::Newer { .. })));
     let mut app = App::new(corpus, &skipped);
     if load.is_some() {
         app = app.streaming();
@@ -376,16 +385,22 @@ fn read(options: &Options) -> ExitCode {
         app = app.with_notice(notice);
     }
     // Saved on every way out the loop has (quitting, a signal, an error),
-    // before the terminal is given back.
+    // before the terminal is given back; a failure is said after it is, on
+    // the screen the user comes back to, and folio exits non-zero.
+    let mut failed_save = None;
     let save = |app: &App| {
-        if let Some(store) = &options.state
-            && let Err(problem) = store.save(&app.reading_state())
-        {
-            // stderr may be a hung-up terminal: a failed write is not fatal.
-            let _ = writeln!(std::io::stderr(), "folio: {problem}");
+        if let Some(store) = store {
+            failed_save = store.save(&app.reading_state()).err();
         }
     };
     let outcome = terminal::run(&mut app, options.mouse, load, save);
+    if let Some(problem) = failed_save {
+        say(format_args!("the reading state was not saved: {problem}"));
+        return match outcome {
+            Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
+            _ => ExitCode::from(EXIT_ERROR),
+        };
+    }
     match outcome {
         Ok(Exit::Quit) if app.corpus().is_empty() && app.loading().is_none() => {
             report_nothing_to_read(app.skipped());
@@ -394,7 +409,7 @@ fn read(options: &Options) -> ExitCode {
         Ok(Exit::Quit) => ExitCode::SUCCESS,
         Ok(Exit::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(EXIT_ERROR)),
         Err(err) => {
-            eprintln!("folio: {err:#}");
+            say(format_args!("{err:#}"));
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -405,7 +420,7 @@ fn read(options: &Options) -> ExitCode {
 fn stream(paths: &[PathBuf], cache: Option<&Path>, sink: &mut dyn Sink) {
     if let Err(err) = library::stream(paths, cache, sink) {
         let corpus::LoadError::NotFound { path, source } = err;
-        let skipped = vec![Skipped { path: path.display().to_string(), reason: source.to_string() }];
+        let skipped = vec![Skipped { path: shown::name_of(&path), reason: source.to_string() }];
         let progress = Progress { finished: true, ..Progress::default() };
         sink.batch(Batch { articles: Vec::new(), skipped, progress });
     }
@@ -416,13 +431,36 @@ fn filter(loaded: Loaded, index: Option<Index>, query: &str, format: print::Form
     match print::matches(loaded.corpus, index, query, format) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(EXIT_NO_MATCH),
-        // A closed pipe (`| head`) is the reader having seen enough.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => written(Err(err), ExitCode::SUCCESS),
+    }
+}
+
+/// Writes to standard output through a buffer, flushed at the end.
+fn write_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    write(&mut out)?;
+    out.flush()
+}
+
+/// The exit code of a run that wrote its results: `code` when they were
+/// written. A closed pipe (`| head`) is the reader having seen enough, so
+/// a normal end, as in grep and ripgrep; any other failure (a full disk,
+/// `/dev/full`) is said, and exits 2, rather than a panic.
+fn written(result: std::io::Result<()>, code: ExitCode) -> ExitCode {
+    match result {
+        Ok(()) => code,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => code,
         Err(err) => {
-            eprintln!("folio: cannot write the results: {err}");
+            say(format_args!("cannot write the results: {err}"));
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// Says `message` on stderr. Never panics, as `eprintln!` does when stderr
+/// is gone (a hung-up terminal): there is no one left to tell.
+pub fn say(message: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "folio: {message}");
 }
 
 /// `--print`: every article's text on stdout in the list's order, each
@@ -435,12 +473,13 @@ fn print_articles(loaded: &Loaded, sort: SortKey, printing: print::Printing) -> 
         Ok(()) => {}
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => return ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("folio: cannot write the articles: {err}");
+            say(format_args!("cannot write the articles: {err}"));
             return ExitCode::from(EXIT_ERROR);
         }
     }
+    // Each name is escaped (`Skipped`'s Display).
     for skipped in &loaded.skipped {
-        eprintln!("folio: skipped {}", text::one_line(&skipped.to_string()));
+        say(format_args!("skipped {skipped}"));
     }
     if loaded.skipped.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(EXIT_SOMETHING_SKIPPED) }
 }
@@ -477,23 +516,37 @@ fn has_keyboard(options: &Options) -> bool {
 fn check(loaded: &Loaded, from_cache: bool) -> ExitCode {
     let articles = loaded.corpus.articles();
     let cached = if from_cache { " (from the cache)" } else { "" };
-    println!("{} loaded, {} skipped{cached}", articles.len(), loaded.skipped.len());
-    for skipped in &loaded.skipped {
-        println!("skipped {skipped}");
-    }
-    for article in articles.iter().filter(|a| a.lossy) {
-        println!("loaded  {}: invalid UTF-8 replaced", article.source);
-    }
-    if loaded.skipped.is_empty() && !articles.is_empty() {
+    let report = write_stdout(|out| {
+        writeln!(out, "{} loaded, {} skipped{cached}", articles.len(), loaded.skipped.len())?;
+        for skipped in &loaded.skipped {
+            writeln!(out, "skipped {skipped}")?;
+        }
+        for article in articles.iter().filter(|a| a.lossy) {
+            writeln!(out, "loaded  {}: invalid UTF-8 replaced", shown::escape(&article.source))?;
+        }
+        for article in articles.iter().filter(|a| a.capped) {
+            let note = corpus::paragraph::capped_note();
+            writeln!(out, "loaded  {}: {note}", shown::escape(&article.source))?;
+        }
+        Ok(())
+    });
+    let code = if loaded.skipped.is_empty() && !articles.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(EXIT_SOMETHING_SKIPPED)
-    }
+    };
+    written(report, code)
 }
 
 fn report_nothing_to_read(skipped: &[Skipped]) {
-    eprintln!("folio: no readable articles found (looked for .txt, .md, .html, .jsonl and .json files)");
+    let mut err = std::io::stderr().lock();
+    // Each name is escaped (`Skipped`'s Display): this report prints on its
+    // own when a folder holds nothing readable, whatever its files are named.
+    let _ = writeln!(
+        err,
+        "folio: no readable articles found (looked for .txt, .md, .html, .jsonl and .json files)"
+    );
     for skipped in skipped {
-        eprintln!("  skipped {skipped}");
+        let _ = writeln!(err, "  skipped {skipped}");
     }
 }

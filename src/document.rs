@@ -141,9 +141,11 @@ impl Document {
         self.lines.partition_point(|l| l.anchor <= anchor).saturating_sub(1)
     }
 
-    /// Maps byte ranges of one block's text (its title or a paragraph) to
-    /// the lines that show them; a range across a line break gives a mark
-    /// on each line.
+    /// Maps byte ranges of one block's text (its title or a paragraph),
+    /// sorted and not overlapping as `find_in_text` gives them, to the lines
+    /// that show them; a range across a line break gives a mark on each
+    /// line. Lines and ranges are walked together: checking every range on
+    /// every line took 1.7 s for a 1 MB paragraph.
     pub fn mark(&self, block: usize, ranges: &[Range<usize>]) -> Vec<LineMark> {
         if ranges.is_empty() {
             return Vec::new();
@@ -151,10 +153,13 @@ impl Document {
         let first = self.lines.partition_point(|l| l.anchor.block < block);
         let end = self.lines.partition_point(|l| l.anchor.block <= block);
         let mut marks = Vec::new();
+        let mut from = 0;
         for (line, text) in self.lines[first..end].iter().enumerate() {
             let start = text.anchor.offset;
             let stop = start + text.text.len() - text.prefix;
-            for range in ranges.iter().filter(|r| r.start < stop && r.end > start) {
+            // Ranges that end before this line end before every later one.
+            from += ranges[from..].iter().take_while(|r| r.end <= start).count();
+            for range in ranges[from..].iter().take_while(|r| r.start < stop).filter(|r| r.end > start) {
                 let shift = |at: usize| at - start + text.prefix;
                 let range = shift(range.start.max(start))..shift(range.end.min(stop));
                 marks.push(LineMark { line: first + line, range });
@@ -179,12 +184,15 @@ pub fn meta_text(article: &Article, view: View) -> String {
     let byline: Vec<String> =
         [meta.site.clone(), meta.author.clone(), meta.date_label()].into_iter().flatten().collect();
     let mut facts = vec![
-        article.source.clone(),
+        crate::shown::escape(&article.source).into_owned(),
         format!("{} words", article.words),
         format!("{} min read", article.reading_minutes()),
     ];
     if article.lossy {
         facts.push("invalid UTF-8 replaced".into());
+    }
+    if article.capped {
+        facts.push(crate::corpus::paragraph::capped_note());
     }
     match (view, article.hidden()) {
         (View::Clean, 0) => {}
@@ -497,6 +505,25 @@ mod tests {
         assert_eq!(shown, ["beta", "gamma"]);
         let title = doc.mark(TITLE_BLOCK, std::slice::from_ref(&(5..9)));
         assert_eq!(&doc.lines[title[0].line].text[title[0].range.clone()], "Line");
+    }
+
+    /// Every word of a long paragraph marked: checking every range on
+    /// every line made this 2.4 * 10^10 steps (100,000 words took 11 s
+    /// here). Quadratic, it would take minutes.
+    #[test]
+    fn marks_over_a_long_paragraph_are_placed_in_linear_time() {
+        let words = 400_000;
+        let text = format!("Head Line Text\n\n{}", "ab cd ".repeat(words / 2));
+        let a = article(&text);
+        let doc = layout(&a, 20);
+        let paragraph = &a.text().paragraphs[1].text;
+        let ranges: Vec<Range<usize>> = (0..words).map(|i| i * 3..i * 3 + 2).collect();
+        let marks = doc.mark(paragraph_block(1), &ranges);
+        assert_eq!(marks.len(), words);
+        assert!(marks.windows(2).all(|m| m[0].line <= m[1].line), "in reading order");
+        let shown: Vec<&str> = marks.iter().map(|m| &doc.lines[m.line].text[m.range.clone()]).collect();
+        assert!(shown.iter().step_by(2).all(|s| *s == "ab") && shown[1] == "cd", "{:?}", &shown[..4]);
+        assert_eq!(paragraph.len(), words * 3 - 1);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! of folio, Rust or a dependency to the next.
 
 use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -64,12 +64,20 @@ impl AtomicFile {
         Ok(AtomicFile { path: path.to_owned(), temporary, file: Some(file) })
     }
 
-    /// Makes the new file the one at `path`.
+    /// Makes the new file the one at `path`. If that fails (a full disk,
+    /// a folder gone read-only), the temporary file is removed: nothing is
+    /// left behind.
     pub fn commit(mut self) -> io::Result<()> {
         let Some(file) = self.file.take() else { return Ok(()) };
-        let file = file.into_inner().map_err(io::IntoInnerError::into_error)?;
-        file.sync_all()?;
-        fs::rename(&self.temporary, &self.path)?;
+        let renamed = file
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)
+            .and_then(|file| file.sync_all())
+            .and_then(|()| fs::rename(&self.temporary, &self.path));
+        if let Err(err) = renamed {
+            let _ = fs::remove_file(&self.temporary);
+            return Err(err);
+        }
         // The rename itself is durable once the folder is synced.
         if let Some(dir) = self.path.parent().and_then(|dir| File::open(dir).ok()) {
             let _ = dir.sync_all();
@@ -100,6 +108,67 @@ impl Drop for AtomicFile {
     fn drop(&mut self) {
         if self.file.take().is_some() {
             let _ = fs::remove_file(&self.temporary);
+        }
+    }
+}
+
+/// Opens `path` for reading only if it is a regular file, checked on the
+/// file opened (not on a name that could be swapped meanwhile): a FIFO,
+/// a device or a socket in its place is an error, never a read that
+/// blocks forever or never ends (`/dev/zero`). The open itself does not
+/// block: it is non-blocking, which changes nothing for a regular file.
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    let file = open_nonblocking(path)?;
+    if file.metadata()?.is_file() { Ok(file) } else { Err(not_regular()) }
+}
+
+/// Opens `path` for reading without blocking, whatever it is: a FIFO with
+/// no writer opens at once and reads as empty, one that has nothing to
+/// give fails with `WouldBlock`, never a wait. For the load's hot path,
+/// which checks the type only when a read gives nothing (see
+/// `corpus::load`), sparing a `stat` per file.
+pub fn open_nonblocking(path: &Path) -> io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
+}
+
+/// The error for what [`open_regular`] refuses.
+pub fn not_regular() -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidInput, "not a regular file (never read)")
+}
+
+/// The whole of the regular file at `path` (see [`open_regular`]), if it
+/// holds at most `limit` bytes; a bigger one is an error, read no further.
+pub fn read_regular(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    open_regular(path)?.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, format!("larger than {limit} bytes")));
+    }
+    Ok(bytes)
+}
+
+/// Removes from `dir` the temporary files [`AtomicFile`] left for `name`
+/// that are older than `age`: their writer was killed mid-write. Files of
+/// a write still going on are younger.
+pub fn sweep_temporaries(dir: &Path, name: &str, age: std::time::Duration) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let file_name = file_name.to_string_lossy();
+        if !(file_name.starts_with(&prefix) && file_name.ends_with(".tmp")) {
+            continue;
+        }
+        // Only files (never a folder or what a link points to), and only old.
+        let meta = entry.metadata().ok().filter(fs::Metadata::is_file);
+        let old =
+            meta.and_then(|m| m.modified().ok()).and_then(|m| m.elapsed().ok()).is_some_and(|a| a > age);
+        if old {
+            let _ = fs::remove_file(entry.path());
         }
     }
 }
@@ -149,6 +218,37 @@ mod tests {
         assert_eq!(fs::read(&path).expect("read"), b"new");
         let names: Vec<_> = fs::read_dir(path.parent().expect("parent")).expect("ls").collect();
         assert_eq!(names.len(), 1, "only the file itself: {names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read_and_never_past_the_limit() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo runs");
+        assert!(made.success());
+        // Opening a FIFO for reading with no writer would block forever.
+        let err = read_regular(&fifo, 100).expect_err("a FIFO is refused");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        let err = read_regular(Path::new("/dev/zero"), 100).expect_err("a device is refused");
+        assert!(err.to_string().contains("not a regular file"), "{err}");
+        let file = dir.path().join("f");
+        fs::write(&file, b"0123456789").expect("write");
+        assert_eq!(read_regular(&file, 10).expect("read"), b"0123456789");
+        assert!(read_regular(&file, 9).is_err(), "over the limit");
+    }
+
+    #[test]
+    fn a_commit_that_fails_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("f");
+        let mut file = AtomicFile::create(&path).expect("create");
+        file.write_all(b"new").expect("write");
+        // The rename fails: a folder stands where the file goes.
+        fs::create_dir(&path).expect("mkdir");
+        assert!(file.commit().is_err());
+        let names: Vec<_> = fs::read_dir(dir.path()).expect("ls").flatten().map(|e| e.file_name()).collect();
+        assert_eq!(names, [std::ffi::OsString::from("f")], "only the folder");
     }
 
     #[cfg(unix)]

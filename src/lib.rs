@@ -20,6 +20,7 @@ pub mod library;
 pub mod print;
 pub mod scroll;
 pub mod search;
+pub mod shown;
 pub mod state;
 pub mod synth;
 pub mod terminal;

@@ -62,14 +62,26 @@ pub fn cache_file(paths: &[PathBuf], dir: Option<&Path>) -> Option<PathBuf> {
 /// change taken from the cache and the rest parsed; then asks for the cache
 /// to be written once everything is indexed.
 pub fn stream(paths: &[PathBuf], cache_path: Option<&Path>, sink: &mut dyn Sink) -> Result<(), LoadError> {
-    stream_reading(paths, cache_path, true, sink)
+    stream_reading(paths, cache_path, Bodies::Read, sink)
 }
 
-/// [`stream`], reading the articles' text from the cache only if `bodies`.
+/// What a load from the cache does with the articles' text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bodies {
+    /// Reads it.
+    Read,
+    /// Leaves it on disk (`--filter` needs only the index and titles).
+    Skip,
+    /// Leaves it, but checks its checksum, so that `--check` finds a
+    /// damaged cache and has it written again.
+    Check,
+}
+
+/// [`stream`], with the articles' text from the cache as `bodies` says.
 fn stream_reading(
     paths: &[PathBuf],
     cache_path: Option<&Path>,
-    bodies: bool,
+    bodies: Bodies,
     sink: &mut dyn Sink,
 ) -> Result<(), LoadError> {
     let found = corpus::find(paths)?;
@@ -147,6 +159,12 @@ pub fn load(
     write: bool,
 ) -> Result<Whole, LoadError> {
     let mut gathered = Gathered { building: write.then(Index::default), ..Gathered::default() };
+    // A load that keeps the cache up to date checks all of it.
+    let bodies = match (bodies, write) {
+        (true, _) => Bodies::Read,
+        (false, true) => Bodies::Check,
+        (false, false) => Bodies::Skip,
+    };
     stream_reading(paths, cache_path, bodies, &mut gathered)?;
     let corpus = Arc::new(gathered.corpus);
     let from_cache = gathered.cached.is_some();
@@ -219,22 +237,25 @@ fn open_cache(path: &Path) -> Option<Reader> {
 
 /// Everything the cache holds, for when no file changed; `None` when a
 /// section cannot be read or the sections disagree.
-fn read_whole(reader: &mut Reader, bodies: bool) -> Option<(Vec<FileRecord>, Vec<Article>, Index)> {
+fn read_whole(reader: &mut Reader, bodies: Bodies) -> Option<(Vec<FileRecord>, Vec<Article>, Index)> {
     let (files, articles) = read_articles(reader, bodies)?;
     let mut index: Index = reader.section(INDEX).ok()?;
     index.rebuild_lookup();
     (index.articles() == articles.len()).then_some((files, articles, index))
 }
 
-/// The files' records and their articles, with their text if `bodies`.
-fn read_articles(reader: &mut Reader, bodies: bool) -> Option<(Vec<FileRecord>, Vec<Article>)> {
+/// The files' records and their articles, with their text as `bodies` says.
+fn read_articles(reader: &mut Reader, bodies: Bodies) -> Option<(Vec<FileRecord>, Vec<Article>)> {
     let files: Vec<FileRecord> = reader.section(FILES).ok()?;
     let mut articles: Vec<Article> = reader.section(ARTICLES).ok()?;
     let counted: usize = files.iter().map(|f| f.articles as usize).sum();
     if counted != articles.len() {
         return None;
     }
-    if bodies {
+    if bodies == Bodies::Check {
+        reader.check_section(BODIES).ok()?;
+    }
+    if bodies == Bodies::Read {
         let packed = Packed::all_in(Bytes::from(reader.section_bytes(BODIES).ok()?))?;
         if packed.len() != articles.len() {
             return None;
@@ -248,7 +269,7 @@ fn read_articles(reader: &mut Reader, bodies: bool) -> Option<(Vec<FileRecord>, 
 
 /// Each cached file's articles and skipped files, in the cache's order.
 fn read_files(reader: &mut Reader) -> Option<Vec<Option<Parsed>>> {
-    let (files, articles) = read_articles(reader, true)?;
+    let (files, articles) = read_articles(reader, Bodies::Read)?;
     let mut articles = articles.into_iter();
     Some(
         files

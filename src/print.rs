@@ -3,14 +3,17 @@
 //! JSON lines.
 
 use serde::Serialize;
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 
-use crate::corpus::{Article, Corpus, Kind, Paragraph, View, text};
+use crate::corpus::{Article, Corpus, Kind, Paragraph, View};
 use std::sync::Arc;
 
 use crate::search::marks::Marks;
 use crate::search::scan::scan;
 use crate::search::{Index, Query, Searcher};
+use crate::shown;
 
 /// How `--filter` prints each match and `--print` each article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,10 +30,44 @@ const SNIPPET_WIDTH: usize = 80;
 
 #[derive(Serialize)]
 struct JsonMatch<'a> {
-    path: &'a str,
+    /// The file's name, exactly; escaped as the lines are when it is not
+    /// UTF-8, and then its bytes are in `path_bytes`.
+    path: Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<Vec<u8>>,
     title: &'a str,
     score: i64,
     snippet: Option<String>,
+}
+
+impl<'a> JsonMatch<'a> {
+    fn path(source: &'a str) -> (Cow<'a, str>, Option<Vec<u8>>) {
+        match shown::raw_bytes(source) {
+            Some(bytes) => (shown::escape(source), Some(bytes)),
+            None => match shown::path_of(source).into_os_string().into_string() {
+                Ok(exact) if exact != source => (Cow::Owned(exact), None),
+                _ => (Cow::Borrowed(source), None),
+            },
+        }
+    }
+}
+
+/// One JSON value on a line, with every control character escaped: JSON
+/// escapes C0 ones itself, but lets DEL and the C1 controls (U+0080 to
+/// U+009F, which some terminals obey as ESC) through raw. As `\u` escapes
+/// they mean the same to a JSON reader and nothing to a terminal.
+fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    let json = serde_json::to_string(value)?;
+    let mut line = String::with_capacity(json.len() + 1);
+    for c in json.chars() {
+        if c.is_control() {
+            let _ = write!(line, "\\u{:04x}", u32::from(c));
+        } else {
+            line.push(c);
+        }
+    }
+    line.push('\n');
+    out.write_all(line.as_bytes())
 }
 
 /// Prints the matches of `query` to stdout, best first. Returns whether
@@ -53,17 +90,19 @@ pub fn matches(corpus: Corpus, index: Option<Index>, query: &str, format: Format
     for hit in &hits {
         let Some(article) = corpus.get(hit.article) else { continue };
         match format {
-            // Tabs and newlines never reach a title: sanitising removed them.
-            Format::Lines => writeln!(out, "{}\t{}", article.title, article.source)?,
+            // Tabs and newlines never reach a title (sanitising removed
+            // them), nor, escaped, the path: a match is always one line.
+            Format::Lines => writeln!(out, "{}\t{}", article.title, shown::escape(&article.source))?,
             Format::JsonLines => {
+                let (path, path_bytes) = JsonMatch::path(&article.source);
                 let line = JsonMatch {
-                    path: &article.source,
+                    path,
+                    path_bytes,
                     title: &article.title,
                     score: hit.score,
                     snippet: marks.snippet(article, SNIPPET_WIDTH, View::Clean).map(|s| s.text),
                 };
-                serde_json::to_writer(&mut out, &line)?;
-                out.write_all(b"\n")?;
+                write_json_line(&mut out, &line)?;
             }
         }
     }
@@ -94,7 +133,10 @@ const LIST_INDENT: usize = 2;
 
 #[derive(Serialize)]
 struct JsonArticle<'a> {
-    path: &'a str,
+    /// As in `--filter --json`: the exact name, or escaped with its bytes.
+    path: Cow<'a, str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path_bytes: Option<Vec<u8>>,
     title: &'a str,
     body: String,
     hidden: Vec<Hidden>,
@@ -122,16 +164,13 @@ pub fn articles(corpus: &Corpus, order: &[usize], how: Printing) -> io::Result<(
                     out.write_all(b"\n")?;
                 }
                 if many {
-                    // A path may hold anything a file name can: made one
-                    // safe line, as article text is.
-                    writeln!(out, "==> {} <==", text::one_line(&article.source))?;
+                    // A path may hold anything a file name can: escaped, as
+                    // everywhere folio prints one.
+                    writeln!(out, "==> {} <==", shown::escape(&article.source))?;
                 }
                 out.write_all(article_text(article, how.view, how.width).as_bytes())?;
             }
-            Format::JsonLines => {
-                serde_json::to_writer(&mut out, &json_article(article))?;
-                out.write_all(b"\n")?;
-            }
+            Format::JsonLines => write_json_line(&mut out, &json_article(article))?,
         }
     }
     out.flush()
@@ -184,8 +223,10 @@ fn json_article(article: &Article) -> JsonArticle<'_> {
         .into_iter()
         .filter_map(|p| p.furniture.map(|why| Hidden { reason: why.name(), text: p.text }))
         .collect();
+    let (path, path_bytes) = JsonMatch::path(&article.source);
     JsonArticle {
-        path: &article.source,
+        path,
+        path_bytes,
         title: &article.title,
         body: body_text(article),
         hidden,

@@ -1,15 +1,17 @@
 //! Remembering where the reader was: per article, the reading position, read
 //! or unread, and a bookmark; and the last query and article. Stored as JSON
 //! under the XDG state folder, written atomically (a temporary file, fsync,
-//! rename), and merged with what another folio wrote meanwhile. A corrupt
-//! file is moved aside, never trusted and never lost. Knows nothing of the UI.
+//! rename), and merged with what another folio wrote meanwhile, under a lock
+//! so that two saving at once cannot both miss the other's. A corrupt file
+//! is moved aside, never trusted and never lost; a newer folio's file is
+//! never rewritten. Knows nothing of the UI.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +29,22 @@ const VERSION: u32 = 2;
 const KEY_PREFIX: &str = "2:";
 
 const FILE_NAME: &str = "state.json";
+
+/// Taken (`flock`) for the whole of a save: read, merge, replace.
+const LOCK_NAME: &str = "state.json.lock";
+
+/// A save waits this long for another folio's save to end; a folio
+/// stopped in the middle of one (Ctrl-z) must not stop this one quitting,
+/// so after it the save goes ahead, merged, without the lock.
+const LOCK_WAIT: Duration = Duration::from_secs(5);
+
+/// A state file bigger than this is not one folio wrote (100,000 articles
+/// take some 20 MB): it is never read whole into memory.
+const MAX_STATE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A temporary file of a save this old is one whose folio was killed
+/// mid-save (a save takes milliseconds): removed by the next save.
+const ABANDONED: Duration = Duration::from_secs(60);
 
 /// What folio remembers of one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,6 +178,8 @@ pub enum StateProblem {
     Corrupt { reason: String, moved_to: PathBuf },
     /// It could not be read or written.
     Io { action: &'static str, path: PathBuf, error: io::Error },
+    /// A newer folio wrote it: it is neither read nor overwritten.
+    Newer { version: u32, path: PathBuf },
 }
 
 impl fmt::Display for StateProblem {
@@ -168,11 +188,17 @@ impl fmt::Display for StateProblem {
             StateProblem::Corrupt { reason, moved_to } => write!(
                 f,
                 "reading state was unreadable ({reason}); moved it to {} and started afresh",
-                moved_to.display()
+                crate::shown::path(moved_to)
             ),
             StateProblem::Io { action, path, error } => {
-                write!(f, "cannot {action} reading state {}: {error}", path.display())
+                write!(f, "cannot {action} reading state {}: {error}", crate::shown::path(path))
             }
+            StateProblem::Newer { version, path } => write!(
+                f,
+                "reading state {} is from a newer folio (version {version}, this one knows {VERSION}): \
+                 left as it is, and nothing is saved",
+                crate::shown::path(path)
+            ),
         }
     }
 }
@@ -193,46 +219,82 @@ impl Store {
     }
 
     /// The saved state; nothing saved yet is an empty state. A file that
-    /// does not parse is moved aside and reported, and an empty state used.
+    /// does not parse is moved aside and reported, and an empty state used;
+    /// so is a newer folio's, which is left where it is.
     pub fn load(&self) -> (ReadingState, Option<StateProblem>) {
         let path = self.path();
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return (ReadingState::default(), None),
-            Err(error) => {
-                return (ReadingState::default(), Some(StateProblem::Io { action: "read", path, error }));
+        match self.read() {
+            OnDisk::Missing => (ReadingState::default(), None),
+            OnDisk::State(state) => (state, None),
+            OnDisk::Newer(version) => (ReadingState::default(), Some(StateProblem::Newer { version, path })),
+            OnDisk::Unreadable(error) => {
+                (ReadingState::default(), Some(StateProblem::Io { action: "read", path, error }))
             }
+            OnDisk::Corrupt(reason) => (ReadingState::default(), Some(self.move_aside(reason))),
+        }
+    }
+
+    /// Moves a state file that does not parse out of the way, kept.
+    fn move_aside(&self, reason: String) -> StateProblem {
+        let (path, moved_to) = (self.path(), self.dir.join(format!("{FILE_NAME}.corrupt-{}", now())));
+        match fs::rename(&path, &moved_to) {
+            Ok(()) => StateProblem::Corrupt { reason, moved_to },
+            Err(error) => StateProblem::Io { action: "move aside", path, error },
+        }
+    }
+
+    /// What the state file holds now. A FIFO or a device in its place is
+    /// unreadable, never a read that blocks or does not end.
+    fn read(&self) -> OnDisk {
+        let bytes = match fsutil::read_regular(&self.path(), MAX_STATE_BYTES) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return OnDisk::Missing,
+            Err(err) => return OnDisk::Unreadable(err),
         };
-        match serde_json::from_str::<ReadingState>(&text) {
-            Ok(state) => (state, None),
-            Err(err) => {
-                let moved_to = self.dir.join(format!("{FILE_NAME}.corrupt-{}", now()));
-                let problem = match fs::rename(&path, &moved_to) {
-                    Ok(()) => StateProblem::Corrupt { reason: err.to_string(), moved_to },
-                    Err(error) => StateProblem::Io { action: "move aside", path, error },
-                };
-                (ReadingState::default(), Some(problem))
-            }
+        // The version first: a newer folio's file may not parse as this
+        // one's, and is not corrupt for that.
+        let version = serde_json::from_slice::<Version>(&bytes).map(|v| v.version);
+        if let Ok(version) = version
+            && version > VERSION
+        {
+            return OnDisk::Newer(version);
+        }
+        match serde_json::from_slice::<ReadingState>(&bytes) {
+            Ok(state) => OnDisk::State(state),
+            Err(err) => OnDisk::Corrupt(err.to_string()),
         }
     }
 
     /// Saves `state`, merged with whatever another folio saved since, so
-    /// neither loses the other's updates. A crash at any instant leaves the
-    /// old file or the new one, never a mix: the new one is written beside
-    /// it, flushed to disk, and renamed over it.
+    /// neither loses the other's updates: the whole save holds a lock, so
+    /// two folios saving at the same instant take turns, and the second
+    /// merges the first's. A crash at any instant leaves the old file or
+    /// the new one, never a mix: the new one is written beside it, flushed
+    /// to disk, and renamed over it. A newer folio's file is not replaced.
     pub fn save(&self, state: &ReadingState) -> Result<(), StateProblem> {
         let io_error = |action: &'static str, path: &Path| {
             let path = path.to_owned();
             move |error| StateProblem::Io { action, path, error }
         };
         fsutil::create_private_dir(&self.dir).map_err(io_error("create the folder of", &self.dir))?;
-        let on_disk = match fs::read_to_string(self.path()) {
-            Ok(text) => serde_json::from_str::<ReadingState>(&text).ok(),
-            Err(_) => None,
-        };
-        let mut merged = match on_disk {
-            Some(theirs) => state.clone().merged_with(theirs),
-            None => state.clone(),
+        let _lock = self.lock().map_err(io_error("lock", &self.dir.join(LOCK_NAME)))?;
+        fsutil::sweep_temporaries(&self.dir, FILE_NAME, ABANDONED);
+        let mut merged = match self.read() {
+            OnDisk::State(theirs) => state.clone().merged_with(theirs),
+            OnDisk::Newer(version) => return Err(StateProblem::Newer { version, path: self.path() }),
+            OnDisk::Missing => state.clone(),
+            // Written since this folio loaded it, and damaged: kept aside,
+            // as at a load, never overwritten.
+            OnDisk::Corrupt(reason) => match self.move_aside(reason) {
+                StateProblem::Corrupt { .. } => state.clone(),
+                problem => return Err(problem),
+            },
+            // A FIFO or a device where the file goes is replaced; a file
+            // that cannot be read is not overwritten blind.
+            OnDisk::Unreadable(error) if error.kind() == io::ErrorKind::InvalidInput => state.clone(),
+            OnDisk::Unreadable(error) => {
+                return Err(StateProblem::Io { action: "read", path: self.path(), error });
+            }
         };
         merged.version = VERSION;
         let json = serde_json::to_vec_pretty(&merged).map_err(|err| StateProblem::Io {
@@ -242,6 +304,48 @@ impl Store {
         })?;
         fsutil::write_atomically(&self.path(), &json).map_err(io_error("replace", &self.path()))
     }
+
+    /// The lock of the state folder, held until dropped; `None` when
+    /// another folio held it for all of [`LOCK_WAIT`], and the save goes
+    /// ahead without it.
+    fn lock(&self) -> io::Result<Option<fs::File>> {
+        let path = self.dir.join(LOCK_NAME);
+        let mut options = fs::OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+        let file = options.open(&path)?;
+        if !file.metadata()?.is_file() {
+            return Err(fsutil::not_regular());
+        }
+        let started = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(Some(file)),
+                Err(fs::TryLockError::WouldBlock) if started.elapsed() < LOCK_WAIT => {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                Err(fs::TryLockError::WouldBlock) => return Ok(None),
+                Err(fs::TryLockError::Error(err)) => return Err(err),
+            }
+        }
+    }
+}
+
+/// What the state file holds, as a save or a load finds it.
+enum OnDisk {
+    Missing,
+    State(ReadingState),
+    /// A newer folio's file, of this version.
+    Newer(u32),
+    Corrupt(String),
+    Unreadable(io::Error),
+}
+
+/// Only the version of a state file, whatever else it holds.
+#[derive(Deserialize)]
+struct Version {
+    version: u32,
 }
 
 #[cfg(test)]

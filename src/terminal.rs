@@ -7,10 +7,10 @@
 
 use std::io::{self, BufWriter, Stdout, Write as _, stdout};
 use std::mem::ManuallyDrop;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::Duration;
@@ -23,7 +23,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Handoff};
@@ -54,6 +54,16 @@ const HOLD_CHECK_INTERVAL: Duration = Duration::from_millis(10);
 /// How long a failed terminal read waits for the signal that explains it.
 const SIGNAL_GRACE: Duration = Duration::from_millis(200);
 
+/// How long the loop has to take a terminating signal before folio gives
+/// the terminal back and exits without it (and without saving where the
+/// reader was): no work on the loop's thread, however long, keeps a SIGTERM
+/// or a hang-up waiting. Before this a 50 MB article still held one off 14
+/// minutes later.
+const SIGNAL_DEADLINE: Duration = Duration::from_secs(2);
+
+/// Set once the loop has taken a terminating signal and is ending on it.
+static SIGNAL_TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// How a session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -69,6 +79,12 @@ enum Message {
     Results(Results),
     Loaded(Batch),
     Signal(i32),
+    /// SIGTSTP from outside (`kill -TSTP`; Ctrl-z itself arrives as a key
+    /// in raw mode): suspend as Ctrl-z does.
+    Stop,
+    /// SIGCONT: folio was stopped by something it could not catch
+    /// (SIGSTOP), and the shell may have reset the terminal meanwhile.
+    Continued,
 }
 
 /// A load to stream in while the reader runs, called on a thread of its
@@ -169,12 +185,23 @@ fn event_loop(
     let mut painter = Painter::default();
     loop {
         painter.draw(terminal, app)?;
+        #[cfg(debug_assertions)]
+        busy_if_asked();
+        let mut redraw = false;
         // Wait for one message, then take whatever else has queued up, so a
         // burst of keys (a paste, key repeat over a slow link) costs a frame.
         let first = inbox.recv().context("all event sources stopped")?;
         for message in std::iter::once(first).chain(inbox.try_iter()) {
             match message {
-                Message::Signal(signal) => return Ok(Exit::Signal(signal)),
+                Message::Signal(signal) => return Ok(took_signal(signal)),
+                Message::Stop => {
+                    suspend(terminal, mouse).context("cannot suspend")?;
+                    redraw = true;
+                }
+                Message::Continued => {
+                    retake(terminal, mouse).context("cannot take the terminal back")?;
+                    redraw = true;
+                }
                 Message::Input(Err(err)) => return signal_behind(err, inbox),
                 Message::Input(Ok(Event::Key(key))) => {
                     #[cfg(debug_assertions)]
@@ -188,6 +215,10 @@ fn event_loop(
                 }
                 Message::Input(Ok(Event::Resize(width, height))) => {
                     app.update(Action::Resize { width, height });
+                    // A resize may land between a scroll of the screen and
+                    // the frame that follows it: the next frame is drawn
+                    // whole on a cleared screen, not as a difference.
+                    redraw = true;
                 }
                 Message::Input(Ok(Event::Mouse(mouse))) => {
                     if let Some(action) = mouse_action(mouse) {
@@ -217,16 +248,29 @@ fn event_loop(
             }
             if app.take_suspend() {
                 suspend(terminal, mouse).context("cannot suspend")?;
-                painter.forget();
-                // The window may have changed size while folio was stopped.
-                let size = terminal.size()?;
-                app.update(Action::Resize { width: size.width, height: size.height });
+                redraw = true;
             }
             if app.should_quit() {
                 return Ok(Exit::Quit);
             }
         }
+        if redraw {
+            painter.forget();
+            clear(terminal)?;
+            // The window may have changed size while folio was stopped.
+            let size = terminal.size()?;
+            app.update(Action::Resize { width: size.width, height: size.height });
+        }
     }
+}
+
+/// Clears the screen and has the next frame drawn whole. Not ratatui's
+/// `Terminal::clear`, which first asks the terminal where its cursor is
+/// and fails (after two seconds) when the terminal does not answer, as
+/// some do not: folio quit after `e` or Ctrl-z on such a terminal.
+fn clear<B: ratatui::backend::Backend>(terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
 
 /// A debug build panics at a key press when `FOLIO_TEST_PANIC` is set:
@@ -235,6 +279,16 @@ fn event_loop(
 fn panic_if_asked() {
     if std::env::var_os("FOLIO_TEST_PANIC").is_some() {
         panic!("FOLIO_TEST_PANIC is set: a panic, as asked");
+    }
+}
+
+/// A debug build stays busy for a minute after each frame when
+/// `FOLIO_TEST_BUSY` is set: the tests' way to send a signal while the loop
+/// is certainly stuck in work.
+#[cfg(debug_assertions)]
+fn busy_if_asked() {
+    if std::env::var_os("FOLIO_TEST_BUSY").is_some() {
+        thread::sleep(Duration::from_secs(60));
     }
 }
 
@@ -274,7 +328,7 @@ fn retake(terminal: &mut Screen, mouse: bool) -> io::Result<()> {
     if mouse {
         execute!(stdout(), EnableMouseCapture)?;
     }
-    terminal.clear()
+    clear(terminal)
 }
 
 /// `e`, `E`, `o`: runs the pager or editor with the terminal given to it,
@@ -288,31 +342,32 @@ fn hand_off(
     let (program, default, target) = match handoff {
         Handoff::Browse { url } => return Ok(browse(url)),
         Handoff::Page { text } => ("PAGER", "less", Target::Copy(text)),
-        Handoff::Edit { source, text } if Path::new(source).is_file() => {
-            ("EDITOR", "vi", Target::File(source))
+        Handoff::Edit { source, text } if crate::shown::path_of(source).is_file() => {
+            ("EDITOR", "vi", Target::File(crate::shown::path_of(source)))
         }
         Handoff::Edit { text, .. } => ("EDITOR", "vi", Target::Copy(text)),
     };
     let command =
         std::env::var(program).ok().filter(|c| !c.trim().is_empty()).unwrap_or_else(|| default.into());
-    let (path, copy) = match target {
-        Target::File(source) => (PathBuf::from(source), None),
-        Target::Copy(text) => {
-            let copy = write_copy(text)?;
-            (copy.clone(), Some(copy))
-        }
+    // The copy lives until the program has ended, and is removed with it.
+    let (path, _copy) = match target {
+        Target::File(source) => (source, None),
+        Target::Copy(text) => match write_copy(text) {
+            Ok(copy) => (copy.path().to_owned(), Some(copy)),
+            // A full disk, an unwritable $TMPDIR: said, and folio goes on.
+            Err(err) => return Ok(format!("cannot write a copy for {command}: {err}")),
+        },
     };
     // The program reads the keyboard now: folio's reader must not.
     input.hold();
     restore();
     // `sh -c` so that a PAGER or EDITOR with options ("less -R") works.
+    HANDED_OFF.store(true, Ordering::SeqCst);
     let status =
         Command::new("sh").arg("-c").arg(format!("{command} \"$1\"")).arg("folio").arg(&path).status();
+    HANDED_OFF.store(false, Ordering::SeqCst);
     retake(terminal, mouse)?;
     input.resume();
-    if let Some(copy) = copy {
-        let _ = std::fs::remove_file(copy);
-    }
     Ok(match status {
         Ok(status) if status.success() => String::new(),
         Ok(status) => format!("{command} ended with {status}"),
@@ -321,17 +376,19 @@ fn hand_off(
 }
 
 enum Target<'a> {
-    File(&'a str),
+    File(PathBuf),
     Copy(&'a str),
 }
 
-/// Writes `text` to a file of its own for a pager or editor to open.
-fn write_copy(text: &str) -> io::Result<PathBuf> {
-    static COPIES: AtomicU64 = AtomicU64::new(0);
-    let n = COPIES.fetch_add(1, Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!("folio-{}-{n}.txt", std::process::id()));
-    std::fs::write(&path, text)?;
-    Ok(path)
+/// Writes `text` to a file of its own for a pager or editor to open: a
+/// new file under an unpredictable name in `$TMPDIR`, created exclusively
+/// (a link or folder another user planted there is never written through)
+/// and readable by the user alone (0600). Removed when dropped.
+fn write_copy(text: &str) -> io::Result<tempfile::NamedTempFile> {
+    let mut copy = tempfile::Builder::new().prefix("folio-").suffix(".txt").tempfile()?;
+    copy.write_all(text.as_bytes())?;
+    copy.flush()?;
+    Ok(copy)
 }
 
 /// Opens `url` with `$BROWSER`, or `xdg-open` under a desktop session;
@@ -367,29 +424,67 @@ fn browse(url: &str) -> String {
 fn signal_behind(err: io::Error, inbox: &Receiver<Message>) -> Result<Exit> {
     while let Ok(message) = inbox.recv_timeout(SIGNAL_GRACE) {
         if let Message::Signal(signal) = message {
-            return Ok(Exit::Signal(signal));
+            return Ok(took_signal(signal));
         }
     }
     Err(err).context("cannot read the terminal")
 }
 
-/// Forwards terminating signals to the loop until dropped.
+fn took_signal(signal: i32) -> Exit {
+    SIGNAL_TAKEN.store(true, Ordering::SeqCst);
+    Exit::Signal(signal)
+}
+
+/// Forwards terminating signals, and those that stop and continue folio,
+/// to the loop until dropped. If the loop has not taken a terminating one
+/// by `SIGNAL_DEADLINE` while folio holds the terminal, gives the terminal
+/// back and exits. (While an editor or pager has the terminal, the loop
+/// waits for it, and takes the signal when it ends.)
 struct SignalThread {
     handle: signal_hook::iterator::Handle,
 }
 
 impl SignalThread {
     fn spawn(sender: Sender<Message>) -> io::Result<SignalThread> {
-        let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+        let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP, SIGCONT])?;
         let handle = signals.handle();
         thread::Builder::new().name("folio-signals".into()).spawn(move || {
             for signal in signals.forever() {
-                if sender.send(Message::Signal(signal)).is_err() {
+                let message = match signal {
+                    // A pager stopped with Ctrl-z stops its whole job, folio
+                    // with it, as it would without the handler: the terminal
+                    // is the pager's, and folio has nothing to give back.
+                    SIGTSTP if HANDED_OFF.load(Ordering::SeqCst) => {
+                        let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                        continue;
+                    }
+                    SIGTSTP => Message::Stop,
+                    SIGCONT => Message::Continued,
+                    signal => Message::Signal(signal),
+                };
+                let terminating = matches!(message, Message::Signal(_));
+                if sender.send(message).is_err() {
                     break;
+                }
+                if terminating {
+                    // Its own thread, so a stop or continue still gets through.
+                    thread::spawn(move || stop_unless_taken(signal));
                 }
             }
         })?;
         Ok(SignalThread { handle })
+    }
+}
+
+/// Gives the terminal back and exits if, `SIGNAL_DEADLINE` after `signal`
+/// came, the loop has not taken it and folio still holds the terminal.
+fn stop_unless_taken(signal: i32) {
+    thread::sleep(SIGNAL_DEADLINE);
+    if !SIGNAL_TAKEN.load(Ordering::SeqCst) && TAKEN.load(Ordering::SeqCst) {
+        restore();
+        // After a hang-up there may be nowhere to say it.
+        let _ = writeln!(io::stderr(), "folio: stopped by signal {signal} while busy; nothing saved");
+        std::process::exit(128 + signal);
     }
 }
 
@@ -421,6 +516,7 @@ impl InputThread {
         let held = Arc::new(AtomicBool::new(false));
         let (stopping, holding, holding_now) = (Arc::clone(&stop), Arc::clone(&hold), Arc::clone(&held));
         thread::Builder::new().name("folio-input".into()).spawn(move || {
+            let mut size = ratatui::crossterm::terminal::size().ok();
             while !stopping.load(Ordering::Relaxed) {
                 if holding.load(Ordering::SeqCst) {
                     holding_now.store(true, Ordering::SeqCst);
@@ -429,10 +525,21 @@ impl InputThread {
                 }
                 holding_now.store(false, Ordering::SeqCst);
                 let event = match event::poll(INPUT_CHECK_INTERVAL) {
-                    Ok(false) => continue,
+                    Ok(false) => match ratatui::crossterm::terminal::size() {
+                        // Under a burst of resizes a SIGWINCH can be missed,
+                        // or its event carry a size already gone: folio then
+                        // drew for a window it no longer had until the next
+                        // resize. The size is checked whenever input is
+                        // quiet, and a change is a resize.
+                        Ok(now) if Some(now) != size => Ok(Event::Resize(now.0, now.1)),
+                        _ => continue,
+                    },
                     Ok(true) => event::read(),
                     Err(err) => Err(err),
                 };
+                if let Ok(Event::Resize(width, height)) = &event {
+                    size = Some((*width, *height));
+                }
                 let failed = event.is_err();
                 if sender.send(Message::Input(event)).is_err() || failed {
                     break;
@@ -501,6 +608,9 @@ impl Drop for Session {
     }
 }
 
+/// Whether another program (the pager, the editor) has the terminal.
+static HANDED_OFF: AtomicBool = AtomicBool::new(false);
+
 /// Whether folio holds the terminal: raw mode and the alternate screen.
 static TAKEN: AtomicBool = AtomicBool::new(false);
 
@@ -526,4 +636,90 @@ fn restore() {
     let _ = execute!(stdout(), DisableMouseCapture);
     let _ = ratatui::try_restore();
     let _ = execute!(stdout(), cursor::Show);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
+    use ratatui::buffer::Cell;
+    use ratatui::layout::{Position, Size};
+    use ratatui::widgets::Paragraph;
+
+    /// A terminal that never answers where its cursor is, as some do not.
+    struct Mute(TestBackend);
+
+    fn ok<T>(result: Result<T, std::convert::Infallible>) -> io::Result<T> {
+        result.map_err(|never| match never {})
+    }
+
+    impl Backend for Mute {
+        type Error = io::Error;
+        fn draw<'a, I: Iterator<Item = (u16, u16, &'a Cell)>>(&mut self, content: I) -> io::Result<()> {
+            ok(self.0.draw(content))
+        }
+        fn hide_cursor(&mut self) -> io::Result<()> {
+            ok(self.0.hide_cursor())
+        }
+        fn show_cursor(&mut self) -> io::Result<()> {
+            ok(self.0.show_cursor())
+        }
+        fn get_cursor_position(&mut self) -> io::Result<Position> {
+            Err(io::Error::other("the cursor position could not be read within a normal duration"))
+        }
+        fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+            ok(self.0.set_cursor_position(position))
+        }
+        fn clear(&mut self) -> io::Result<()> {
+            ok(self.0.clear())
+        }
+        fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+            ok(self.0.clear_region(clear_type))
+        }
+        fn size(&self) -> io::Result<Size> {
+            ok(self.0.size())
+        }
+        fn window_size(&mut self) -> io::Result<WindowSize> {
+            ok(self.0.window_size())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            ok(Backend::flush(&mut self.0))
+        }
+        fn scroll_region_up(&mut self, region: std::ops::Range<u16>, amount: u16) -> io::Result<()> {
+            ok(self.0.scroll_region_up(region, amount))
+        }
+        fn scroll_region_down(&mut self, region: std::ops::Range<u16>, amount: u16) -> io::Result<()> {
+            ok(self.0.scroll_region_down(region, amount))
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_copy_for_the_pager_is_private_and_never_at_a_name_known_before() {
+        use std::os::unix::fs::PermissionsExt;
+        let (one, two) = (write_copy("Title\n\nBody.").expect("written"), write_copy("x").expect("written"));
+        assert_ne!(one.path(), two.path());
+        let mode = std::fs::metadata(one.path()).expect("stat").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "readable by the user alone");
+        assert_eq!(std::fs::read_to_string(one.path()).expect("read"), "Title\n\nBody.");
+        let name = one.path().file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        assert!(name.starts_with("folio-") && name.len() > "folio-.txt".len() + 4, "{name}");
+        let path = one.path().to_owned();
+        drop(one);
+        assert!(!path.exists(), "removed once the program has ended");
+    }
+
+    #[test]
+    fn the_screen_is_cleared_and_redrawn_without_asking_the_terminal_anything() {
+        let mut terminal = Terminal::new(Mute(TestBackend::new(20, 3))).expect("terminal");
+        let draw = |terminal: &mut Terminal<Mute>| {
+            terminal.draw(|f| f.render_widget(Paragraph::new("folio"), f.area())).map(|_| ())
+        };
+        draw(&mut terminal).expect("drawn");
+        assert!(terminal.clear().is_err(), "ratatui's clear asks, and fails");
+        clear(&mut terminal).expect("cleared without asking");
+        assert_eq!(terminal.backend().0.buffer()[(0, 0)].symbol(), " ", "the screen is blank");
+        draw(&mut terminal).expect("drawn");
+        assert_eq!(terminal.backend().0.buffer()[(0, 0)].symbol(), "f", "and drawn whole again");
+    }
 }

@@ -443,3 +443,22 @@ fn the_mouse_wheel_scrolls_the_pane_under_it_and_a_click_selects() {
     app.update(Action::Click { column: list.x, row: list.y });
     assert_eq!(app.selected(), 3, "the border is not a row");
 }
+
+#[test]
+fn capital_y_never_copies_a_raw_control_or_a_paste_end() {
+    // A file named to break out of bracketed paste where the copy is pasted.
+    let source = "evil\x1b[201~; echo owned\n\u{9b}.txt";
+    let loaded = folio::corpus::load_reader(source, &b"A Plain Headline Here\n\nBody."[..]);
+    let mut app = folio::app::App::new(loaded.corpus, &loaded.skipped);
+    app.update(Action::Resize { width: 120, height: 40 });
+    press(&mut app, "Y");
+    let copy = app.take_clipboard().expect("Y copies");
+    assert!(!copy.text.contains('\x1b'), "{:?}", copy.text);
+    let (title, path) = copy.text.split_once('\n').expect("title, a newline, the path");
+    assert_eq!(title, "A Plain Headline Here");
+    assert_eq!(
+        path, "evil\\x1b[201~; echo owned\\n\\u{9b}.txt",
+        "escaped, as everywhere folio prints a name"
+    );
+    assert!(!copy.sequence().contains("\x1b[201~"));
+}

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use serde_bytes::ByteBuf;
 
 fn stamp(path: &str, size: u64, modified_ns: i128) -> Stamp {
-    Stamp { path: PathBuf::from(path), size, modified_ns: Some(modified_ns) }
+    Stamp { path: PathBuf::from(path), size, modified_ns: Some(modified_ns), inode: 7, changed_ns: Some(9) }
 }
 
 fn titles() -> Vec<String> {
@@ -91,6 +91,9 @@ fn a_damaged_section_does_not_stop_another_from_being_read() {
     });
     let mut reader = open(&path).expect("the head is intact");
     assert_eq!(reader.section::<Vec<String>>("titles").expect("titles"), titles());
+    reader.check_section("titles").expect("the titles are whole");
+    let checked = reader.check_section("bodies").expect_err("checked without being read: damaged");
+    assert!(checked.to_string().contains("checksum of \"bodies\" fails"), "{checked}");
     let err = reader.section::<Vec<ByteBuf>>("bodies").expect_err("bodies are damaged");
     assert!(matches!(err, CacheError::Corrupt { .. }), "{err}");
     assert!(err.to_string().contains("checksum of \"bodies\" fails"), "{err}");
@@ -195,9 +198,27 @@ fn a_file_stamp_comes_from_its_metadata() {
     file.set_modified(an_hour_ago).expect("date back");
     let settled = Stamp::of(&path, &fs::metadata(&path).expect("stat"));
     assert!(settled.modified_ns.is_some() && settled.matches(&settled.clone()));
+    // An edit that keeps the size and puts the time back is still seen: the
+    // status change time moved, and no program can set that back.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&path, "HELLO").expect("an edit of the same size");
+    file.set_modified(an_hour_ago).expect("the time put back");
+    let edited = Stamp::of(&path, &fs::metadata(&path).expect("stat"));
+    assert_eq!(
+        (edited.size, edited.modified_ns),
+        (settled.size, settled.modified_ns),
+        "size and time as before"
+    );
+    assert!(!settled.matches(&edited), "but the edit is seen");
     file.set_modified(an_hour_ago + std::time::Duration::from_secs(7200)).expect("date forward");
     let future = Stamp::of(&path, &fs::metadata(&path).expect("stat"));
     assert_eq!(future.modified_ns, None, "a time in the future is not trusted");
+    // A file replaced by another one, size and times alike, is another.
+    let other = dir.path().join("b.txt");
+    fs::write(&other, "HELLO").expect("write");
+    fs::rename(&other, &path).expect("replace");
+    let replaced = Stamp::of(&path, &fs::metadata(&path).expect("stat"));
+    assert_ne!(replaced.inode, edited.inode);
 }
 
 #[test]

@@ -167,12 +167,25 @@ fn check_lists_each_skipped_file_and_exits_1() {
     std::fs::write(dir.path().join("a.txt"), "A Fine Article Title\n\nBody.").expect("write");
     std::fs::write(dir.path().join("empty.txt"), "").expect("write");
     std::fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 Society Reopens\n\nBody.").expect("write");
+    std::fs::write(dir.path().join("mangled.txt"), b"Caf\xc3\xa9 Soci\xc3t\xc3\xa9\n\nBody.").expect("write");
     let output = folio(&["--check", dir.path().to_str().expect("utf-8 temp path")]);
     assert_eq!(output.status.code(), Some(1));
     let report = stdout(&output);
-    assert!(report.starts_with("2 loaded, 1 skipped\n"), "{report}");
+    assert!(report.starts_with("3 loaded, 1 skipped\n"), "{report}");
     assert!(report.contains("empty.txt: empty (no text)"), "{report}");
-    assert!(report.contains("latin1.txt: invalid UTF-8 replaced"), "{report}");
+    assert!(report.contains("mangled.txt: invalid UTF-8 replaced"), "{report}");
+    assert!(!report.contains("latin1.txt"), "Windows-1252 is read without loss: {report}");
+}
+
+#[test]
+fn check_says_when_an_article_had_its_paragraphs_past_the_cap_joined() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("letters.txt"), format!("Letters\n\n{}", "a\n\n".repeat(60_000)))
+        .expect("write");
+    let output = folio(&["--check", "--no-cache", dir.path().to_str().expect("utf-8 temp path")]);
+    assert_eq!(output.status.code(), Some(0), "it loaded: nothing was skipped");
+    let report = stdout(&output);
+    assert!(report.contains("letters.txt: paragraphs past 50000 joined into one"), "{report}");
 }
 
 #[test]
@@ -220,4 +233,47 @@ fn print_default_config_prints_a_config_that_reads_cleanly() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(config.text_width, Some(100));
     assert!(text.lines().filter(|l| l.starts_with('#')).count() > 5, "it is commented:\n{text}");
+}
+
+/// `--check` with a cache whose bodies are damaged: the damage is found,
+/// the files parsed afresh (so not "from the cache"), and the cache
+/// written whole again.
+#[test]
+fn check_finds_and_repairs_damaged_bodies_in_the_cache() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = dir.path().join("articles");
+    std::fs::create_dir(&articles).expect("mkdir");
+    let marker = "!#%&()*+,-./:;<=>?@[]^_{|}~";
+    for name in ["a.txt", "b.txt"] {
+        let path = articles.join(name);
+        std::fs::write(&path, format!("A Headline For {name}\n\nThe body holds {marker} in it."))
+            .expect("write");
+        let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let file = std::fs::File::options().write(true).open(&path).expect("open");
+        file.set_modified(an_hour_ago).expect("dated back, so the cache trusts it");
+    }
+    let check = || {
+        let output = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .arg("--check")
+            .arg(&articles)
+            .env("XDG_CONFIG_HOME", "/nonexistent")
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .output()
+            .expect("folio runs");
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    assert_eq!(check(), "2 loaded, 0 skipped\n", "parsed, and the cache written");
+    assert_eq!(check(), "2 loaded, 0 skipped (from the cache)\n");
+    let cache = std::fs::read_dir(dir.path().join("cache/folio"))
+        .expect("the cache folder")
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+        .expect("a cache file");
+    let mut bytes = std::fs::read(&cache).expect("read");
+    let at = bytes.windows(marker.len()).position(|w| w == marker.as_bytes()).expect("the bodies' text");
+    bytes[at + 3] ^= 0x20;
+    std::fs::write(&cache, &bytes).expect("damaged");
+    assert_eq!(check(), "2 loaded, 0 skipped\n", "not from a damaged cache");
+    assert_eq!(check(), "2 loaded, 0 skipped (from the cache)\n", "repaired");
 }

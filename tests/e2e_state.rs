@@ -99,3 +99,23 @@ fn the_config_file_rebinds_keys_and_says_what_it_could_not_use() {
     tmux.keys(&["Q"]);
     tmux.wait_for("EXIT=0");
 }
+
+/// A save that cannot be written (a file stands where the state folder
+/// goes) is said on the shell's screen once folio has given it back, and
+/// folio exits 2.
+#[test]
+fn a_failed_save_is_said_after_the_terminal_is_back_and_exits_2() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    let blocked = tmux.dir.path().join("blocked");
+    std::fs::write(&blocked, "").expect("a file where a folder should be");
+    tmux.type_line(&format!(
+        "XDG_STATE_HOME={} {}; echo EXIT=$?",
+        blocked.join("state").display(),
+        env!("CARGO_BIN_EXE_folio")
+    ));
+    tmux.wait_for("1/5");
+    tmux.keys(&["j", "q"]);
+    let screen = tmux.wait_for("EXIT=2");
+    assert!(screen.contains("folio: the reading state was not saved"), "{screen}");
+    tmux.assert_shell_is_sane();
+}

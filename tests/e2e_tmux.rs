@@ -146,6 +146,85 @@ fn sigterm_and_sighup_give_the_terminal_back() {
     }
 }
 
+/// One article of a single paragraph of about `bytes` bytes, where every
+/// seventh word is "uranium".
+fn one_long_paragraph(bytes: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let words = ["the", "deal", "was", "signed", "after", "troops", "uranium"];
+    let body: Vec<&str> = words.iter().copied().cycle().take(bytes / 5).collect();
+    let text = format!("One Long Paragraph\n\n{}\n", body.join(" "));
+    std::fs::write(dir.path().join("long.txt"), text).expect("writes");
+    dir
+}
+
+/// Highlighting the matches of a 4 MB paragraph took over a minute a key on
+/// the loop's thread (it was quadratic), and a SIGTERM waited behind it.
+#[test]
+fn sigterm_while_searching_a_long_paragraph_exits_promptly_and_gives_the_terminal_back() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    let dir = one_long_paragraph(4_000_000);
+    let pid_file = tmux.dir.path().join("pid");
+    let folio_on_dir = format!("{} {}", folio(), dir.path().display());
+    tmux.type_line(&format!("sh -c 'echo $$ > {}; exec {folio_on_dir}'; echo EXIT=$?", pid_file.display()));
+    tmux.wait_for(" 1/1 ");
+    let pid = read_pid(&pid_file);
+    tmux.keys(&["Enter", "/"]);
+    tmux.wait_for("find:");
+    tmux.text("urani");
+    tmux.wait_for("match 1/");
+    // The last key and the signal at once: the signal comes while the
+    // matches of "uranium" are found and placed.
+    tmux.text("u");
+    send_signal("TERM", &pid);
+    tmux.wait_for("EXIT=143");
+    tmux.assert_shell_is_sane();
+}
+
+// FOLIO_TEST_BUSY is read by debug builds only.
+#[cfg(debug_assertions)]
+#[test]
+fn a_signal_while_the_loop_is_stuck_in_work_still_gives_the_terminal_back() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    let pid_file = tmux.dir.path().join("pid");
+    tmux.type_line(&format!(
+        "FOLIO_TEST_BUSY=1 sh -c 'echo $$ > {}; exec {}'; echo EXIT=$?",
+        pid_file.display(),
+        folio()
+    ));
+    // After its first frame the loop is busy for a minute: the signal
+    // comes during it.
+    tmux.wait_for("1/5");
+    let pid = read_pid(&pid_file);
+    send_signal("TERM", &pid);
+    let screen = tmux.wait_for("EXIT=143");
+    assert!(screen.contains("stopped by signal 15 while busy"), "{screen}");
+    tmux.assert_shell_is_sane();
+}
+
+/// Nine lines of YAML aliases that stand for 9^9 strings took 48 s and
+/// 10 GB to load, and a few bytes more aborted folio with the terminal raw.
+#[test]
+fn an_alias_bomb_in_front_matter_loads_at_once_beside_the_good_articles() {
+    let Some(tmux) = Tmux::start(100, 30) else { return };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut bomb = vec!["---".to_owned(), "a0: &a0 [lol,lol,lol,lol,lol,lol,lol,lol,lol]".to_owned()];
+    for level in 1..12 {
+        bomb.push(format!("a{level}: &a{level} [{}]", vec![format!("*a{}", level - 1); 9].join(",")));
+    }
+    bomb.extend(["---".to_owned(), "The body of the bomb.".to_owned()]);
+    std::fs::write(dir.path().join("bomb.md"), bomb.join("\n")).expect("writes");
+    for name in ["a", "b"] {
+        let text = format!("Good Article {name}\n\nAbout uranium.");
+        std::fs::write(dir.path().join(format!("{name}.txt")), text).expect("writes");
+    }
+    tmux.type_line(&format!("{} {}; echo EXIT=$?", folio(), dir.path().display()));
+    let screen = tmux.wait_for(" 1/3 ");
+    assert!(screen.contains("Good Article a") && screen.contains("Good Article b"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
 // FOLIO_TEST_PANIC is read by debug builds only.
 #[cfg(debug_assertions)]
 #[test]
@@ -266,8 +345,11 @@ fn e_reads_the_article_in_the_pager_and_comes_back() {
     tmux.wait_for("1/5");
     tmux.keys(&["e"]);
     // less has the screen, and the keyboard: its q ends less, not folio.
-    let screen = tmux.wait_until("less to show the article", |s| !s.contains("Articles"));
-    assert!(screen.contains("After weeks of halted operations"), "{screen}");
+    // Wait for less's own text: folio leaving the screen comes a moment
+    // before less draws, and a loaded machine shows that moment.
+    tmux.wait_until("less to show the article", |s| {
+        !s.contains("Articles") && s.contains("After weeks of halted operations")
+    });
     tmux.keys(&["q"]);
     let screen = tmux.wait_for("1/5");
     assert!(screen.contains("Articles"), "folio is redrawn in full:\n{screen}");
@@ -429,4 +511,74 @@ fn the_cache_the_first_start_writes_serves_check_and_the_second_start() {
     tmux.keys(&["Escape", "q"]);
     tmux.wait_for("SECOND=0");
     assert_eq!(written(), Some(first), "nothing changed: the cache was read, not written again");
+}
+
+/// The screen once `done` holds of it and it has stayed the same for half
+/// a second of polling.
+fn wait_until_still(tmux: &Tmux, done: impl Fn(&str) -> bool) -> String {
+    let mut last = tmux.wait_until("a settled screen", &done);
+    let mut still = 0;
+    while still < 20 {
+        std::thread::sleep(common::tmux::POLL);
+        let now = tmux.wait_until("a settled screen", &done);
+        still = if now == last { still + 1 } else { 0 };
+        last = now;
+    }
+    last
+}
+
+/// `kill -TSTP` from outside stops folio as Ctrl-z does: the shell gets
+/// its screen, cursor and cooked mode back; `fg` brings folio back in raw
+/// mode (a single key acts at once) and redrawn.
+#[test]
+fn an_outside_sigtstp_suspends_cleanly_and_fg_brings_folio_back() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    let pid = start_with_pid(&tmux);
+    tmux.keys(&["j"]);
+    tmux.wait_for("2/5");
+    send_signal("TSTP", &pid);
+    tmux.wait_until("the shell prompt", |s| s.contains("Stopped") && !s.contains("2/5"));
+    tmux.assert_shell_is_sane();
+    tmux.type_line("clear; fg; echo EXIT=$?");
+    let screen = tmux.wait_for("2/5");
+    assert!(screen.contains("Articles") && screen.contains("Reader"), "redrawn in full:\n{screen}");
+    // Raw mode again: one key, with no Enter, moves the selection.
+    tmux.keys(&["j"]);
+    tmux.wait_for("3/5");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
+/// Scrolling full screen while the window is resized again and again ends
+/// on the screen a fresh draw gives.
+#[test]
+fn resizes_in_the_middle_of_full_screen_scrolling_leave_a_whole_screen() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    tmux.type_line(&format!("{}; echo EXIT=$?", folio()));
+    tmux.wait_for("1/5");
+    tmux.keys(&["z"]);
+    tmux.wait_until("the full-screen view", |s| !s.contains("Articles"));
+    for round in 0..12u16 {
+        let (width, height) = ((78 + round % 4).to_string(), (22 + round % 3).to_string());
+        tmux.run(&["resize-window", "-t", "e2e", "-x", &width, "-y", &height]);
+        tmux.keys(&["j", "j", "j", "k"]);
+    }
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    // tmux passes the sizes on to the terminal in its own time: the screen
+    // is settled once it fills the window and has not changed for a while.
+    let settled = wait_until_still(&tmux, |s| s.lines().nth(23).is_some_and(|l| l.contains("% read")));
+    // A resize there and back draws the same place afresh.
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "81", "-y", "24"]);
+    tmux.wait_until("the wider frame", |s| s != settled);
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
+    let start = std::time::Instant::now();
+    let mut redrawn = tmux.screen();
+    while redrawn != settled && start.elapsed() < std::time::Duration::from_secs(5) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        redrawn = tmux.screen();
+    }
+    assert_eq!(redrawn, settled, "SETTLED:\n{settled}\nREDRAWN:\n{redrawn}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
 }

@@ -8,8 +8,10 @@ use std::time::{Duration, Instant};
 
 use folio::corpus::cleanup;
 use folio::corpus::title;
-use folio::corpus::{Format, Kind, Loaded, Paragraph, View, load_bytes};
-use folio::document::Document;
+use folio::corpus::{Article, Format, Kind, Loaded, Paragraph, View, load_bytes};
+use folio::document::{Document, paragraph_block};
+use folio::search::Query;
+use folio::search::marks::Marks;
 use proptest::prelude::*;
 
 /// Far more than any case needs, even in a debug build on a busy machine.
@@ -170,6 +172,73 @@ proptest! {
         prop_assert!(short.chars().count() <= max, "{short:?}");
     }
 
+    /// Anchors and aliases to them, nested and fanned out at random: most
+    /// stand for far more nodes than a file holds, which must not be built.
+    #[test]
+    fn yaml_aliases_in_front_matter_load_at_once(levels in 1usize..40, fan_out in 1usize..16) {
+        let mut lines = vec!["title: Aliased".to_owned(), "a0: &a0 [lol, lol]".to_owned()];
+        for level in 1..levels {
+            lines.push(format!("a{level}: &a{level} [{}]", vec![format!("*a{}", level - 1); fan_out].join(", ")));
+        }
+        let text = format!("---\n{}\n---\nThe body.\n", lines.join("\n"));
+        timed("alias bomb", || {
+            let loaded = load_bytes("bomb.md", text.as_bytes(), Format::Markdown);
+            check_loaded(&loaded);
+            let article = &loaded.corpus.articles()[0];
+            // A sequence is a node and its items; the mapping, its keys
+            // and the title are a few nodes more.
+            let mut size: u128 = 3;
+            let mut nodes: u128 = 3 + size + 1;
+            for _ in 1..levels {
+                size = (fan_out as u128).saturating_mul(size).saturating_add(1);
+                nodes = nodes.saturating_add(size).saturating_add(1);
+            }
+            if nodes < 9_000 {
+                assert_eq!(article.title, "Aliased", "small enough to be front matter");
+            } else if nodes > 11_000 {
+                assert_ne!(article.title, "Aliased", "too big to be front matter");
+            }
+        });
+    }
+
+    /// Text in Latin-1's letters (which never form UTF-8 between ASCII
+    /// letters) reads back as the characters it was written in.
+    #[test]
+    fn latin1_text_reads_back_as_written(text in "[a-z ]{0,5}([à-ÿ][a-z ]{1,5}){1,40}") {
+        let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+        let loaded = load_bytes("latin1.txt", &bytes, Format::Text);
+        let article = &loaded.corpus.articles()[0];
+        prop_assert!(!article.lossy);
+        let read: Vec<String> = article.text().paragraphs.iter().map(|p| p.text.clone()).collect();
+        let read = read.join(" ");
+        prop_assert_eq!(read.split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    /// Highlights over a long paragraph: in order, apart, on the text, and
+    /// found and placed on lines in time linear in the paragraph.
+    #[test]
+    fn highlights_of_any_query_land_on_the_text(
+        words in prop::collection::vec(prop::sample::select(&["a", "ab", "uranium", "Uranium", "the", "é"][..]), 1..20_000),
+        query in "(\"?(a|ab|ura|the|é|x)( (a|ab|the|é|u)){0,3}\"? ?){1,3}",
+    ) {
+        let body = words.join(" ");
+        let article = Article::from_text(0, "long.txt", &format!("A Title For Marks\n\n{body}"));
+        timed("highlights", || {
+            let marks = Marks::new(&Query::parse(&query));
+            let text = article.text();
+            let doc = Document::layout(&article, 30, View::Clean);
+            for (index, paragraph) in text.body(View::Clean) {
+                let found = marks.in_body(&paragraph.text);
+                assert!(found.windows(2).all(|w| w[0].end < w[1].start), "sorted and apart: {query:?}");
+                assert!(found.iter().all(|r| paragraph.text.get(r.clone()).is_some()));
+                let placed = doc.mark(paragraph_block(index), &found);
+                assert!(placed.windows(2).all(|w| w[0].line <= w[1].line));
+                assert!(placed.iter().all(|m| doc.lines[m.line].text.get(m.range.clone()).is_some_and(|t| !t.is_empty())));
+                assert!(placed.len() >= found.len(), "every match shows on a line");
+            }
+        });
+    }
+
     #[test]
     fn front_matter_leaves_the_rest_of_the_text(text in prop_oneof![any::<String>(), shaped_text()]) {
         let (_, rest) = folio::corpus::frontmatter::split(&text);
@@ -191,6 +260,12 @@ fn pathological_inputs_finish_quickly() {
         ("newlines", "\n".repeat(1_000_000)),
         ("breadcrumbs", "1. Home\n".repeat(50_000)),
         ("prompts", "Become a member.\nword\n".repeat(20_000)),
+        // Past the cap on paragraphs.
+        ("one-letter paragraphs", "a\n\n".repeat(60_000)),
+        ("one-letter lines", "a\n".repeat(60_000)),
+        ("markdown links", (0..5_000).map(|i| format!("[l](https://example.org/{i}) ")).collect()),
+        ("one long paragraph", "the uranium deal was signed ".repeat(2_000)),
+        ("an alias bomb", alias_bomb(12)),
     ];
     for (what, text) in cases {
         for format in FORMATS {
@@ -199,5 +274,44 @@ fn pathological_inputs_finish_quickly() {
             let took = started.elapsed();
             assert!(took < Duration::from_secs(20), "{what} as {format:?} took {took:?}");
         }
+    }
+}
+
+/// Twelve lines of YAML, each anchor nine aliases of the one before: 9^12
+/// nodes once expanded.
+fn alias_bomb(levels: usize) -> String {
+    let mut lines = vec!["a0: &a0 [lol,lol,lol,lol,lol,lol,lol,lol,lol]".to_owned()];
+    for level in 1..levels {
+        lines.push(format!("a{level}: &a{level} [{}]", vec![format!("*a{}", level - 1); 9].join(",")));
+    }
+    format!("---\n{}\n---\nThe body.\n", lines.join("\n"))
+}
+
+#[cfg(unix)]
+proptest! {
+    /// Any file name a folder can hold: the article loads, its name is
+    /// shown as one line with no control character, and both the name kept
+    /// and the name shown lead back to the file.
+    #[test]
+    fn any_file_name_is_shown_safely_and_leads_back_to_the_file(
+        name in proptest::collection::vec(any::<u8>().prop_filter("a name's byte", |b| *b != b'/' && *b != 0), 1..40),
+        empty in any::<bool>(),
+    ) {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut name = name;
+        name.extend_from_slice(b".txt");
+        let path = dir.path().join(std::ffi::OsStr::from_bytes(&name));
+        std::fs::write(&path, if empty { "" } else { "A Headline Here\n\nBody." }).expect("write");
+        let loaded = folio::corpus::load_paths(&[dir.path().to_owned()]).expect("loads");
+        let kept = match loaded.corpus.articles().first() {
+            Some(article) => article.source.clone(),
+            None => loaded.skipped.first().expect("skipped, with a reason").path.clone(),
+        };
+        let shown = folio::shown::escape(&kept);
+        prop_assert!(!shown.chars().any(char::is_control), "{shown:?}");
+        prop_assert_eq!(folio::shown::path_of(&kept), path.clone());
+        let back = folio::shown::unescape(&shown).expect("well-formed");
+        prop_assert_eq!(folio::shown::path_from(back), path);
     }
 }

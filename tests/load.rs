@@ -61,9 +61,14 @@ fn broken_files_are_skipped_with_a_reason_and_the_rest_load() {
     write(dir.path(), "empty.txt", b"");
     write(dir.path(), "blank.md", b"  \n\t\r\n  ");
     write(dir.path(), "latin1.txt", b"Caf\xe9 Society Reopens Today\n\nBody.");
+    write(dir.path(), "mangled.txt", b"Caf\xc3\xa9 Soci\xc3t\xc3\xa9 Reopens\n\nBody.");
     let loaded = load(&[dir.path().to_owned()]);
-    assert_eq!(titles(&loaded), ["A Good Article Title", "Caf\u{fffd} Society Reopens Today"]);
-    assert!(loaded.corpus.articles()[1].lossy, "the lossy decode is marked");
+    assert_eq!(
+        titles(&loaded),
+        ["A Good Article Title", "Café Society Reopens Today", "Café Soci\u{fffd}té Reopens"]
+    );
+    let lossy: Vec<bool> = loaded.corpus.articles().iter().map(|a| a.lossy).collect();
+    assert_eq!(lossy, [false, false, true], "Windows-1252 is read whole; damaged UTF-8 is marked");
     let mut skipped = reasons(&loaded);
     skipped.sort();
     assert_eq!(
@@ -276,4 +281,41 @@ fn a_100_000_file_folder_loads() {
     assert_eq!(loaded.corpus.len(), 100_000);
     assert!(loaded.skipped.is_empty());
     assert_eq!(loaded.corpus.articles()[99_999].title, "Article Number 99999 Here");
+}
+
+#[cfg(unix)]
+#[test]
+fn links_to_the_root_and_into_system_folders_are_not_followed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    write(dir.path(), "ok.txt", b"A Readable Article Here\n\nBody.");
+    for (name, target) in [("root", "/"), ("proc", "/proc"), ("sys", "/sys/kernel"), ("dev", "/dev")] {
+        std::os::unix::fs::symlink(target, dir.path().join(name)).expect("symlink");
+    }
+    // An endless walk would never come back: this one ends at once.
+    let started = std::time::Instant::now();
+    let loaded = load(&[dir.path().to_owned()]);
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert_eq!(titles(&loaded), ["A Readable Article Here"]);
+    let mut said: Vec<(String, String)> = reasons(&loaded);
+    said.sort();
+    let names: Vec<&str> = said.iter().map(|(name, _)| name.as_str()).collect();
+    assert!(names.contains(&"root") && names.contains(&"proc"), "{said:?}");
+    assert!(said.iter().all(|(_, why)| why.contains("not followed")), "{said:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_swapped_for_a_fifo_after_the_walk_is_skipped_not_waited_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = write(dir.path(), "swapped.txt", b"A Readable Article Here\n\nBody.");
+    let found = folio::corpus::find(&[dir.path().to_owned()]).expect("found");
+    assert_eq!(found.files.len(), 1);
+    // Swapped between the walk and the read.
+    fs::remove_file(&path).expect("rm");
+    let made = std::process::Command::new("mkfifo").arg(&path).status().expect("mkfifo runs");
+    assert!(made.success());
+    let parsed = folio::corpus::parse_file(&path, 31);
+    assert!(parsed.articles.is_empty());
+    assert_eq!(parsed.skipped.len(), 1);
+    assert!(parsed.skipped[0].reason.contains("not a regular file"), "{:?}", parsed.skipped);
 }

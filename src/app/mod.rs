@@ -26,6 +26,7 @@ use crate::keys::{Action, Keymap};
 use crate::search::marks::{Marks, Snippet};
 use crate::search::worker::Request;
 use crate::search::{Hit, Query};
+use crate::shown;
 use crate::ui::layout::Panes;
 use crate::ui::theme::Theme;
 
@@ -332,7 +333,11 @@ impl App {
             Action::OpenInEditor => self.hand_off(handoff::edit),
             Action::OpenLink => self.hand_off(handoff::browse),
             Action::CopyTitle => {
-                self.copy("the title and path", |article, _| format!("{}\n{}", article.title, article.source))
+                self.copy("the title and path", |article, _| {
+                    // Escaped: a name holding `\e[201~` must not end a
+                    // bracketed paste where the copy is pasted.
+                    format!("{}\n{}", shown::escape(&article.title), shown::escape(&article.source))
+                })
             }
             Action::Quit
             | Action::Suspend

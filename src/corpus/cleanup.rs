@@ -6,7 +6,11 @@
 //! cleanup" section; each names the kind of furniture it finds.
 //!
 //! Every rule is linear in the text, and the line rules only look at short
-//! paragraphs: a long paragraph is the reporting itself.
+//! paragraphs: a long paragraph is the reporting itself. The rules here go
+//! by wording; [`body`] then finds the page around the article by the shape
+//! of its lines. Neither ever takes a section heading for furniture.
+
+mod body;
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -23,9 +27,15 @@ const MAX_FURNITURE_WORDS: usize = 60;
 const MAX_FURNITURE_BYTES: usize = 1_000;
 
 /// A comment section hides everything after it only when at least this many
-/// words of the story come before it, so a "Comments" link at the top of a
-/// page cannot hide the whole article.
+/// words of the story come before it, so a "Leave a comment" link at the
+/// top of a page cannot hide the whole article...
 const MIN_WORDS_BEFORE_COMMENTS: usize = 100;
+/// ...counting only paragraphs of at least this many words: a menu's
+/// words are not a story's.
+const MIN_STORY_PARAGRAPH_WORDS: usize = 12;
+/// A thread that would take more than this share of an article's words
+/// must have the shape of one: mostly short posts, and no section headings.
+const LARGE_THREAD_SHARE: f32 = 0.25;
 
 /// A membership or newsletter pitch is a box of a few short paragraphs, and
 /// only some of them say "newsletter" or "become a member". Up to this many
@@ -81,11 +91,12 @@ const PHRASES: &[(&str, Furniture)] = &[
     ("whatsapp", Furniture::Share),
     ("add a comment", Furniture::Comments),
     ("click to comment", Furniture::Comments),
-    ("comments", Furniture::Comments),
     ("inline feedbacks", Furniture::Comments),
     ("join the conversation", Furniture::Comments),
     ("leave a comment", Furniture::Comments),
     ("leave a reply", Furniture::Comments),
+    ("leave a reply cancel reply", Furniture::Comments),
+    ("post a comment", Furniture::Comments),
     ("notify of", Furniture::Comments),
     ("show comments", Furniture::Comments),
     ("view all comments", Furniture::Comments),
@@ -109,16 +120,8 @@ const PHRASES: &[(&str, Furniture)] = &[
 ];
 
 /// "Read Next: <headline>" and friends: a label, a colon, a link.
-const RELATED_LABELS: &[&str] = &[
-    "also read",
-    "read also",
-    "read more",
-    "read next",
-    "recommended",
-    "related",
-    "see also",
-    "you may also like",
-];
+const RELATED_LABELS: &[&str] =
+    &["also read", "read also", "read more", "read next", "recommended", "related", "you may also like"];
 
 /// "Photo: …", "… (Credits: Yahoo)": a caption's credit.
 const CREDIT_LABELS: &[&str] =
@@ -173,7 +176,17 @@ const MAX_TRAIL_SEGMENT_WORDS: usize = 4;
 pub fn mark(paragraphs: &mut [Paragraph]) -> Vec<usize> {
     // Several rules weigh a paragraph by its words: counted once, here.
     let words: Vec<usize> = paragraphs.iter().map(|p| count_words(&p.text)).collect();
+    let sections = section_names(paragraphs);
     for (paragraph, &count) in paragraphs.iter_mut().zip(&words).filter(|(p, _)| can_be_furniture(p)) {
+        // A section heading is the author's, whatever it is called
+        // ("COMMENTS" in bash(1), "## Related" in a README), and so is an
+        // entry of the table of contents that names one; a heading opens
+        // a comment thread only if a thread follows it (see
+        // `mark_comment_thread`).
+        let names_section = || !sections.is_empty() && sections.contains(&normalize(&paragraph.text));
+        if matches!(paragraph.kind, Kind::Heading(_)) || names_section() {
+            continue;
+        }
         paragraph.furniture = paragraph.furniture.or_else(|| classify(&paragraph.text, count));
     }
     mark_breadcrumb_runs(paragraphs);
@@ -182,6 +195,17 @@ pub fn mark(paragraphs: &mut [Paragraph]) -> Vec<usize> {
     mark_prompt_boxes(paragraphs, &words);
     mark_comment_thread(paragraphs, &words);
     words
+}
+
+/// The [`normalize`]d text of every section heading.
+fn section_names(paragraphs: &[Paragraph]) -> Vec<String> {
+    paragraphs.iter().filter(|p| matches!(p.kind, Kind::Heading(_))).map(|p| normalize(&p.text)).collect()
+}
+
+/// Marks the page around the article (menus, teaser lists, footers) by the
+/// shape of its lines, once the title is known: see [`body`].
+pub fn mark_page(paragraphs: &mut [Paragraph], words: &[usize], title: Option<usize>) {
+    body::mark(paragraphs, words, title);
 }
 
 /// Marks later copies of the headline: an image's alt text or a share card
@@ -203,8 +227,9 @@ pub fn mark_repeated_title(paragraphs: &mut [Paragraph], title: &str, title_para
 /// The name in a byline paragraph ("Author: Dave DeCamp" gives "Dave DeCamp").
 pub fn byline_name(text: &str) -> Option<&str> {
     let text = text.trim();
-    // Every opening starts with one of these letters.
-    if !text.starts_with(['a', 'A', 'b', 'B', 'p', 'P', 'w', 'W']) {
+    // Every opening starts with one of these letters, capitalised: a line
+    // that starts "by ..." goes on a sentence wrapped above it.
+    if !text.starts_with(['A', 'B', 'P', 'W']) {
         return None;
     }
     let lower = text.to_lowercase();
@@ -248,7 +273,13 @@ fn classify(text: &str, words: usize) -> Option<Furniture> {
         text.chars().filter(|c| c.is_alphanumeric()).take(*LONGEST_PHRASE + 1).count() <= *LONGEST_PHRASE;
     let two_words =
         || text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(3).count() == 2;
-    if short_enough && let Some(kind) = PHRASE_KINDS.get(norm()) {
+    // A button or a menu item is a bare label: "--login" is an option in
+    // a manual, and "search." the end of a sentence wrapped onto its line.
+    let bare_label = || !text.starts_with('-') && !text.ends_with('.');
+    if short_enough
+        && bare_label()
+        && let Some(kind) = PHRASE_KINDS.get(norm())
+    {
         return Some(*kind);
     }
     if two_words() && is_comment_count(norm()) {
@@ -356,11 +387,20 @@ fn is_trail(text: &str) -> bool {
     if memchr::memchr3(b'/', b'>', b'|', bytes).is_none() && memchr::memchr2(0xBA, 0xBB, bytes).is_none() {
         return false;
     }
+    // Each step is a name ("World", "Africa"): a step in lower case or
+    // opening with a digit or a sign is a table's cell, a shell pipeline or
+    // a command's synopsis.
+    let named = |s: &str| s.trim().chars().next().is_some_and(|c| c.is_uppercase() || is_uncased_letter(c));
     TRAIL_SEPARATORS.iter().any(|sep| {
         let segments: Vec<&str> = text.split(sep).collect();
         segments.len() >= 3
-            && segments.iter().all(|s| (1..=MAX_TRAIL_SEGMENT_WORDS).contains(&count_words(s)))
+            && segments.iter().all(|s| (1..=MAX_TRAIL_SEGMENT_WORDS).contains(&count_words(s)) && named(s))
     })
+}
+
+/// A letter of a script without capitals (Chinese, Arabic, Hindi...).
+fn is_uncased_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
 }
 
 /// `1. Home`, `2. West Africa`, `3. Niger`: a numbered list that opens with
@@ -441,25 +481,99 @@ fn mark_prompt_boxes(paragraphs: &mut [Paragraph], words: &[usize]) {
 }
 
 /// Comments come last on a page: from the comment section's first line to
-/// the end is the thread, whatever the commenters wrote.
+/// the end is the thread, whatever the commenters wrote. Only wording that
+/// a thread alone uses opens one ("22 Comments", "Leave a reply"), and only
+/// after a story; a thread that would take more than a quarter of the
+/// words must look like one too, or only its opening line goes.
 fn mark_comment_thread(paragraphs: &mut [Paragraph], words: &[usize]) {
     let mut story_words = 0;
     let mut start = None;
     for (i, paragraph) in paragraphs.iter().enumerate() {
-        if paragraph.furniture == Some(Furniture::Comments) && story_words >= MIN_WORDS_BEFORE_COMMENTS {
+        let opens =
+            paragraph.furniture == Some(Furniture::Comments) && opens_thread(&paragraph.text, words[i]);
+        if opens && story_words >= MIN_WORDS_BEFORE_COMMENTS {
             start = Some(i);
             break;
         }
-        if paragraph.furniture.is_none() {
+        if paragraph.furniture.is_none() && words[i] >= MIN_STORY_PARAGRAPH_WORDS {
             story_words += words[i];
         }
     }
-    let Some(start) = start else { return };
-    for paragraph in &mut paragraphs[start..] {
+    let Some(start) = start.or_else(|| signed_posts(paragraphs, words)) else { return };
+    let thread = start..paragraphs.len();
+    let total: usize = paragraphs.iter().zip(words).filter(|(p, _)| p.is_prose()).map(|(_, w)| w).sum();
+    let taken: usize = thread.clone().filter(|&i| paragraphs[i].furniture.is_none()).map(|i| words[i]).sum();
+    let (posts, post_words) = (&paragraphs[start + 1..], &words[start + 1..]);
+    // Sections after the opener are the document's, not posts.
+    let sections = posts.iter().any(|p| matches!(p.kind, Kind::Heading(_)));
+    if sections || taken as f32 > LARGE_THREAD_SHARE * total as f32 && !looks_like_thread(post_words) {
+        return;
+    }
+    for paragraph in &mut paragraphs[thread] {
         if can_be_furniture(paragraph) {
             paragraph.furniture = paragraph.furniture.or(Some(Furniture::Comments));
         }
     }
+}
+
+/// Without an opener, a thread is known by its posts' signatures: at least
+/// [`MIN_SIGNED_POSTS`] lines such as "Milan on September 12, 2018 at 4:47
+/// pm said:" after a story. The thread starts at the first, or at the line
+/// before it when that names the section ("Comments", "Responses").
+fn signed_posts(paragraphs: &[Paragraph], words: &[usize]) -> Option<usize> {
+    let mut story_words = 0;
+    let mut first = None;
+    let mut signed = 0;
+    for (i, paragraph) in paragraphs.iter().enumerate() {
+        if words[i] <= MAX_SIGNATURE_WORDS && is_signature(&paragraph.text) {
+            if story_words >= MIN_WORDS_BEFORE_COMMENTS {
+                first = first.or(Some(i));
+                signed += 1;
+            }
+        } else if first.is_none() && paragraph.furniture.is_none() && words[i] >= MIN_STORY_PARAGRAPH_WORDS {
+            story_words += words[i];
+        }
+    }
+    let first = first.filter(|_| signed >= MIN_SIGNED_POSTS)?;
+    let named = first.checked_sub(1).filter(|&before| {
+        paragraphs[before].kind == Kind::Text
+            && matches!(normalize(&paragraphs[before].text).as_str(), "comments" | "responses" | "replies")
+    });
+    Some(named.unwrap_or(first))
+}
+
+/// A post's signature is short...
+const MAX_SIGNATURE_WORDS: usize = 15;
+/// ...and a thread has a few.
+const MIN_SIGNED_POSTS: usize = 2;
+
+/// "Name on <date> at <time> said:", "Name says:": a dated line that ends
+/// by introducing what its writer said.
+fn is_signature(text: &str) -> bool {
+    let text = text.trim_end();
+    let lower = text.get(text.len().saturating_sub(6)..).unwrap_or_default().to_ascii_lowercase();
+    let introduces = ["said:", "says:", "wrote:"].iter().any(|end| lower.ends_with(end));
+    introduces && text.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Wording only a comment section uses: a count of comments, or a
+/// comment widget's own phrase (the [`PHRASES`] of comments; a bare
+/// "Comments" is a section heading as often as a thread's).
+fn opens_thread(text: &str, words: usize) -> bool {
+    if words > MAX_THREAD_OPENER_WORDS {
+        return false;
+    }
+    let norm = normalize(text);
+    is_comment_count(&norm) || PHRASE_KINDS.get(norm.as_str()) == Some(&Furniture::Comments)
+}
+
+/// "Leave a Reply Cancel reply" is the longest opener.
+const MAX_THREAD_OPENER_WORDS: usize = 6;
+
+/// Posts: mostly short paragraphs.
+fn looks_like_thread(words: &[usize]) -> bool {
+    let short = words.iter().filter(|&&w| w <= MAX_FURNITURE_WORDS).count();
+    short * 4 >= words.len() * 3
 }
 
 #[cfg(test)]
@@ -491,6 +605,7 @@ mod tests {
 
     #[test]
     fn prose_that_mentions_a_keyword_is_not_furniture() {
+        assert_eq!(marks(&["--login", "search.", "Print"]), [None, None, Some(Furniture::Share)]);
         let lines = [
             "The junta said it would share intelligence with Russia.",
             "Agents began to follow him through the market.",
@@ -543,7 +658,7 @@ mod tests {
             marks(&lines),
             [None, Some(Furniture::Comments), Some(Furniture::Comments), Some(Furniture::Comments)]
         );
-        let top = ["Comments", story.as_str()];
+        let top = ["Leave a comment", story.as_str()];
         assert_eq!(marks(&top), [Some(Furniture::Comments), None], "nothing before it: not a thread");
     }
 

@@ -1,6 +1,14 @@
 //! Bytes to text. Tells a binary file from a text file with a stray control
-//! byte in it, decodes UTF-8 (lossily when it is not valid, which the
-//! article then says) and UTF-16 with a byte-order mark, and drops NULs.
+//! byte in it, decodes UTF-8, UTF-16 with a byte-order mark and, for text
+//! that is not UTF-8, Windows-1252 (Latin-1's superset: Western European
+//! text as older Windows editors saved it); drops NULs.
+//!
+//! The rule for text that is not valid UTF-8: when it holds well-formed
+//! multi-byte UTF-8 characters, at least as many as broken sequences, it is
+//! UTF-8 with damage, decoded with replacement characters (which the
+//! article then says); otherwise it is Windows-1252, in which every byte is
+//! a character. "Caf\xe9" is then "Café", and a UTF-8 file cut in the
+//! middle of a character keeps its "é"s.
 
 use std::borrow::Cow;
 
@@ -46,11 +54,41 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, String> {
     }
     let (text, lossy) = match std::str::from_utf8(bytes) {
         Ok(text) => (Cow::Borrowed(text), false),
-        Err(_) => (String::from_utf8_lossy(bytes), true),
+        Err(_) if mostly_utf8(bytes) => (String::from_utf8_lossy(bytes), true),
+        Err(_) => (encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0, false),
     };
     // A NUL would end a C string downstream and means nothing in prose.
     let text = if text.contains('\0') { Cow::Owned(text.replace('\0', "")) } else { text };
     Ok(Decoded { text, lossy })
+}
+
+/// Whether bytes that are not valid UTF-8 hold well-formed multi-byte
+/// characters, at least as many as broken sequences. Windows-1252 text almost never forms
+/// one: a letter like "é" (0xE9) would have to be followed by exactly two
+/// bytes from 0x80 to 0xBF, which are symbols and punctuation in it.
+fn mostly_utf8(mut bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(rest) => return utf8_wins(good + rest.chars().filter(|c| !c.is_ascii()).count(), bad),
+            Err(err) => {
+                let (valid, after) = bytes.split_at(err.valid_up_to());
+                // Valid up to here: counted from the raw bytes, as the
+                // slice is known to be UTF-8.
+                good += valid.iter().filter(|&&b| b >= 0xc0).count();
+                match err.error_len() {
+                    Some(len) => bytes = &after[len..],
+                    // Cut short at the end: a truncated file, no evidence.
+                    None => return utf8_wins(good, bad),
+                }
+                bad += 1;
+            }
+        }
+    }
+}
+
+fn utf8_wins(good: usize, bad: usize) -> bool {
+    good > 0 && good >= bad
 }
 
 fn is_binary_control(byte: u8) -> bool {
@@ -102,9 +140,18 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_replaced_and_flagged() {
-        let decoded = decode(b"Caf\xe9 au lait").expect("text");
-        assert_eq!(decoded.text, "Caf\u{fffd} au lait");
+    fn windows_1252_text_is_read_as_such() {
+        let decoded = decode(b"Caf\xe9 au lait \x96 \x93na\xefve\x94, 5 \x80, \xa9 Se\xf1or").expect("text");
+        assert_eq!(decoded.text, "Café au lait – “naïve”, 5 €, © Señor");
+        assert!(!decoded.lossy, "every byte is a character in Windows-1252");
+    }
+
+    #[test]
+    fn damaged_utf8_is_replaced_and_flagged() {
+        // "Café déjà vu" in UTF-8, a byte lost from the last "à", and cut
+        // in the middle of a character at the end.
+        let decoded = decode(b"Caf\xc3\xa9 d\xc3\xa9j\xc3 vu \xe2\x82").expect("text");
+        assert_eq!(decoded.text, "Café déj\u{fffd} vu \u{fffd}");
         assert!(decoded.lossy);
     }
 

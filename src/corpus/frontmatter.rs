@@ -3,6 +3,7 @@
 //! and the metadata (author, date, url, source or site); the text after it
 //! is the article. A block that does not parse is left in the text.
 
+use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::{Yaml, YamlLoader};
 
 use super::meta::Meta;
@@ -15,6 +16,13 @@ const MAX_BYTES: usize = 16 * 1024;
 /// keys or indentation) is not front matter, and parsers that recurse on
 /// nesting are never handed it.
 const MAX_NESTING: usize = 32;
+
+/// Nodes a YAML block may stand for once its aliases are expanded. The
+/// loader copies an anchored node for every alias to it, so nine lines of
+/// aliases to aliases (an "alias bomb", 333 bytes) stand for 9^9 nodes:
+/// 48 s and 10 GB before this limit, an aborted process a few bytes later.
+/// Real front matter is a few dozen nodes.
+const MAX_NODES: u64 = 10_000;
 
 /// What front matter said.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -73,7 +81,7 @@ fn too_nested(body: &str) -> bool {
 }
 
 fn from_yaml(body: &str) -> Option<FrontMatter> {
-    if too_nested(body) {
+    if too_nested(body) || expanded_nodes(body)? > MAX_NODES {
         return None;
     }
     let docs = YamlLoader::load_from_str(body).ok()?;
@@ -84,6 +92,43 @@ fn from_yaml(body: &str) -> Option<FrontMatter> {
             .and_then(|(_, v)| yaml_text(v))
     };
     Some(fields(field))
+}
+
+/// How many nodes `body` stands for with every alias expanded, counted from
+/// the parser's events without building anything: an alias counts as many
+/// as its anchor's node holds. `None` when the YAML does not parse.
+fn expanded_nodes(body: &str) -> Option<u64> {
+    let mut parser = Parser::new_from_str(body);
+    let mut anchors: std::collections::HashMap<usize, u64> = Default::default();
+    // One per open sequence or mapping: its anchor and its count so far.
+    let mut open: Vec<(usize, u64)> = Vec::new();
+    let mut total = 0u64;
+    loop {
+        let (event, _) = parser.next_token().ok()?;
+        let (anchor, nodes) = match event {
+            Event::StreamEnd => return Some(total),
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                open.push((anchor, 1));
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => open.pop()?,
+            Event::Scalar(_, _, anchor, _) => (anchor, 1),
+            Event::Alias(anchor) => (0, anchors.get(&anchor).copied().unwrap_or(1)),
+            _ => continue,
+        };
+        if anchor > 0 {
+            anchors.insert(anchor, nodes);
+        }
+        match open.last_mut() {
+            Some((_, count)) => *count = count.saturating_add(nodes),
+            None => total = total.saturating_add(nodes),
+        }
+        // Every count is checked as it grows, so none gets far past the
+        // limit, let alone near wrapping.
+        if total > MAX_NODES || open.last().is_some_and(|(_, count)| *count > MAX_NODES) {
+            return Some(u64::MAX);
+        }
+    }
 }
 
 fn yaml_text(value: &Yaml) -> Option<String> {
@@ -172,5 +217,37 @@ mod tests {
         }
         let deep = format!("---\nx: {}{}\n---\nBody", "[".repeat(5000), "]".repeat(5000));
         assert_eq!(split(&deep).1, deep, "too deep to be front matter");
+    }
+
+    /// Nine anchors of nine aliases each: 9^9 strings once expanded, which
+    /// took 48 s and 10 GB to load (a few more bytes aborted the process).
+    fn alias_bomb(levels: usize) -> String {
+        let mut lines =
+            vec!["title: Bomb".to_owned(), "a0: &a0 [lol,lol,lol,lol,lol,lol,lol,lol,lol]".to_owned()];
+        for level in 1..levels {
+            let aliases = vec![format!("*a{}", level - 1); 9].join(",");
+            lines.push(format!("a{level}: &a{level} [{aliases}]"));
+        }
+        format!("---\n{}\n---\nThe body of the bomb.\n", lines.join("\n"))
+    }
+
+    #[test]
+    fn an_alias_bomb_is_left_in_the_text_without_expanding_it() {
+        for levels in [9, 12, 40] {
+            let bomb = alias_bomb(levels);
+            let (fm, rest) = split(&bomb);
+            assert_eq!(fm, FrontMatter::default(), "{levels} levels");
+            assert_eq!(rest, bomb);
+        }
+    }
+
+    #[test]
+    fn a_few_aliases_are_still_front_matter() {
+        let text =
+            "---\nauthor: &who Ada\nby: *who\ntitle: Small\ntags: &t [a, b]\nmore: [*t, *t]\n---\nBody";
+        let (fm, rest) = split(text);
+        assert_eq!(fm.title.as_deref(), Some("Small"));
+        assert_eq!(fm.meta.author.as_deref(), Some("Ada"));
+        assert_eq!(rest, "Body");
     }
 }

@@ -15,6 +15,7 @@ use walkdir::WalkDir;
 use super::decode::decode;
 use super::formats::{self, Format};
 use super::{Article, Corpus};
+use crate::{fsutil, shown};
 
 mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled_seeds.rs"));
@@ -36,7 +37,7 @@ pub struct Skipped {
 
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.reason)
+        write!(f, "{}: {}", crate::shown::escape(&self.path), self.reason)
     }
 }
 
@@ -57,7 +58,7 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::NotFound { path, source } => {
-                write!(f, "cannot open '{}': {source}", path.display())
+                write!(f, "cannot open '{}': {source}", crate::shown::path(path))
             }
         }
     }
@@ -333,7 +334,7 @@ impl Gathered {
         let meta = match meta {
             Ok(meta) => meta,
             Err(err) => {
-                self.skip(path.display().to_string(), describe_io(&err));
+                self.skip(shown::name_of(&path), describe_io(&err));
                 return None;
             }
         };
@@ -341,7 +342,7 @@ impl Gathered {
             return None;
         }
         if meta.len() > MAX_FILE_BYTES {
-            self.skip(path.display().to_string(), too_large());
+            self.skip(shown::name_of(&path), too_large());
             return None;
         }
         Some((path, meta))
@@ -350,7 +351,7 @@ impl Gathered {
     /// Reads and parses one file that `check_file` let through, `size`
     /// bytes when it was found.
     fn add_file(&mut self, path: &Path, size: u64) {
-        let name = path.display().to_string();
+        let name = shown::name_of(path);
         match read_file(path, size) {
             Ok(bytes) if bytes.len() as u64 > MAX_FILE_BYTES => self.skip(name, too_large()),
             Ok(bytes) => self.add_bytes(&name, &bytes, Format::of_path(path).unwrap_or(Format::Text)),
@@ -383,13 +384,25 @@ impl Gathered {
 
 /// The bytes of the file at `path`, up to one more than a file may hold.
 /// `size` was found with the file: reading into room for it, and a byte
-/// more to meet the end, spares the `stat` that `fs::read` makes of every
-/// file (100,000 system calls in a load of 100,000 files). A file that
-/// changed since is still read whole.
+/// more to meet the end, spares growing the buffer and the `stat` that
+/// `fs::read` makes of every file (100,000 system calls in a load of
+/// 100,000 files). A file that changed since is still read whole.
+///
+/// The walk's look at the file may be stale: one swapped for a FIFO since
+/// would block the load for ever. It is opened without blocking, and when
+/// a read gives nothing, too much or fails (as a FIFO's or a device's
+/// does), what was opened is looked at: anything but a regular file is
+/// refused.
 fn read_file(path: &Path, size: u64) -> io::Result<Vec<u8>> {
     let room = usize::try_from(size.min(MAX_FILE_BYTES)).unwrap_or(0).saturating_add(1);
     let mut bytes = Vec::with_capacity(room);
-    fs::File::open(path)?.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    let file = fsutil::open_nonblocking(path)?;
+    let read = (&file).take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes);
+    let odd = read.is_err() || bytes.is_empty() || bytes.len() as u64 > MAX_FILE_BYTES;
+    if odd && !file.metadata()?.is_file() {
+        return Err(fsutil::not_regular());
+    }
+    read?;
     Ok(bytes)
 }
 
@@ -430,22 +443,82 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) ->
 /// FIFOs, sockets and devices could block forever when opened, so they
 /// never are.
 fn not_regular(path: &Path) -> Skipped {
-    Skipped { path: path.display().to_string(), reason: "not a regular file (never opened)".into() }
+    Skipped { path: shown::name_of(path), reason: "not a regular file (never opened)".into() }
 }
+
+/// Folders are never walked deeper than this: no folder of articles is.
+const MAX_DEPTH: usize = 64;
+
+/// Where a link inside a folder is never followed: the kernel's own file
+/// systems, which are endless or change as they are read.
+const SPECIAL_FOLDERS: [&str; 3] = ["/proc", "/sys", "/dev"];
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
     // Following links lets a folder of symlinked articles load; walkdir
-    // reports a link that loops back to an ancestor as an error.
-    for entry in WalkDir::new(dir).follow_links(true) {
+    // reports a link that loops back to an ancestor as an error, and
+    // `Walk::enters` keeps links from taking the walk out of bounds.
+    let mut walk = Walk::new(dir);
+    let entries = WalkDir::new(dir).follow_links(true).max_depth(MAX_DEPTH).into_iter();
+    for entry in entries.filter_entry(|entry| walk.enters(entry)) {
         match entry {
             Ok(entry) if entry.file_type().is_dir() => {}
             Ok(entry) if Format::of_path(entry.path()).is_none() => {}
             Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
             Ok(entry) => skipped.push(not_regular(entry.path())),
             Err(err) => skipped.push(Skipped {
-                path: err.path().unwrap_or(dir).display().to_string(),
+                path: shown::name_of(err.path().unwrap_or(dir)),
                 reason: describe_walk_error(&err),
             }),
+        }
+    }
+    skipped.append(&mut walk.passed_over);
+}
+
+/// What keeps a walk that follows links finite: each folder is walked
+/// once, however many links lead to it; and a link back to the folder
+/// walked or to one that holds it (`/`, the home folder), or into `/proc`,
+/// `/sys` or `/dev`, is not followed, and said.
+struct Walk {
+    /// The folder walked and the folders above it, as links resolve.
+    above: Vec<PathBuf>,
+    /// Each folder entered, by device and inode (by path elsewhere).
+    entered: HashSet<FileId>,
+    passed_over: Vec<Skipped>,
+}
+
+impl Walk {
+    fn new(dir: &Path) -> Walk {
+        let real = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
+        Walk {
+            above: real.ancestors().map(Path::to_owned).collect(),
+            entered: HashSet::new(),
+            passed_over: Vec::new(),
+        }
+    }
+
+    /// Whether the walk goes into `entry` (files always do).
+    fn enters(&mut self, entry: &walkdir::DirEntry) -> bool {
+        if !entry.file_type().is_dir() {
+            return true;
+        }
+        if entry.path_is_symlink() && entry.depth() > 0 {
+            let target = fs::canonicalize(entry.path()).unwrap_or_else(|_| entry.path().to_owned());
+            let reason = if self.above.contains(&target) {
+                Some(format!("link loops back to '{}' (not followed)", shown::path(&target)))
+            } else if SPECIAL_FOLDERS.iter().any(|special| target.starts_with(special)) {
+                Some(format!("link to '{}', a system folder (not followed)", shown::path(&target)))
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                self.passed_over.push(Skipped { path: shown::name_of(entry.path()), reason });
+                return false;
+            }
+        }
+        // A folder reached again through another link is not walked again.
+        match entry.metadata() {
+            Ok(meta) => self.entered.insert(file_id(entry.path(), &meta)),
+            Err(_) => true,
         }
     }
 }
@@ -459,7 +532,7 @@ fn describe_io(err: &io::Error) -> String {
 
 fn describe_walk_error(err: &walkdir::Error) -> String {
     if let Some(ancestor) = err.loop_ancestor() {
-        return format!("link loops back to '{}' (not followed)", ancestor.display());
+        return format!("link loops back to '{}' (not followed)", shown::path(ancestor));
     }
     err.io_error().map(describe_io).unwrap_or_else(|| err.to_string())
 }
@@ -501,11 +574,14 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_decoded_and_marked() {
-        let loaded = load_reader("x", &b"Caf\xe9 culture in the city centre"[..]);
+    fn damaged_utf8_is_decoded_and_marked_and_latin1_is_read() {
+        let loaded = load_reader("x", &b"Caf\xc3\xa9 culture in the \xc3 city centre"[..]);
         let article = &loaded.corpus.articles()[0];
         assert!(article.lossy);
         assert!(article.title.contains('\u{fffd}'));
+        let loaded = load_reader("x", &b"Caf\xe9 culture in the city centre"[..]);
+        let article = &loaded.corpus.articles()[0];
+        assert_eq!((article.title.as_str(), article.lossy), ("Café culture in the city centre", false));
     }
 
     #[test]

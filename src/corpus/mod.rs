@@ -56,6 +56,9 @@ pub struct Article {
     pub words: usize,
     /// The file was not valid UTF-8; bad bytes became U+FFFD.
     pub lossy: bool,
+    /// It had more than [`paragraph::MAX_PARAGRAPHS`] paragraphs: the rest
+    /// of its text is one paragraph, behind a note that says so.
+    pub capped: bool,
     /// A hash of the text (see [`fingerprint`]), which keys the reading
     /// state: computed once, as the text is packed.
     pub fingerprint: u64,
@@ -129,6 +132,7 @@ impl Article {
     pub fn from_draft(id: usize, source: impl Into<String>, draft: Draft) -> Self {
         let source = source.into();
         let mut paragraphs = draft.paragraphs;
+        let capped = paragraph::cap(&mut paragraphs);
         let counts = cleanup::mark(&mut paragraphs);
         let stated = draft.title.map(|t| text::one_line(&t)).filter(|t| !t.is_empty());
         let title = match stated {
@@ -144,6 +148,7 @@ impl Article {
         };
         let after_title = title.paragraph.map_or(0, |i| i + 1);
         cleanup::mark_repeated_title(&mut paragraphs, &title.text, after_title);
+        cleanup::mark_page(&mut paragraphs, &counts, title.paragraph);
         let byline = paragraphs
             .iter()
             .filter(|p| p.furniture == Some(Furniture::Byline))
@@ -155,7 +160,7 @@ impl Article {
             .filter(|(p, _)| p.is_prose() && !p.is_furniture())
             .map(|(_, count)| count)
             .sum();
-        Article::assemble(id, source, title, meta, words, paragraphs)
+        Article { capped, ..Article::assemble(id, source, title, meta, words, paragraphs) }
     }
 
     fn assemble(
@@ -174,6 +179,7 @@ impl Article {
             meta,
             words,
             lossy: false,
+            capped: false,
             fingerprint: fingerprint(&paragraphs),
             hidden: paragraphs.iter().filter(|p| p.is_furniture()).count(),
             packed: Packed::pack(&paragraphs),
@@ -288,6 +294,38 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 60 MB of one-letter paragraphs took 3 GB: each paragraph past the
+    /// cap now joins the last, in plain text and in Markdown alike.
+    #[test]
+    fn paragraphs_past_the_cap_join_into_one_behind_a_note() {
+        let count = paragraph::MAX_PARAGRAPHS + 20_000;
+        for (name, text) in [
+            ("a.txt", format!("Many Short Paragraphs\n\n{}", "x\n\n".repeat(count))),
+            ("a.txt", format!("Many Short Lines\n\n{}", "x\n".repeat(count))),
+            ("a.md", format!("# Many Short Paragraphs\n\n{}", "x\n\n".repeat(count))),
+        ] {
+            let draft = formats::parse(Format::of_path(name.as_ref()).expect("known"), name, &text);
+            let (_, draft) = draft.into_iter().next().expect("one").expect("loads");
+            assert_eq!(draft.paragraphs.len(), paragraph::MAX_PARAGRAPHS + 1, "{name}: bounded as read");
+            let article = Article::from_draft(0, name, draft);
+            assert!(article.capped);
+            let paragraphs = article.text().paragraphs;
+            assert_eq!(paragraphs.len(), paragraph::MAX_PARAGRAPHS + 2);
+            let note = &paragraphs[paragraph::MAX_PARAGRAPHS];
+            assert!(
+                note.text.contains("the rest of the text follows as one") && !note.is_prose(),
+                "{note:?}"
+            );
+            let joined = paragraphs.last().expect("the rest");
+            let xs = |p: &Paragraph| p.text.split(' ').filter(|w| *w == "x").count();
+            let kept: usize = paragraphs.iter().map(xs).sum();
+            assert_eq!(kept, count, "{name}: no text is lost");
+            assert!(xs(joined) > 20_000, "{name}");
+            assert_eq!(article.words, count + 3, "{name}: every word still counts");
+        }
+        assert!(!Article::from_text(0, "b.txt", &"x\n\n".repeat(1000)).capped);
+    }
 
     #[test]
     fn counts_words_and_rounds_reading_time_up() {

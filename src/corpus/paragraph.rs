@@ -7,6 +7,12 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+/// Paragraphs an article keeps as they are; the text after them is one
+/// paragraph more, behind a note that says so. Each paragraph costs about
+/// a hundred bytes over its text, at every stage of a load: 60 MB of
+/// one-letter paragraphs took 3 GB. A long book has a few tens of thousands.
+pub const MAX_PARAGRAPHS: usize = 50_000;
+
 /// What kind of block a paragraph is.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
@@ -63,6 +69,9 @@ pub enum Furniture {
     ImageCredit,
     /// "Author: …", "By …": the byline, which belongs in the header.
     Byline,
+    /// The page around the article: menus, teaser and headline lists,
+    /// footers, and short lines among them, outside the main text.
+    Page,
 }
 
 impl Furniture {
@@ -76,6 +85,7 @@ impl Furniture {
             Furniture::Related => "related links",
             Furniture::ImageCredit => "image credit",
             Furniture::Byline => "byline",
+            Furniture::Page => "outside the article's main text",
         }
     }
 
@@ -90,6 +100,7 @@ impl Furniture {
             Furniture::Related => "related",
             Furniture::ImageCredit => "image_credit",
             Furniture::Byline => "byline",
+            Furniture::Page => "outside_article",
         }
     }
 }
@@ -104,6 +115,46 @@ pub struct Paragraph {
     pub spans: Vec<Span>,
     /// Set when cleanup hides this paragraph; the raw view still shows it.
     pub furniture: Option<Furniture>,
+}
+
+/// What `--check` and the reader's header say of an article [`cap`] joined.
+pub fn capped_note() -> String {
+    format!("paragraphs past {MAX_PARAGRAPHS} joined into one")
+}
+
+/// Pushes `item` (a paragraph, or its text), unless `items` holds
+/// `MAX_PARAGRAPHS` and one more already: then `join` adds it to that last
+/// one. A format reader's way to keep its memory bounded whatever a file
+/// holds; the article built from the paragraphs then notes where the join
+/// starts (see [`cap`]).
+pub fn push_capped<T>(items: &mut Vec<T>, item: T, join: impl FnOnce(&mut T, T)) {
+    let full = items.len() > MAX_PARAGRAPHS;
+    match items.last_mut() {
+        Some(last) if full => join(last, item),
+        _ => items.push(item),
+    }
+}
+
+/// Joins `more` onto `text` with a space.
+pub fn join_text(text: &mut String, more: &str) {
+    text.push(' ');
+    text.push_str(more);
+}
+
+/// Past `MAX_PARAGRAPHS`, joins the rest into one plain paragraph behind a
+/// note saying so; whether it did.
+pub fn cap(paragraphs: &mut Vec<Paragraph>) -> bool {
+    if paragraphs.len() <= MAX_PARAGRAPHS {
+        return false;
+    }
+    let rest: Vec<String> = paragraphs.drain(MAX_PARAGRAPHS..).map(|p| p.text).collect();
+    let note = format!(
+        "(folio shows an article's first {MAX_PARAGRAPHS} paragraphs as they are; the rest of the text follows as one)"
+    );
+    // folio's own words, as a reference is: neither counted nor searched.
+    paragraphs.push(Paragraph { kind: Kind::Reference, ..Paragraph::plain(note) });
+    paragraphs.push(Paragraph::plain(rest.join(" ")));
+    true
 }
 
 impl Paragraph {

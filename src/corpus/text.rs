@@ -1,6 +1,7 @@
 //! Turns untrusted file contents into clean paragraphs: no escape sequences,
 //! no control characters, tabs expanded, line ends normalised.
 
+use super::paragraph::{MAX_PARAGRAPHS, join_text, push_capped};
 use crate::lanes;
 
 /// Columns between tab stops when a tab is expanded.
@@ -83,15 +84,18 @@ fn expand_tabs(text: &str) -> String {
 /// Blank lines always separate paragraphs. Inside a block, lines are joined
 /// when they look hard-wrapped (filled to a similar width); otherwise each
 /// line is its own paragraph, as in text scraped from the web.
+/// Past `MAX_PARAGRAPHS`, the rest joins the last paragraph (see
+/// [`push_capped`]); a block of more lines than that is split.
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut block: Vec<&str> = Vec::new();
     for line in text.lines().chain(std::iter::once("")) {
         let line = line.trim();
-        if line.is_empty() {
+        if line.is_empty() || block.len() == MAX_PARAGRAPHS {
             flush_block(&block, &mut out);
             block.clear();
-        } else {
+        }
+        if !line.is_empty() {
             block.push(line);
         }
     }
@@ -102,10 +106,11 @@ fn flush_block(block: &[&str], out: &mut Vec<String>) {
     if block.is_empty() {
         return;
     }
+    let mut push = |text: String| push_capped(out, text, |last, more| join_text(last, &more));
     if looks_hard_wrapped(block) {
-        out.push(collapse_spaces(&block.join(" ")));
+        push(collapse_spaces(&block.join(" ")));
     } else {
-        out.extend(block.iter().map(|line| collapse_spaces(line)));
+        block.iter().for_each(|line| push(collapse_spaces(line)));
     }
 }
 

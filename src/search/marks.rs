@@ -69,7 +69,8 @@ fn cut_around(text: &str, marks: &[Range<usize>], width: usize) -> Snippet {
     let first = &marks[0];
     let start = start_before(text, first.start, width / 3);
     let mut end = text[start..].char_indices().nth(width).map_or(text.len(), |(at, _)| start + at);
-    if end < text.len() {
+    // A match longer than the snippet is cut with it.
+    if end < text.len() && end > first.end {
         // End on a word boundary, unless that would cut off the match.
         if let Some(space) = text[first.end..end].rfind(' ') {
             end = first.end + space;
@@ -119,6 +120,20 @@ mod tests {
             Marks::new(&Query::parse("drone")).snippet(&article(body), 80, View::Clean).expect("a match");
         assert_eq!(snippet.marks.len(), 3, "{snippet:?}");
         assert!(!snippet.text.contains('…'), "a short paragraph is shown whole: {snippet:?}");
+    }
+
+    #[test]
+    fn a_match_longer_than_the_snippet_is_cut_with_it() {
+        let body = "the ".repeat(100);
+        let phrase = format!("\"{}\"", "the ".repeat(50).trim_end());
+        let snippet =
+            Marks::new(&Query::parse(&phrase)).snippet(&article(&body), 40, View::Clean).expect("a match");
+        assert!(snippet.text.starts_with("the the") && snippet.text.ends_with('…'), "{snippet:?}");
+        assert_eq!(
+            snippet.marks,
+            std::slice::from_ref(&(0..snippet.text.len() - '…'.len_utf8())),
+            "marked to the cut"
+        );
     }
 
     #[test]

@@ -114,8 +114,10 @@ impl TermMatcher {
     /// closer matches, matches at word starts and whole-word matches.
     pub fn score_word(&self, word: &str) -> i64 {
         // A word the floor accepted is a skim match too; the minimum of 1
-        // keeps any match above no match.
-        skim_score(word, &self.term.text).unwrap_or(1).max(1)
+        // keeps any match above no match. Skim's work is the product of
+        // the two lengths: a phrase of 60 KB scored against itself took
+        // seconds, so both are scored on their first characters only.
+        skim_score(first_chars(word), first_chars(&self.term.text)).unwrap_or(1).max(1)
     }
 
     /// The phrase's words, for looking them up in an index.
@@ -137,6 +139,13 @@ impl TermMatcher {
 /// 0.3.7 it panics: it empties its matrix while still borrowing it.)
 pub fn skim_score(word: &str, pattern: &str) -> Option<i64> {
     SkimMatcherV2::default().fuzzy_match(word, pattern)
+}
+
+/// Characters of a word or term that scoring reads: no real word is longer.
+const SCORED_CHARS: usize = 256;
+
+fn first_chars(text: &str) -> &str {
+    text.char_indices().nth(SCORED_CHARS).map_or(text, |(at, _)| &text[..at])
 }
 
 /// The shortest stretch of `word` that holds `term` in order, if it is at
@@ -277,30 +286,67 @@ pub fn find_in_text(text: &str, terms: &[TermMatcher]) -> Vec<Range<usize>> {
     merge(ranges)
 }
 
+/// Where the phrase `term` occurs in `words`: its words in order, the last
+/// as a prefix. The text's words are folded once and the whole words of the
+/// phrase found by Knuth-Morris-Pratt, so a phrase of thousands of words
+/// over a paragraph of thousands costs their sum, not their product.
 fn find_phrase(words: &[(usize, &str)], term: &TermMatcher) -> Vec<Range<usize>> {
     let phrase = term.phrase_words();
-    if phrase.is_empty() || phrase.len() > words.len() {
+    let Some((last, whole)) = phrase.split_last() else { return Vec::new() };
+    if phrase.len() > words.len() {
         return Vec::new();
     }
-    let fold = |word: &str| -> Vec<char> {
-        word.chars().map(|c| if term.is_case_sensitive() { c } else { fold_char(c) }).collect()
-    };
+    let folded: Vec<Vec<char>> = words
+        .iter()
+        .map(|(_, word)| {
+            word.chars().map(|c| if term.is_case_sensitive() { c } else { fold_char(c) }).collect()
+        })
+        .collect();
     let mut found = Vec::new();
-    for window in words.windows(phrase.len()) {
-        let last = phrase.len() - 1;
-        let all_match = window.iter().zip(phrase).enumerate().all(|(i, ((_, word), wanted))| {
-            let word = fold(word);
-            // The last word may be a prefix: the phrase is still being typed.
-            if i == last { word.starts_with(wanted) } else { &word == wanted }
-        });
-        if all_match {
-            let (start, _) = window[0];
-            let (last_at, last_word) = window[last];
-            let typed = phrase[last].len();
-            found.push(start..last_at + byte_of(last_word, typed));
+    // The phrase's last word may be a prefix: the phrase is still being typed.
+    let mut ends_well = |after: usize| {
+        let end = after + whole.len();
+        if folded.get(end).is_some_and(|word| word.starts_with(last)) {
+            let (last_at, last_word) = words[end];
+            found.push(words[after].0..last_at + byte_of(last_word, last.len()));
+        }
+    };
+    if whole.is_empty() {
+        (0..words.len()).for_each(&mut ends_well);
+        return found;
+    }
+    let fallback = kmp_fallback(whole);
+    let mut matched = 0;
+    for (at, word) in folded.iter().enumerate() {
+        while matched > 0 && *word != whole[matched] {
+            matched = fallback[matched - 1];
+        }
+        if *word == whole[matched] {
+            matched += 1;
+        }
+        if matched == whole.len() {
+            ends_well(at + 1 - whole.len());
+            matched = fallback[matched - 1];
         }
     }
     found
+}
+
+/// For each prefix of `pattern`, the length of its longest proper prefix
+/// that is also its suffix: where a Knuth-Morris-Pratt search resumes.
+fn kmp_fallback<T: PartialEq>(pattern: &[T]) -> Vec<usize> {
+    let mut fallback = vec![0; pattern.len()];
+    let mut matched = 0;
+    for at in 1..pattern.len() {
+        while matched > 0 && pattern[at] != pattern[matched] {
+            matched = fallback[matched - 1];
+        }
+        if pattern[at] == pattern[matched] {
+            matched += 1;
+        }
+        fallback[at] = matched;
+    }
+    fallback
 }
 
 /// The byte offset of character `index` in `word`.
@@ -354,6 +400,19 @@ mod tests {
         assert_eq!(forward, backward.into_iter().rev().collect::<Vec<_>>());
     }
 
+    /// Skim scores in time and memory the product of the lengths: a 40 KB
+    /// phrase scored against itself, or a term against a 1 MB "word", would
+    /// take minutes here.
+    #[test]
+    fn scoring_reads_only_the_first_characters_of_long_words_and_terms() {
+        let phrase = format!("\"{}\"", "the ".repeat(10_000).trim_end());
+        let long = matcher(&phrase);
+        assert!(long.score_word(&long.term.text) > 1);
+        let word = "ab".repeat(500_000);
+        assert!(matcher("abab").score_word(&word) > 1);
+        assert_eq!(matcher("abab").score_word("abab"), skim_score("abab", "abab").expect("a match"));
+    }
+
     #[test]
     fn the_shortest_stretch_is_found() {
         assert_eq!(matcher("ab").match_word("axbab"), Some(3..5));
@@ -399,6 +458,26 @@ mod tests {
     }
 
     #[test]
+    fn phrases_match_where_their_words_repeat_and_overlap() {
+        let text = "a a b a a a b x a a";
+        assert_eq!(found(text, "\"a a b\""), ["a a b", "a a b"]);
+        assert_eq!(found(text, "\"a a\""), ["a a", "a a a", "a a"]);
+        assert_eq!(found(text, "\"b x a\""), ["b x a"]);
+    }
+
+    /// A phrase was checked at every word of the text, word by word: a
+    /// phrase of 4,000 words over 40,000 was 10^8 steps (and a fold of the
+    /// word at each). Quadratic, this test would take minutes.
+    #[test]
+    fn a_long_phrase_over_a_long_text_is_found_in_linear_time() {
+        let text = "the ".repeat(40_000);
+        let phrase = format!("\"{}x\"", "the ".repeat(4_000));
+        assert!(found(&text, &phrase).is_empty());
+        let phrase = format!("\"{}\"", "the ".repeat(4_000).trim_end());
+        assert_eq!(found(&text, &phrase), [text.trim_end()], "every window matches, merged");
+    }
+
+    #[test]
     fn overlapping_matches_merge() {
         assert_eq!(found("uranium", "ura ran"), ["uran"]);
     }
@@ -414,6 +493,34 @@ mod tests {
         /// splitting at every character that is not alphanumeric finds:
         /// across the lanes, past and up to other characters, and at the
         /// end of the text.
+        /// The phrase search finds exactly the windows of words that match
+        /// the phrase word by word (the last as a prefix).
+        #[test]
+        fn phrases_are_found_where_a_window_by_window_check_finds_them(
+            text in "(a|b|ab|A|é|x)( (a|b|ab|A|é|x)){0,30}",
+            phrase in "(a|b|ab|A|é)( (a|b|ab|A|é)){0,4}",
+        ) {
+            let term = TermMatcher::new(&Query::parse(&format!("\"{phrase}\"")).groups[0][0]);
+            let words: Vec<(usize, &str)> = words_of(&text).collect();
+            let fold = |w: &str| -> Vec<char> {
+                w.chars().map(|c| if term.is_case_sensitive() { c } else { fold_char(c) }).collect()
+            };
+            let wanted = term.phrase_words();
+            let naive: Vec<Range<usize>> = words
+                .windows(wanted.len())
+                .filter(|window| {
+                    window.iter().zip(wanted).enumerate().all(|(i, ((_, w), want))| {
+                        if i == wanted.len() - 1 { fold(w).starts_with(want) } else { &fold(w) == want }
+                    })
+                })
+                .map(|window| {
+                    let (at, last) = window[wanted.len() - 1];
+                    window[0].0..at + byte_of(last, wanted[wanted.len() - 1].len())
+                })
+                .collect();
+            proptest::prop_assert_eq!(find_phrase(&words, &term), naive);
+        }
+
         #[test]
         fn words_are_what_splitting_at_other_characters_gives(
             text in "[a-zA-Z0-9 .,’é日本_\\-\u{300}\u{1F600}\u{a0}\x00\x7f@\\[`{/:]{0,80}"

@@ -20,7 +20,7 @@ pub fn skipped_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         lines.push(Line::from("Every file loaded; nothing was skipped."));
     }
     for file in skipped {
-        lines.push(Line::styled(fit(&file.path, room), theme.key));
+        lines.push(Line::styled(fit(&crate::shown::escape(&file.path), room), theme.key));
         lines.push(Line::from(format!("  {}", fit(&file.reason, room.saturating_sub(2)))));
     }
     lines
