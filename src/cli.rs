@@ -7,6 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 
+mod stories;
+
 use crate::app::App;
 use crate::cache;
 use crate::clipboard::Route;
@@ -41,6 +43,26 @@ struct Cli {
     /// did, 2 on error. The query language is the filter bar's.
     #[arg(long, value_name = "QUERY")]
     filter: Option<String>,
+
+    /// Print the articles most like PATH (a file, or a bundled article's
+    /// name such as 002_b7761c4897ea9275.txt), best first, as --filter
+    /// prints; the PATHs are the corpus to look in. With --json: score
+    /// and the shared rare words as the reason.
+    #[arg(long, value_name = "PATH", conflicts_with_all = ["filter", "print", "check", "stories", "compare"])]
+    related: Option<PathBuf>,
+
+    /// Print each story told by two or more articles of the corpus: a
+    /// line "title · N reports", then its articles (title, tab, path).
+    /// Reprints of one text count once. With --json: a story a line,
+    /// {"title", "articles": [paths], "reports", "reprints"}.
+    #[arg(long, conflicts_with_all = ["filter", "print", "check", "compare"])]
+    stories: bool,
+
+    /// Compare two or more articles (files, or bundled articles' names):
+    /// what all of them report and what they tell differently (numbers,
+    /// names, dates, quotations), with the paragraph each comes from.
+    #[arg(long, value_name = "ARTICLE", num_args = 2.., conflicts_with_all = ["filter", "print", "check"])]
+    compare: Option<Vec<PathBuf>>,
 
     /// Print each article's cleaned text and exit: the title, a blank
     /// line, then the paragraphs separated by blank lines; a `==> PATH <==`
@@ -169,6 +191,12 @@ pub enum Run {
     /// Print the articles' text and exit (`--print`, or stdout not a
     /// terminal).
     Print(print::Printing),
+    /// Print the articles most like one (`--related`).
+    Related { of: PathBuf, format: print::Format },
+    /// Print the stories (`--stories`).
+    Stories { format: print::Format },
+    /// Print what two or more articles agree and disagree on (`--compare`).
+    Compare { articles: Vec<PathBuf>, format: print::Format },
 }
 
 /// Everything the command line asked for.
@@ -207,6 +235,13 @@ impl Options {
         };
         let print = cli.print || cli.json || cli.raw || cli.width.is_some();
         let run = match (cli.filter, cli.check, print) {
+            _ if cli.related.is_some() || cli.stories || cli.compare.is_some() => {
+                match (cli.related, cli.compare) {
+                    (Some(of), _) => Run::Related { of, format },
+                    (None, Some(articles)) => Run::Compare { articles, format },
+                    (None, None) => Run::Stories { format },
+                }
+            }
             (Some(query), _, _) => Run::Filter { query, format },
             (None, true, _) => Run::Check,
             (None, false, true) => Run::Print(printing),
@@ -298,6 +333,9 @@ fn run(options: &Options) -> ExitCode {
         // As bat and glow do: into a pipe or a file goes the text.
         Run::Read if piped => &Run::Print(print::Printing::default()),
         Run::Read if has_keyboard(options) => return read(options),
+        Run::Related { of, format } => return stories::related(options, of, *format),
+        Run::Stories { format } => return stories::stories(options, *format),
+        Run::Compare { articles, format } => return stories::compare(options, articles, *format),
         run => run,
     };
     // Only a phrase, which is checked against the text, and the JSON
@@ -309,7 +347,7 @@ fn run(options: &Options) -> ExitCode {
         // --check does not read the text, but checks it is whole (see
         // library::load): a damaged cache is parsed afresh and written again.
         Run::Check => false,
-        Run::Read | Run::Print(_) => true,
+        Run::Read | Run::Print(_) | Run::Related { .. } | Run::Stories { .. } | Run::Compare { .. } => true,
     };
     let library::Whole { loaded, index, from_cache } = match load(options, bodies) {
         Ok(loaded) => loaded,
@@ -330,6 +368,8 @@ fn run(options: &Options) -> ExitCode {
             say("the reader needs a terminal, but stdin is not one");
             ExitCode::from(EXIT_ERROR)
         }
+        // Answered above, before this load.
+        Run::Related { .. } | Run::Stories { .. } | Run::Compare { .. } => ExitCode::from(EXIT_ERROR),
     }
 }
 

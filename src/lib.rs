@@ -22,6 +22,7 @@ pub mod scroll;
 pub mod search;
 pub mod shown;
 pub mod state;
+pub mod stories;
 pub mod synth;
 pub mod terminal;
 pub mod ui;

@@ -2,6 +2,8 @@
 //! matches, and `folio --print` the articles' cleaned text, as text or as
 //! JSON lines.
 
+pub mod stories;
+
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt::Write as _;
