@@ -82,7 +82,7 @@ fn a_documentation_page_keeps_every_section_and_its_code() {
         "Each section names a folder.",
         "keep = \"30d\"",
         "How long files stay before they are removed.",
-        "Comment lines",
+        "Comments",
         "A line that starts with # is a comment",
         "See also",
         "Writing rules",
