@@ -446,18 +446,35 @@ fn to_score(points: f64) -> i64 {
 /// Each term's raw match in `article`, read from its text, and its length
 /// in words: what the index records, the slow way.
 pub fn raws_of(article: &Article, terms: &[TermMatcher], view: View) -> (Vec<Raw>, u32) {
+    raws_with(article, terms, view, |word, qualities| {
+        for (term, quality) in terms.iter().zip(qualities) {
+            *quality = match term.term.kind {
+                Kind::Phrase => 0,
+                _ => term.score_word(word),
+            };
+        }
+    })
+}
+
+/// Each term's raw match in `article` and its length in words, with each
+/// word's qualities (one a term, 0 for a phrase) written by `qualities`:
+/// matched afresh, or remembered across articles as `--filter`'s scan does.
+pub fn raws_with(
+    article: &Article,
+    terms: &[TermMatcher],
+    view: View,
+    mut qualities: impl FnMut(&str, &mut [u32]),
+) -> (Vec<Raw>, u32) {
     let mut raws = vec![Raw::default(); terms.len()];
+    let mut found = vec![0; terms.len()];
     let mut length = 0u32;
     let text = article.text();
     let body = body_texts(&text, view).flat_map(|(_, paragraph)| words_of(paragraph));
     let words = words_of(&article.title).map(|w| (true, w)).chain(body.map(|w| (false, w)));
     for (in_title, (_, word)) in words {
-        length += 1;
-        for (term, raw) in terms.iter().zip(&mut raws) {
-            if term.term.kind == Kind::Phrase {
-                continue;
-            }
-            let quality = term.score_word(word);
+        length = length.saturating_add(1);
+        qualities(word, &mut found);
+        for ((term, raw), &quality) in terms.iter().zip(&mut raws).zip(&found) {
             record(raw, term, in_title, quality);
         }
     }
@@ -471,7 +488,7 @@ pub fn raws_of(article: &Article, terms: &[TermMatcher], view: View) -> (Vec<Raw
 
 /// Counts one word's match of `term` (of `quality`, 0 for none) into `raw`.
 #[inline]
-pub fn record(raw: &mut Raw, term: &TermMatcher, in_title: bool, quality: u32) {
+fn record(raw: &mut Raw, term: &TermMatcher, in_title: bool, quality: u32) {
     if quality == 0 {
         return;
     }

@@ -8,10 +8,10 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::index::WordIds;
-use super::matcher::{TermMatcher, words_of};
+use super::matcher::TermMatcher;
 use super::query::{Kind, Query};
-use super::rank::{Found, Plan, Ranking, Raw, phrase_raw, record};
-use super::{Hit, body_texts, rank};
+use super::rank::{Found, Plan, Ranking, Raw};
+use super::{Hit, rank};
 use crate::corpus::{Article, Corpus, View};
 
 /// Articles one thread scans with one memory of words.
@@ -88,22 +88,7 @@ impl Seen {
 
 /// Each term's raw match in one article, and its length in words.
 fn score_terms(article: &Article, terms: &[TermMatcher], view: View, seen: &mut Seen) -> (Vec<Raw>, u32) {
-    let mut raws = vec![Raw::default(); terms.len()];
-    let mut length = 0u32;
-    let text = article.text();
-    let body = body_texts(&text, view).flat_map(|(_, paragraph)| words_of(paragraph));
-    let words = words_of(&article.title).map(|w| (true, w)).chain(body.map(|w| (false, w)));
-    for (in_title, (_, word)) in words {
-        length = length.saturating_add(1);
-        let found = seen.scores(word, terms);
-        for ((term, raw), &quality) in terms.iter().zip(&mut raws).zip(found) {
-            record(raw, term, in_title, quality);
-        }
-    }
-    for (term, raw) in terms.iter().zip(&mut raws) {
-        if term.term.kind == Kind::Phrase {
-            *raw = phrase_raw(article, term, view);
-        }
-    }
-    (raws, length)
+    rank::raws_with(article, terms, view, |word, qualities| {
+        qualities.copy_from_slice(seen.scores(word, terms));
+    })
 }
