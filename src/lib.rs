@@ -6,6 +6,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod ansi16;
 pub mod app;
 pub mod cache;
 pub mod cli;
@@ -17,6 +18,7 @@ pub mod fsutil;
 pub mod keys;
 pub mod lanes;
 pub mod library;
+pub mod line_edit;
 pub mod print;
 pub mod scroll;
 pub mod search;
@@ -26,3 +28,4 @@ pub mod stories;
 pub mod synth;
 pub mod terminal;
 pub mod ui;
+pub mod viewport;

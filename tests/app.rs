@@ -386,8 +386,8 @@ fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
     assert!(copy.text.starts_with("U.S. Wants to Keep Troops in Niger"), "{}", copy.text);
     assert!(copy.text.contains("\n\nDays after Niger’s military junta"), "paragraphs apart:\n{}", copy.text);
     let notice = app.notice().expect("the status line says so").to_owned();
-    assert!(notice.starts_with("Copied the text ("), "{notice}");
-    assert!(notice.ends_with("with OSC 52 through tmux"), "{notice}");
+    assert!(notice.starts_with("Sent the text ("), "{notice}");
+    assert!(notice.ends_with("clipboard: OSC 52, plain and in tmux passthrough"), "{notice}");
     assert_eq!(app.take_clipboard(), None, "taken once");
 
     press(&mut app, "Y");
@@ -396,7 +396,12 @@ fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
         copy.text,
         "U.S. Wants to Keep Troops in Niger Despite Ally’s Claim of Illegality\n001_619b3976b39de8ca.txt"
     );
-    assert_eq!(app.notice(), Some("Copied the title and path (94 characters) with OSC 52 through tmux"));
+    assert_eq!(
+        app.notice(),
+        Some(
+            "Sent the title and path (94 characters) to the terminal's clipboard: OSC 52, plain and in tmux passthrough"
+        )
+    );
 }
 
 #[test]

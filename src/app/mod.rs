@@ -376,7 +376,7 @@ impl App {
         let text = text(article, self.reading);
         let route = self.clipboard_route;
         let characters = text.chars().count();
-        self.notice = Some(format!("Copied {what} ({characters} characters) with {}", route.describe()));
+        self.notice = Some(crate::clipboard::sent_notice(what, characters, route));
         self.clipboard = Some(Copy { text, route });
     }
 

@@ -133,8 +133,13 @@ fn match_count(app: &App) -> Option<String> {
     }
 }
 
+/// Hints dropped last when the line is short: how to find every other key,
+/// and how to leave.
+const KEPT_TO_THE_LAST: [&str; 2] = ["help", "quit"];
+
 /// The match count, then as many hints as fit whole in `width`, most
-/// important first.
+/// important first; `? help` and `q quit` stay at the end of the line
+/// until there is no room even for them.
 fn hint_line(
     theme: &Theme,
     keymap: &Keymap,
@@ -150,20 +155,37 @@ fn hint_line(
         spans.push(if emphasised { Span::styled(fact, theme.notice) } else { Span::raw(fact) });
         spans.push(Span::styled(SEPARATOR, theme.dim));
     }
-    let first_hint = spans.len();
-    for (key, hint) in keymap.hints(focus) {
-        let label = format!(" {hint}");
-        let gap = if spans.len() > first_hint { SEPARATOR.chars().count() } else { 0 };
-        let needed = gap + key.chars().count() + label.chars().count();
+    let (last, others): (Vec<_>, Vec<_>) =
+        keymap.hints(focus).into_iter().partition(|(_, hint)| KEPT_TO_THE_LAST.contains(hint));
+    let cost = |(key, hint): &(String, &str), first: bool| {
+        let gap = if first { 0 } else { SEPARATOR.chars().count() };
+        gap + key.width() + 1 + hint.width()
+    };
+    // Room for the last ones first, then the others in order while they fit.
+    let mut chosen_last = Vec::new();
+    for hint in last {
+        let needed = cost(&hint, chosen_last.is_empty());
+        if used + needed <= width {
+            used += needed;
+            chosen_last.push(hint);
+        }
+    }
+    let mut chosen = Vec::new();
+    for hint in others {
+        // Each pays for a separator, unless it is alone on the line.
+        let needed = cost(&hint, chosen.is_empty() && chosen_last.is_empty());
         if used + needed > width {
             break;
         }
-        if gap > 0 {
+        used += needed;
+        chosen.push(hint);
+    }
+    for (i, (key, hint)) in chosen.into_iter().chain(chosen_last).enumerate() {
+        if i > 0 {
             spans.push(Span::styled(SEPARATOR, theme.dim));
         }
         spans.push(Span::styled(key, theme.key));
-        spans.push(Span::raw(label));
-        used += needed;
+        spans.push(Span::raw(format!(" {hint}")));
     }
     Line::from(spans)
 }
@@ -179,5 +201,24 @@ mod tests {
         assert_eq!(load_progress(progress(41_200, 100_000)), "loading 41,200 / 100,000 files");
         assert_eq!(load_progress(progress(7, 999)), "loading 7 / 999 files");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    fn hints_at(width: usize, facts: Vec<(String, bool)>) -> String {
+        let line = hint_line(&Theme::default(), &Keymap::default(), Focus::Reader, facts, width);
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn help_and_quit_are_the_last_hints_to_go() {
+        let wide = hints_at(200, Vec::new());
+        assert!(wide.ends_with("? help · q quit"), "{wide:?}");
+        assert!(wide.contains("j scroll"), "{wide:?}");
+        let narrow = hints_at(38, Vec::new());
+        assert!(narrow.ends_with("? help · q quit"), "{narrow:?}");
+        assert!(narrow.width() <= 38, "{narrow:?}");
+        let facts = vec![("match 1/1".to_owned(), true)];
+        let tight = hints_at(30, facts);
+        assert!(tight.contains("match 1/1") && tight.ends_with("? help · q quit"), "{tight:?}");
+        assert_eq!(hints_at(10, Vec::new()).trim(), "? help", "what fits of them");
     }
 }

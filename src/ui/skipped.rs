@@ -27,11 +27,13 @@ pub fn skipped_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let lines = skipped_lines(app, overlay_width(screen));
+    let width = overlay_width(screen);
+    let lines = skipped_lines(app, width);
     render_overlay(
         app.theme(),
         frame,
         screen,
+        width,
         " Skipped files ",
         lines,
         app.help_scroll(),
