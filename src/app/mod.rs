@@ -159,6 +159,9 @@ pub struct App {
     loading: Option<Progress>,
     /// Set when the corpus grew: the search thread must be given it.
     grown: bool,
+    /// Plain mode (`--plain`, TERM=dumb): text without boxes, for screen
+    /// readers and dumb terminals.
+    plain: bool,
 }
 
 impl App {
@@ -210,6 +213,7 @@ impl App {
             theme: Theme::default(),
             loading: None,
             grown: false,
+            plain: false,
         };
         app.sync();
         app
@@ -253,6 +257,18 @@ impl App {
     pub fn with_theme(mut self, theme: Theme) -> Self {
         self.theme = theme;
         self
+    }
+
+    /// The same app drawn in plain mode: no boxes, one pane at a time.
+    pub fn in_plain_mode(mut self) -> Self {
+        self.plain = true;
+        self.sync();
+        self
+    }
+
+    /// Whether the screen is drawn in plain mode.
+    pub fn is_plain(&self) -> bool {
+        self.plain
     }
 
     /// The same app sending copies by `route` (through tmux, screen, or not).
@@ -455,7 +471,8 @@ impl App {
     }
 
     pub fn panes(&self) -> Option<Panes> {
-        Panes::new(self.screen, self.full_screen).map(|p| p.with_text_width(self.text_width))
+        Panes::for_screen(self.screen, self.full_screen, self.plain)
+            .map(|p| p.with_text_width(self.text_width))
     }
 
     pub fn is_full_screen(&self) -> bool {

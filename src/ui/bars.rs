@@ -87,13 +87,24 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 /// it, how much of the open article has been read; then the matches.
 fn reading_facts(app: &App) -> Vec<(String, bool)> {
     let loading = app.loading().map(|progress| (load_progress(progress), true));
-    let read = app.panes().filter(|p| p.full).zip(app.document()).map(|(panes, doc)| {
-        let percent = reader::percent_read(doc, app.reader_top(), usize::from(panes.reader_text().height));
-        // Plain: it changes with nearly every line read, and over a slow
-        // link a styled one costs more than the line itself.
-        (format!("{percent}% read"), false)
-    });
-    loading.into_iter().chain(read).chain(match_count(app).map(|matches| (matches, true))).collect()
+    // Plain mode has no border to show where the list is.
+    let listed =
+        app.panes().filter(|p| p.plain && !reading(app)).map(|_| (super::plain::position(app), false));
+    let read = app.panes().filter(|p| p.full || (p.plain && reading(app))).zip(app.document()).map(
+        |(panes, doc)| {
+            let percent =
+                reader::percent_read(doc, app.reader_top(), usize::from(panes.reader_text().height));
+            // Plain: it changes with nearly every line read, and over a slow
+            // link a styled one costs more than the line itself.
+            (format!("{percent}% read"), false)
+        },
+    );
+    let matches = match_count(app).map(|matches| (matches, true));
+    loading.into_iter().chain(listed).chain(read).chain(matches).collect()
+}
+
+fn reading(app: &App) -> bool {
+    matches!(app.focus(), Focus::Reader | Focus::Find)
 }
 
 /// "loading 41,200 / 100,000 files", or while the folders are still being

@@ -99,7 +99,8 @@ pub fn help_lines(theme: &Theme, keymap: &Keymap, width: u16) -> Vec<Line<'stati
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
     let width = help_width(app.keymap(), screen);
     let lines = help_lines(app.theme(), app.keymap(), width);
-    render_overlay(app.theme(), frame, screen, width, " Keys ", lines, app.help_scroll(), "? or Esc closes");
+    let overlay = Overlay { title: " Keys ", closes: "? or Esc closes", width };
+    render_overlay(app.theme(), frame, screen, &overlay, lines, app.help_scroll());
 }
 
 /// The help box's width on `screen`: as wide as its longest line and its
@@ -115,18 +116,24 @@ pub(super) fn overlay_width(screen: Rect) -> u16 {
     MAX_WIDTH.min(screen.width.saturating_sub(2))
 }
 
-/// A box `width` columns wide centred over the screen holding `lines` from
-/// `scroll` on, with `closes` (how to close it) at the bottom.
+/// A box over the screen: its title, how to close it (said at its
+/// bottom), and its width.
+pub(super) struct Overlay<'a> {
+    pub title: &'a str,
+    pub closes: &'a str,
+    pub width: u16,
+}
+
+/// `overlay` centred over the screen holding `lines` from `scroll` on.
 pub(super) fn render_overlay(
     theme: &Theme,
     frame: &mut Frame,
     screen: Rect,
-    width: u16,
-    title: &str,
+    overlay: &Overlay,
     lines: Vec<Line<'_>>,
     scroll: usize,
-    closes: &str,
 ) {
+    let Overlay { title, closes, width } = *overlay;
     let height = (lines.len() as u16 + 2).min(screen.height.saturating_sub(2));
     let [area] = Layout::horizontal([Constraint::Length(width)]).flex(Flex::Center).areas(screen);
     let [area] = Layout::vertical([Constraint::Length(height)]).flex(Flex::Center).areas(area);

@@ -90,6 +90,12 @@ impl Panes {
         if full { Panes::full(area) } else { Panes::of(area) }
     }
 
+    /// The regions for `area` in the view asked for: plain mode has one
+    /// borderless pane (and no full-screen view: it is one already).
+    pub fn for_screen(area: Rect, full: bool, plain: bool) -> Option<Panes> {
+        if plain { Panes::plain(area) } else { Panes::new(area, full) }
+    }
+
     /// The full-screen reading view (`z`): the text and a status line.
     pub fn full(area: Rect) -> Option<Panes> {
         if !usable(area) {

@@ -6,6 +6,7 @@ pub mod colour;
 mod help;
 pub mod layout;
 mod list;
+mod plain;
 mod reader;
 mod skipped;
 pub mod theme;
@@ -29,12 +30,16 @@ use crate::app::{App, Focus, Mode};
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let screen = frame.area();
-    let Some(panes) =
-        Panes::new(screen, app.is_full_screen()).map(|p| p.with_text_width(app.text_width_cap()))
+    let Some(panes) = Panes::for_screen(screen, app.is_full_screen(), app.is_plain())
+        .map(|p| p.with_text_width(app.text_width_cap()))
     else {
         render_too_small(frame, screen);
         return;
     };
+    if panes.plain {
+        plain::render(app, frame, &panes);
+        return;
+    }
     if panes.full {
         render_full_screen(app, frame, &panes);
     } else {
