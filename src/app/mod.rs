@@ -29,6 +29,7 @@ use crate::search::{Hit, Query};
 use crate::shown;
 use crate::ui::layout::Panes;
 use crate::ui::theme::Theme;
+use crate::viewport;
 
 pub use handoff::{Handoff, article_text};
 pub use memory::ListView;
@@ -419,11 +420,7 @@ impl App {
         self.full_screen &= matches!(self.focus, Focus::Reader | Focus::Find);
         self.select(self.selected);
         let items = self.visible_items();
-        if self.selected < self.list_offset {
-            self.list_offset = self.selected;
-        } else if self.selected >= self.list_offset + items {
-            self.list_offset = self.selected + 1 - items;
-        }
+        self.list_offset = viewport::list_offset(self.list_offset, self.selected, items, self.view.len());
         self.mark_visible_rows(items);
         self.wrap_selected();
         self.mark_reader();

@@ -150,10 +150,14 @@ impl App {
     }
 
     /// The first line of the document on screen.
+    /// The saved place may be further down than the text now allows (saved
+    /// at another size, or the window grew): the last line then sits on the
+    /// bottom row.
     pub fn reader_top(&self) -> usize {
-        self.document()
-            .zip(self.selected_article())
-            .map_or(0, |(doc, article)| doc.line_of(self.positions[article.id]))
+        let page = self.page_lines().unsigned_abs();
+        self.document().zip(self.selected_article()).map_or(0, |(doc, article)| {
+            crate::viewport::reader_top(doc.line_of(self.positions[article.id]), doc.len(), page)
+        })
     }
 
     /// The matches in the open article.
