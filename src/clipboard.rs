@@ -42,7 +42,7 @@ impl Route {
     pub fn describe(self) -> &'static str {
         match self {
             Route::Direct => "OSC 52",
-            Route::Tmux => "OSC 52, plain and in tmux passthrough",
+            Route::Tmux => "OSC 52, plain and tmux-wrapped",
             Route::Screen => "OSC 52 in screen passthrough",
         }
     }
@@ -51,7 +51,7 @@ impl Route {
 /// The status line after a copy of `characters` characters of `what` was
 /// sent: what went out, not a promise that a clipboard took it.
 pub fn sent_notice(what: &str, characters: usize, route: Route) -> String {
-    format!("Sent {what} ({characters} characters) to the terminal's clipboard: {}", route.describe())
+    format!("Sent {what} ({characters} characters) by {}", route.describe())
 }
 
 /// Something the user asked to copy, waiting for the event loop to send it.
@@ -149,7 +149,7 @@ mod tests {
     fn the_notice_says_what_was_sent_not_that_it_arrived() {
         assert_eq!(
             sent_notice("the text", 12, Route::Tmux),
-            "Sent the text (12 characters) to the terminal's clipboard: OSC 52, plain and in tmux passthrough"
+            "Sent the text (12 characters) by OSC 52, plain and tmux-wrapped"
         );
         assert!(!sent_notice("the text", 1, Route::Direct).contains("Copied"));
     }

@@ -416,7 +416,7 @@ fn browse(url: &str) -> String {
     let copy = Copy { text: url.to_owned(), route: Route::from_env() };
     match send_to_terminal(&copy.sequence()) {
         Ok(()) => {
-            format!("No browser here: sent {url} to the terminal's clipboard: {}", copy.route.describe())
+            format!("No browser here: sent {url} by {}", copy.route.describe())
         }
         Err(_) => format!("No browser here, and the link could not be copied: {url}"),
     }

@@ -387,7 +387,7 @@ fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
     assert!(copy.text.contains("\n\nDays after Niger’s military junta"), "paragraphs apart:\n{}", copy.text);
     let notice = app.notice().expect("the status line says so").to_owned();
     assert!(notice.starts_with("Sent the text ("), "{notice}");
-    assert!(notice.ends_with("clipboard: OSC 52, plain and in tmux passthrough"), "{notice}");
+    assert!(notice.ends_with("by OSC 52, plain and tmux-wrapped"), "{notice}");
     assert_eq!(app.take_clipboard(), None, "taken once");
 
     press(&mut app, "Y");
@@ -398,9 +398,7 @@ fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
     );
     assert_eq!(
         app.notice(),
-        Some(
-            "Sent the title and path (94 characters) to the terminal's clipboard: OSC 52, plain and in tmux passthrough"
-        )
+        Some("Sent the title and path (94 characters) by OSC 52, plain and tmux-wrapped")
     );
 }
 
