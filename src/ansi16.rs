@@ -20,13 +20,22 @@ const MAX_HELD: usize = 64;
 #[derive(Debug)]
 pub struct Ansi16<W: Write> {
     inner: W,
+    /// Off for terminals with 256 colours or more: bytes go straight on.
+    rewriting: bool,
     /// The start of an escape sequence not yet ended.
     held: Vec<u8>,
 }
 
 impl<W: Write> Ansi16<W> {
+    /// Rewrites what goes to `inner`.
     pub fn new(inner: W) -> Self {
-        Ansi16 { inner, held: Vec::new() }
+        Ansi16 { inner, rewriting: true, held: Vec::new() }
+    }
+
+    /// Rewrites what goes to `inner` only if `rewriting` (the terminal shows
+    /// 16 colours); else passes it on untouched.
+    pub fn when(rewriting: bool, inner: W) -> Self {
+        Ansi16 { inner, rewriting, held: Vec::new() }
     }
 
     pub fn get_mut(&mut self) -> &mut W {
@@ -60,6 +69,9 @@ impl<W: Write> Ansi16<W> {
 
 impl<W: Write> Write for Ansi16<W> {
     fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if !self.rewriting {
+            return self.inner.write(bytes);
+        }
         let mut rest = bytes;
         while !rest.is_empty() {
             if self.held.is_empty() {
@@ -163,6 +175,13 @@ mod tests {
         let text = "Niger’s — 日本語".as_bytes();
         assert_eq!(through(&[text]), text, "text passes byte for byte");
         assert_eq!(through(&[b"\x1b]52;c;aGk=\x07"]), b"\x1b]52;c;aGk=\x07", "other sequences pass");
+    }
+
+    #[test]
+    fn switched_off_it_passes_everything_on() {
+        let mut out = Ansi16::when(false, Vec::new());
+        out.write_all(b"\x1b[38;5;1mred").expect("written");
+        assert_eq!(out.inner, b"\x1b[38;5;1mred");
     }
 
     #[test]

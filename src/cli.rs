@@ -127,6 +127,12 @@ struct Cli {
     #[arg(long)]
     mouse: bool,
 
+    /// Plain mode, for screen readers and simple terminals (also when
+    /// TERM=dumb): no alternate screen, no box drawing, the cursor on the
+    /// selected row, a numbered list and the article as text. Keys as usual.
+    #[arg(long)]
+    plain: bool,
+
     /// Print a commented configuration file with the defaults, and exit.
     /// It belongs in $XDG_CONFIG_HOME/folio/config.toml (or
     /// ~/.config/folio/config.toml).
@@ -215,6 +221,8 @@ pub struct Options {
     pub text_width: u16,
     pub keys: Keymap,
     pub mouse: bool,
+    /// `--plain`, or a terminal that says it is dumb.
+    pub plain: bool,
     /// What was wrong with the config file, to be said once folio is up.
     pub config_problems: Vec<config::Problem>,
 }
@@ -270,6 +278,7 @@ impl Options {
             text_width: config.text_width.unwrap_or(MAX_TEXT_WIDTH),
             keys: config.keys,
             mouse: cli.mouse || config.mouse.unwrap_or(false),
+            plain: cli.plain || var("TERM").is_some_and(|term| term == "dumb"),
             config_problems,
         }
     }
@@ -399,7 +408,8 @@ fn read(options: &Options) -> ExitCode {
             (Corpus::default(), Vec::new(), Some(load))
         }
     };
-    let theme = match Theme::named(&options.theme, Depth::from_env(options.colour)) {
+    let depth = Depth::from_env(options.colour);
+    let theme = match Theme::named(&options.theme, depth) {
         Ok(theme) => theme,
         Err(err) => {
             say(&err);
@@ -421,6 +431,9 @@ fn read(options: &Options) -> ExitCode {
         .with_text_width(options.text_width)
         .with_keymap(options.keys.clone())
         .remembering(saved);
+    if options.plain {
+        app = app.in_plain_mode();
+    }
     if let Some(problem) = problem {
         app = app.with_notice(problem.to_string());
     }
@@ -438,7 +451,12 @@ fn read(options: &Options) -> ExitCode {
             failed_save = store.save(&app.reading_state()).err();
         }
     };
-    let outcome = terminal::run(&mut app, options.mouse, load, save);
+    let setup = terminal::Setup {
+        mouse: options.mouse,
+        plain: options.plain,
+        sixteen_colours: depth == Depth::Ansi16,
+    };
+    let outcome = terminal::run(&mut app, setup, load, save);
     if let Some(problem) = failed_save {
         say(format_args!("the reading state was not saved: {problem}"));
         return match outcome {

@@ -21,11 +21,14 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
+use crate::ansi16::Ansi16;
 use crate::app::{App, Handoff};
 use crate::clipboard::{Copy, Route};
 use crate::corpus::Batch;
@@ -38,8 +41,21 @@ use crate::search::worker::{Feeder, IndexedTask, Results, Worker};
 /// The terminal as folio draws on it. Standard output writes a kilobyte at
 /// a time, so a frame went out in dozens of writes; through this buffer it
 /// goes in one: over SSH, fewer packets, and a terminal is less likely to
-/// show half a frame.
-type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+/// show half a frame. On a 16-colour terminal the colours are rewritten on
+/// their way into the buffer.
+type Screen = Terminal<CrosstermBackend<Ansi16<BufWriter<Stdout>>>>;
+
+/// How the screen is drawn, decided once at start-up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Setup {
+    /// `--mouse`: the wheel scrolls, a click selects.
+    pub mouse: bool,
+    /// Plain mode (`--plain`, TERM=dumb): the normal screen, not the
+    /// alternate one, so what was read stays in the scrollback.
+    pub plain: bool,
+    /// The terminal shows 16 colours: colours go out as SGR 30-37/90-97.
+    pub sixteen_colours: bool,
+}
 
 /// Room for a full frame of a large window with colours, so that only the
 /// flush at the end of a frame writes.
@@ -135,7 +151,8 @@ impl Sink for LoadSink {
 /// with `load` (if any) streaming articles in meanwhile. `on_exit` runs as
 /// soon as the loop ends, before the terminal is given back: after a
 /// hang-up, what comes after may not get to run.
-pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnce(&App)) -> Result<Exit> {
+pub fn run(app: &mut App, setup: Setup, load: Option<Loader>, on_exit: impl FnOnce(&App)) -> Result<Exit> {
+    let mouse = setup.mouse;
     let (sender, inbox) = mpsc::channel();
     // Signals first: one during start-up must still find the terminal
     // restored by the guard below rather than kill the process mid-setup.
@@ -146,7 +163,7 @@ pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnc
         let _ = results.send(Message::Results(found));
     })
     .context("cannot start the search thread")?;
-    let mut session = Session::enter().context("cannot set up the terminal")?;
+    let mut session = Session::enter(setup).context("cannot set up the terminal")?;
     if mouse {
         execute!(stdout(), EnableMouseCapture).context("cannot turn the mouse on")?;
     }
@@ -602,7 +619,8 @@ struct Session {
 }
 
 impl Session {
-    fn enter() -> io::Result<Session> {
+    fn enter(setup: Setup) -> io::Result<Session> {
+        PLAIN.store(setup.plain, Ordering::SeqCst);
         // The terminal is restored before a panic message is printed, so
         // the message stays readable.
         let hook = std::panic::take_hook();
@@ -611,7 +629,8 @@ impl Session {
             hook(info);
         }));
         let taken = take().and_then(|()| {
-            Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER_BYTES, stdout())))
+            let buffered = BufWriter::with_capacity(FRAME_BUFFER_BYTES, stdout());
+            Terminal::new(CrosstermBackend::new(Ansi16::when(setup.sixteen_colours, buffered)))
         });
         match taken {
             Ok(terminal) => Ok(Session { terminal: ManuallyDrop::new(terminal) }),
@@ -635,11 +654,22 @@ static HANDED_OFF: AtomicBool = AtomicBool::new(false);
 /// Whether folio holds the terminal: raw mode and the alternate screen.
 static TAKEN: AtomicBool = AtomicBool::new(false);
 
-/// Raw mode and the alternate screen, for folio.
+/// Whether folio draws in plain mode, on the normal screen.
+static PLAIN: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode and the alternate screen (in plain mode, the normal one), for folio.
 fn take() -> io::Result<()> {
     // Set first: a failure half-way still has something to undo.
     TAKEN.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
+    if PLAIN.load(Ordering::SeqCst) {
+        // What the shell showed scrolls up into the scrollback, as output
+        // does, and folio starts on a blank screen.
+        let rows = ratatui::crossterm::terminal::size().map_or(24, |(_, rows)| rows);
+        let mut out = stdout();
+        out.write_all("\r\n".repeat(usize::from(rows)).as_bytes())?;
+        return execute!(out, Clear(ClearType::All), cursor::MoveTo(0, 0));
+    }
     execute!(stdout(), EnterAlternateScreen)
 }
 
@@ -655,6 +685,15 @@ fn restore() {
     // Harmless when it was never on; essential when it was, or the shell
     // gets mouse reports for typing.
     let _ = execute!(stdout(), DisableMouseCapture);
+    if PLAIN.load(Ordering::SeqCst) {
+        // The last screen stays, as a plain program's output does; the
+        // shell's prompt comes on a line of its own under it.
+        let _ = disable_raw_mode();
+        let rows = ratatui::crossterm::terminal::size().map_or(1, |(_, rows)| rows);
+        let _ = execute!(stdout(), cursor::MoveTo(0, rows.saturating_sub(1)), cursor::Show);
+        let _ = writeln!(stdout());
+        return;
+    }
     let _ = ratatui::try_restore();
     let _ = execute!(stdout(), cursor::Show);
 }

@@ -53,3 +53,73 @@ fn y_reaches_tmux_with_set_clipboard_on() {
     tmux.wait_for("EXIT=0");
     tmux.assert_shell_is_sane();
 }
+
+/// The SGR sequences (`ESC [ ... m`) in `styled`, each its parameters.
+fn sgr_sequences(styled: &str) -> Vec<String> {
+    styled
+        .split("\x1b[")
+        .skip(1)
+        .filter_map(|rest| rest.find('m').map(|end| rest[..end].to_owned()))
+        .filter(|params| params.chars().all(|c| c.is_ascii_digit() || c == ';'))
+        .collect()
+}
+
+#[test]
+fn term_xterm_and_linux_get_sixteen_colour_codes() {
+    for term in ["xterm", "linux"] {
+        let Some(tmux) = Tmux::start(80, 24) else { return };
+        tmux.type_line(&format!("TERM={term} {}; echo EXIT=$?", folio()));
+        tmux.wait_for("1/5");
+        tmux.keys(&["/"]);
+        tmux.text("uranium");
+        tmux.wait_for("2 of 5 match");
+        let styled = tmux.styled_screen();
+        let sequences = sgr_sequences(&styled);
+        let sixteen = |p: &str| matches!(p.parse::<u16>(), Ok(30..=37 | 40..=47 | 90..=97 | 100..=107));
+        assert!(sequences.iter().any(|s| s.split(';').any(sixteen)), "{term}: colours are drawn: {styled:?}");
+        for sequence in &sequences {
+            assert!(
+                !sequence.contains("38;5") && !sequence.contains("48;5"),
+                "{term}: 256 colours in {sequence:?}"
+            );
+        }
+        tmux.keys(&["Escape", "q"]);
+        tmux.wait_for("EXIT=0");
+        tmux.assert_shell_is_sane();
+    }
+}
+
+#[test]
+fn plain_mode_draws_text_on_the_normal_screen_with_the_cursor_on_the_selection() {
+    for command in ["TERM=dumb {folio}", "{folio} --plain"] {
+        let Some(tmux) = Tmux::start(80, 24) else { return };
+        tmux.type_line(&format!("{}; echo EXIT=$?", command.replace("{folio}", folio())));
+        let screen = tmux.wait_for("article 1 of 5");
+        assert!(
+            screen.starts_with("> 1. After weeks of halted operations"),
+            "{command}: numbered:\n{screen}"
+        );
+        assert!(screen.contains("\n  2. U.S. Wants to Keep Troops"), "{command}: numbered:\n{screen}");
+        assert!(!screen.contains('│') && !screen.contains('┌'), "{command}: no box drawing:\n{screen}");
+        assert_eq!(tmux.query("#{alternate_on}"), "0", "{command}: the normal screen");
+        let row_of = |screen: &str, needle: &str| screen.lines().position(|l| l.starts_with(needle));
+        let first = row_of(&screen, "> 1.").expect("the first row is selected");
+        tmux.keys(&["j", "j"]);
+        let screen = tmux.wait_for("article 3 of 5");
+        let third = row_of(&screen, "> 3.").expect("the third row is selected");
+        assert_eq!(third, first + 2);
+        tmux.wait_until("the cursor on the selected row", |_| {
+            tmux.query("#{cursor_y}") == third.to_string() && tmux.query("#{cursor_x}") == "0"
+        });
+        assert_eq!(tmux.query("#{cursor_flag}"), "1", "{command}: the cursor shows");
+        tmux.keys(&["Enter"]);
+        let screen = tmux.wait_for("% read");
+        assert!(
+            screen.starts_with("US military kicked out of Niger"),
+            "{command}: the article as text:\n{screen}"
+        );
+        tmux.keys(&["q"]);
+        tmux.wait_for("EXIT=0");
+        tmux.assert_shell_is_sane();
+    }
+}
