@@ -99,8 +99,9 @@ struct Cli {
 
     /// Sort the list by file name, date (newest first), title, or length
     /// (shortest first). `s` changes it while reading.
-    #[arg(long, value_enum, default_value_t = SortArg::Name)]
-    sort: SortArg,
+    /// [default: the order last used, else name]
+    #[arg(long, value_enum)]
+    sort: Option<SortArg>,
 
     /// Read without remembering: no reading state is loaded or saved.
     #[arg(long)]
@@ -211,6 +212,8 @@ pub struct Options {
     pub source: Source,
     pub run: Run,
     pub sort: SortKey,
+    /// `--sort` was given: it wins over the order last used.
+    pub sort_given: bool,
     /// Where reading state is kept; `None` with `--no-state` (or no home).
     pub state: Option<Store>,
     /// The folder of cache files; `None` with `--no-cache` (or no home).
@@ -270,7 +273,8 @@ impl Options {
         Options {
             source,
             run,
-            sort: cli.sort.into(),
+            sort: cli.sort.map(SortKey::from).unwrap_or_default(),
+            sort_given: cli.sort.is_some(),
             state,
             cache,
             colour: cli.color.map(ColourChoice::from).or(config.colour).unwrap_or_default(),
@@ -424,8 +428,10 @@ fn read(options: &Options) -> ExitCode {
     if load.is_some() {
         app = app.streaming();
     }
+    if options.sort_given {
+        app = app.sorted_by(options.sort);
+    }
     let mut app = app
-        .sorted_by(options.sort)
         .with_theme(theme)
         .copying_via(Route::from_env())
         .with_text_width(options.text_width)

@@ -226,7 +226,7 @@ fn event_loop(
                     #[cfg(debug_assertions)]
                     panic_if_asked();
                     // Each press sees the state the one before it left.
-                    for press in keys::presses(key) {
+                    for press in keys::presses(app.focus(), app.mode(), key) {
                         if let Some(action) = app.keymap().action_for(app.focus(), app.mode(), press) {
                             app.update(action);
                         }

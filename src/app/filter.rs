@@ -7,7 +7,8 @@ use crate::search::Hit;
 use crate::search::marks::Marks;
 use crate::search::worker::{Request, Results};
 
-use super::{App, Focus, ListView, QueryText, RowMarks};
+use super::{App, Focus, ListView, RowMarks};
+use crate::line_edit::Edit;
 
 impl App {
     /// Shows or hides site furniture, in the reader and in search alike.
@@ -61,6 +62,7 @@ impl App {
     /// the selection back to the best match.
     pub(super) fn choose(&mut self, index: usize) {
         self.select(index);
+        self.navigation.moved = true;
         // The user's choice wins over the article remembered from last time.
         self.memory.last_article = None;
         if self.searching {
@@ -72,20 +74,26 @@ impl App {
         let before = self.selected_article().map(|a| a.id);
         self.selected = index.min(self.view.len().saturating_sub(1));
         if self.selected_article().map(|a| a.id) != before {
-            // A search inside an article belongs to that article.
-            self.find = QueryText::default();
+            // A search inside an article belongs to that article (its
+            // history stays for the next).
+            self.find.clear();
         }
     }
 
-    pub(super) fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+    /// Edits the query being typed; a changed filter is searched again,
+    /// and its best match selected until the user moves.
+    pub(super) fn edit_query(&mut self, edit: Edit) {
         match self.focus {
             Focus::Find => {
-                self.find.edit(edit);
-                self.jump_to_find_match();
+                if self.find.edit(edit) {
+                    self.jump_to_find_match();
+                }
             }
             _ => {
-                self.filter.edit(edit);
-                self.refilter();
+                if self.filter.edit(edit) {
+                    self.navigation.moved = false;
+                    self.refilter();
+                }
             }
         }
     }
@@ -94,17 +102,28 @@ impl App {
         match self.focus {
             Focus::Find => {
                 if clear {
-                    self.find = QueryText::default();
+                    self.find.clear();
+                } else {
+                    self.find.line.remember();
                 }
                 self.focus = Focus::Reader;
             }
             _ => {
                 if clear {
-                    self.filter.edit(String::clear);
-                    self.refilter();
+                    self.clear_filter();
+                } else {
+                    self.filter.line.remember();
                 }
                 self.focus = Focus::List;
             }
+        }
+    }
+
+    /// Esc in the list or the filter bar: every article again.
+    pub(super) fn clear_filter(&mut self) {
+        if !self.filter.text().is_empty() {
+            self.filter.clear();
+            self.refilter();
         }
     }
 
@@ -123,7 +142,7 @@ impl App {
             self.pending = None;
             self.searching = false;
         } else {
-            let query = self.filter.text.clone();
+            let query = self.filter.text().to_owned();
             self.pending = Some(Request { generation: self.generation, query, view: self.reading });
             self.searching = true;
         }
@@ -158,7 +177,7 @@ impl App {
     /// hold up the search on a small machine.
     fn mark_results(&mut self) {
         self.filter_marks = Marks::new(&self.filter.parsed);
-        self.marked_query.clone_from(&self.filter.text);
+        self.marked_query = self.filter.text().to_owned();
         self.marked_generation = self.generation;
         self.rows.clear();
     }

@@ -28,8 +28,14 @@ impl App {
             self.ranks = self.sort.ranks(&self.corpus);
             self.grown = true;
             let last = self.remember(first..len);
-            // The list takes the new articles in; what is selected stays.
-            self.rerun_filter();
+            // The list takes the new articles in. What the user selected
+            // stays selected; until they move, the best match is selected,
+            // as better ones arrive.
+            if self.navigation.moved {
+                self.rerun_filter();
+            } else {
+                self.refilter();
+            }
             if let Some(last) = last {
                 self.reselect(last);
             }

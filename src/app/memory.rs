@@ -5,7 +5,9 @@
 
 use std::collections::HashSet;
 
+use crate::corpus::SortKey;
 use crate::document::{Anchor, paragraph_block};
+use crate::line_edit::LineEditor;
 use crate::state::{self, ArticleState, ReadingState};
 
 use super::App;
@@ -49,6 +51,8 @@ pub struct Memory {
     pub last_article: Option<String>,
     /// Paths with an entry an older folio saved, under its kind of key.
     pub legacy_paths: HashSet<String>,
+    /// The sort was given for this run (`--sort`): the saved one is not used.
+    pub sort_fixed: bool,
 }
 
 impl Memory {
@@ -75,8 +79,14 @@ impl App {
     /// Articles that arrive later (a load streaming in) are brought back as
     /// they come.
     pub fn remembering(mut self, state: ReadingState) -> Self {
+        self.filter.line = LineEditor::with_history(state.query_history.clone());
+        if let Some(sort) =
+            state.sort.as_deref().and_then(SortKey::from_name).filter(|_| !self.memory.sort_fixed)
+        {
+            self.set_sort(sort);
+        }
         if !state.last_query.is_empty() {
-            self.filter.edit(|q| q.push_str(&state.last_query));
+            self.filter.set(&state.last_query);
             self.refilter();
         }
         self.memory.last_article = state.last_article.clone();
@@ -120,6 +130,8 @@ impl App {
     /// arrive.
     pub(super) fn reselect(&mut self, id: usize) {
         self.memory.last_article = None;
+        // The article the user chose last time counts as their move.
+        self.navigation.moved = true;
         self.keep_selected = Some(id);
         if let Some(index) = self.view.iter().position(|hit| hit.article == id) {
             self.select(index);
@@ -141,7 +153,9 @@ impl App {
             };
             state.set(article, entry);
         }
-        state.last_query = self.filter.text.clone();
+        state.last_query = self.filter.text().to_owned();
+        state.query_history = self.filter.line.history().to_vec();
+        state.sort = Some(self.sort.name().to_owned());
         state.last_article = self.selected_article().map(state::key);
         state
     }

@@ -11,6 +11,7 @@ mod handoff;
 mod loading;
 mod memory;
 mod mouse;
+mod navigate;
 mod reader;
 
 use std::collections::HashMap;
@@ -23,6 +24,7 @@ use crate::clipboard::{Copy, Route};
 use crate::corpus::{Article, Corpus, Progress, Skipped, SortKey, View};
 use crate::document::{Anchor, Document};
 use crate::keys::{Action, Keymap};
+use crate::line_edit::{Edit, LineEditor};
 use crate::search::marks::{Marks, Snippet};
 use crate::search::worker::Request;
 use crate::search::{Hit, Query};
@@ -33,6 +35,7 @@ use crate::viewport;
 
 pub use handoff::{Handoff, article_text};
 pub use memory::ListView;
+pub use navigate::Question;
 pub use reader::ReaderMarks;
 
 /// Which part of the screen keys go to.
@@ -55,6 +58,8 @@ pub enum Mode {
     Help,
     /// The list of files that were skipped, and why.
     Skipped,
+    /// A question in the status line waits for y or n.
+    Confirm,
 }
 
 /// Wrapped documents kept at once. A resize back and forth, or moving
@@ -65,17 +70,37 @@ const DOCUMENT_CACHE_LIMIT: usize = 64;
 /// rows, so a short pane still shows a useful number of articles.
 const SNIPPET_MIN_ROWS: usize = 10;
 
-/// A query as typed and as read.
+/// A query as typed (in a line editor, with its cursor and history) and
+/// as read.
 #[derive(Debug, Clone, Default)]
 pub struct QueryText {
-    pub text: String,
+    pub line: LineEditor,
     pub parsed: Query,
 }
 
 impl QueryText {
-    fn edit(&mut self, edit: impl FnOnce(&mut String)) {
-        edit(&mut self.text);
-        self.parsed = Query::parse(&self.text);
+    /// Applies `edit`; says whether the text changed.
+    fn edit(&mut self, edit: Edit) -> bool {
+        let changed = self.line.apply(edit);
+        if changed {
+            self.parsed = Query::parse(self.line.text());
+        }
+        changed
+    }
+
+    /// Puts `text` in the line (a restored query).
+    fn set(&mut self, text: &str) {
+        self.line.set_text(text);
+        self.parsed = Query::parse(text);
+    }
+
+    /// Empties the line; its history stays.
+    fn clear(&mut self) {
+        self.set("");
+    }
+
+    pub fn text(&self) -> &str {
+        self.line.text()
     }
 }
 
@@ -163,6 +188,10 @@ pub struct App {
     /// Plain mode (`--plain`, TERM=dumb): text without boxes, for screen
     /// readers and dumb terminals.
     plain: bool,
+    /// Moving around a big list: a count typed before `G` or `%`, the
+    /// question waiting for y or n, whether the user has moved the
+    /// selection since the query changed.
+    navigation: navigate::Navigation,
 }
 
 impl App {
@@ -215,6 +244,7 @@ impl App {
             loading: None,
             grown: false,
             plain: false,
+            navigation: navigate::Navigation::default(),
         };
         app.sync();
         app
@@ -251,6 +281,7 @@ impl App {
     /// The same app with the list sorted by `sort` (`--sort`).
     pub fn sorted_by(mut self, sort: SortKey) -> Self {
         self.set_sort(sort);
+        self.memory.sort_fixed = true;
         self
     }
 
@@ -280,10 +311,13 @@ impl App {
 
     /// Applies one action. Every change of state goes through here.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. } | Action::ShowResults(_) | Action::Loaded(_)) {
+        let from_user = !matches!(action, Action::Resize { .. } | Action::ShowResults(_) | Action::Loaded(_));
+        if from_user {
             // A notice is read once; the next thing the user does clears it.
             self.notice = None;
         }
+        // A count is for the key right after it.
+        let count = if from_user { self.navigation.count.take() } else { None };
         match (self.mode, action) {
             (_, Action::Quit) => self.quit = true,
             (_, Action::Suspend) => self.suspend = true,
@@ -298,44 +332,73 @@ impl App {
             (Mode::Help | Mode::Skipped, Action::ScrollUp) => {
                 self.help_scroll = self.help_scroll.saturating_sub(1);
             }
+            (Mode::Confirm, Action::Confirm) => self.answer(true),
+            (Mode::Confirm, Action::Cancel) => self.answer(false),
+            (Mode::Confirm, _) => {}
             (_, Action::ToggleHelp) => self.open_overlay(Mode::Help),
             (_, Action::ToggleSkipped) => self.open_overlay(Mode::Skipped),
             (Mode::Help | Mode::Skipped, _) => {}
-            (Mode::Normal, action) => self.apply(action),
+            (Mode::Normal, Action::Count(digit)) => self.navigation.push_digit(count, digit),
+            (Mode::Normal, action) => self.apply(action, count),
         }
         self.sync();
     }
 
-    fn apply(&mut self, action: Action) {
+    fn apply(&mut self, action: Action, count: Option<usize>) {
         match action {
             Action::SelectNext => self.choose(self.selected.saturating_add(1)),
             Action::SelectPrev => self.choose(self.selected.saturating_sub(1)),
             Action::SelectFirst => self.choose(0),
-            Action::SelectLast => self.choose(usize::MAX),
+            Action::SelectLast => {
+                self.choose(count.map_or(usize::MAX, |n| viewport::item_of_count(n, usize::MAX)))
+            }
+            Action::ListPageDown => self.page_list(1, 1),
+            Action::ListPageUp => self.page_list(-1, 1),
+            Action::ListHalfPageDown => self.page_list(1, 2),
+            Action::ListHalfPageUp => self.page_list(-1, 2),
+            Action::JumpPercent => self.jump_percent(count),
+            Action::ClearFilter => self.clear_filter(),
+            Action::NextArticle => self.read_neighbour(true),
+            Action::PrevArticle => self.read_neighbour(false),
+            Action::PageOrNextUnread => self.page_or_next_unread(),
+            Action::MarkAllRead => self.ask_mark_all_read(),
             Action::OpenArticle => self.open_article(),
             Action::FocusList => self.focus = Focus::List,
             Action::ToggleFocus => self.toggle_focus(),
-            Action::FocusFilter => self.focus = Focus::Filter,
+            Action::FocusFilter => {
+                self.focus = Focus::Filter;
+                // Typing replaces the old query; an editing key keeps it.
+                self.filter.line.reopen();
+            }
             Action::FocusFind => self.start_find(),
             Action::ToggleSnippets => self.show_snippets = !self.show_snippets,
             Action::ScrollDown => self.scroll_by(1),
             Action::ScrollUp => self.scroll_by(-1),
             Action::ScrollTop => self.scroll_by(isize::MIN),
-            Action::ScrollBottom => self.scroll_by(isize::MAX),
+            Action::ScrollBottom => match count {
+                Some(line) => self.scroll_to(line.saturating_sub(1)),
+                None => self.scroll_by(isize::MAX),
+            },
             Action::HalfPageDown => self.scroll_by(self.page_lines() / 2),
             Action::HalfPageUp => self.scroll_by(-(self.page_lines() / 2)),
             Action::PageDown => self.scroll_by(self.page_step()),
             Action::PageUp => self.scroll_by(-self.page_step()),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
-            Action::TypeChar(c) => self.edit_query(|q| q.push(c)),
-            Action::DeleteChar => self.edit_query(|q| {
-                q.pop();
-            }),
-            Action::DeleteWord => self.edit_query(|q| {
-                let kept = q.trim_end().rfind(' ').map_or(0, |at| at + 1);
-                q.truncate(kept);
-            }),
+            Action::TypeChar(c) => self.edit_query(Edit::Insert(c)),
+            Action::DeleteChar => self.edit_query(Edit::Backspace),
+            Action::DeleteWord => self.edit_query(Edit::KillWord),
+            Action::DeleteForward => self.edit_query(Edit::Delete),
+            Action::CursorLeft => self.edit_query(Edit::Left),
+            Action::CursorRight => self.edit_query(Edit::Right),
+            Action::CursorHome => self.edit_query(Edit::Home),
+            Action::CursorEnd => self.edit_query(Edit::End),
+            Action::WordLeft => self.edit_query(Edit::WordLeft),
+            Action::WordRight => self.edit_query(Edit::WordRight),
+            Action::KillToStart => self.edit_query(Edit::KillToStart),
+            Action::KillToEnd => self.edit_query(Edit::KillToEnd),
+            Action::OlderQuery => self.edit_query(Edit::Older),
+            Action::NewerQuery => self.edit_query(Edit::Newer),
             Action::AcceptQuery => self.leave_input(false),
             Action::ClearQuery => self.leave_input(true),
             Action::ToggleRaw => self.toggle_raw(),
@@ -360,6 +423,10 @@ impl App {
             | Action::Suspend
             | Action::ToggleHelp
             | Action::ToggleSkipped
+            | Action::Count(_)
+            | Action::CountDigit
+            | Action::Confirm
+            | Action::Cancel
             | Action::Resize { .. }
             | Action::ShowResults(_)
             | Action::Loaded(_)
@@ -538,7 +605,7 @@ impl App {
     }
 
     pub fn query(&self) -> &str {
-        &self.filter.text
+        self.filter.text()
     }
 
     /// True while the list waits for the results of the latest query.

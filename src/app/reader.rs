@@ -35,7 +35,7 @@ impl App {
 
     /// Puts line `line` at the top of the reader, or as near as the end of
     /// the article allows.
-    fn scroll_to(&mut self, line: usize) {
+    pub(super) fn scroll_to(&mut self, line: usize) {
         let page = self.page_lines().unsigned_abs();
         let Some(doc) = self.document() else { return };
         let target = line.min(doc.len().saturating_sub(page));
@@ -70,7 +70,7 @@ impl App {
 
     pub(super) fn start_find(&mut self) {
         self.focus = Focus::Find;
-        self.find = Default::default();
+        self.find.clear();
         self.find_origin = self.reader_top();
     }
 
@@ -125,8 +125,8 @@ impl App {
             return;
         };
         let finding = !self.find.parsed.is_empty();
-        let text = if finding { &self.find.text } else { &self.marked_query };
-        let key = Some((doc.article, doc.width, doc.view, finding, text.clone()));
+        let text = if finding { self.find.text() } else { self.marked_query.as_str() };
+        let key = Some((doc.article, doc.width, doc.view, finding, text.to_owned()));
         if key == self.reader_marks.key {
             return;
         }

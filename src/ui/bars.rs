@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::reader;
 use super::theme::Theme;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus, QueryText};
@@ -17,17 +17,20 @@ use crate::keys::Keymap;
 use crate::search::query::Role;
 
 pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
-    let finding = app.focus() == Focus::Find || !app.find().text.is_empty();
+    let finding = app.focus() == Focus::Find || !app.find().text().is_empty();
     let (prompt, query) = if finding { (" find: ", app.find()) } else { (" / ", app.filter()) };
     let editing = matches!(app.focus(), Focus::Filter | Focus::Find);
     let theme = app.theme();
     let mut spans = vec![Span::styled(prompt, theme.prompt)];
-    if query.text.is_empty() && !editing {
+    if query.text().is_empty() && !editing {
         spans.push(Span::styled("type / to filter by keyword", theme.dim));
+    } else if editing && query.line.is_selected() {
+        // Reopened: the old query shows selected, as typing replaces it.
+        spans.push(Span::styled(query.text(), Style::new().add_modifier(Modifier::REVERSED)));
     } else {
         spans.extend(read_query(query, theme));
     }
-    if !query.text.is_empty() {
+    if !query.text().is_empty() {
         let count = match (finding, app.is_searching(), app.view().len()) {
             (true, _, _) => match app.reader_marks().marks.len() {
                 0 => "  no match in this article".to_owned(),
@@ -45,7 +48,8 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if editing {
-        let typed = query.text.width() as u16;
+        let before_cursor = query.text().get(..query.line.cursor()).unwrap_or_default();
+        let typed = u16::try_from(before_cursor.width()).unwrap_or(u16::MAX);
         let x = area.x.saturating_add(prompt.width() as u16).saturating_add(typed);
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
@@ -54,7 +58,7 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
 /// The query as it was read: terms plain, `|` as an operator, and the
 /// pieces that meant nothing dimmed and struck through.
 fn read_query<'a>(query: &'a QueryText, theme: &Theme) -> Vec<Span<'a>> {
-    let text = &query.text;
+    let text = query.text();
     let mut spans = Vec::new();
     let mut at = 0;
     for (range, role) in &query.parsed.pieces {
@@ -75,9 +79,12 @@ fn read_query<'a>(query: &'a QueryText, theme: &Theme) -> Vec<Span<'a>> {
 
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
-    let line = match app.notice() {
-        Some(notice) => Line::from(Span::styled(format!(" {notice}"), theme.notice)),
-        None => hint_line(theme, app.keymap(), app.focus(), reading_facts(app), usize::from(area.width)),
+    let line = match (app.question(), app.notice()) {
+        (Some(question), _) => Line::from(Span::styled(format!(" {}", question.text()), theme.notice)),
+        (None, Some(notice)) => Line::from(Span::styled(format!(" {notice}"), theme.notice)),
+        (None, None) => {
+            hint_line(theme, app.keymap(), app.focus(), reading_facts(app), usize::from(area.width))
+        }
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -100,7 +107,9 @@ fn reading_facts(app: &App) -> Vec<(String, bool)> {
         },
     );
     let matches = match_count(app).map(|matches| (matches, true));
-    loading.into_iter().chain(listed).chain(read).chain(matches).collect()
+    // The count typed so far, as vim shows it, so `50` before `%` is seen.
+    let count = app.pending_count().map(|count| (format!("{count}…"), true));
+    loading.into_iter().chain(count).chain(listed).chain(read).chain(matches).collect()
 }
 
 fn reading(app: &App) -> bool {

@@ -48,7 +48,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.mode() {
         Mode::Help => help::render(app, frame, screen),
         Mode::Skipped => skipped::render(app, frame, screen),
-        Mode::Normal => {}
+        Mode::Normal | Mode::Confirm => {}
     }
 }
 

@@ -33,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
             render_status(frame, panes.status, "Skipped files. ! or Esc closes, j and k scroll");
             return;
         }
-        Mode::Normal => {}
+        Mode::Normal | Mode::Confirm => {}
     }
     match app.focus() {
         Focus::List | Focus::Filter => render_list(app, frame, panes.list),

@@ -27,7 +27,7 @@ pub fn app(width: u16, height: u16) -> App {
 /// is Ctrl with a letter.
 pub fn press(app: &mut App, keys_typed: &str) {
     for event in parse_keys(keys_typed) {
-        for press in keys::presses(event) {
+        for press in keys::presses(app.focus(), app.mode(), event) {
             if let Some(action) = app.keymap().action_for(app.focus(), app.mode(), press) {
                 app.update(action);
             }
@@ -63,6 +63,10 @@ fn named_key(name: &str) -> KeyEvent {
         let c = letter.chars().next().expect("a letter after C-");
         return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     }
+    if let Some(letter) = name.strip_prefix("A-") {
+        let c = letter.chars().next().expect("a letter after A-");
+        return KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
+    }
     let code = match name {
         "Enter" => KeyCode::Enter,
         "Esc" => KeyCode::Esc,
@@ -76,6 +80,7 @@ fn named_key(name: &str) -> KeyEvent {
         "End" => KeyCode::End,
         "PgDn" => KeyCode::PageDown,
         "PgUp" => KeyCode::PageUp,
+        "Del" => KeyCode::Delete,
         "Space" => KeyCode::Char(' '),
         other => panic!("unknown key <{other}> in a test"),
     };
