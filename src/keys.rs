@@ -7,8 +7,8 @@ use std::fmt;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Focus, Mode};
 use crate::corpus::Batch;
+use crate::focus::{Focus, Mode};
 use crate::search::worker::Results;
 
 /// Everything a user can ask of folio. `App::update` is the only place these
@@ -196,6 +196,20 @@ pub enum Context {
     /// A question in the status line waits for y or n.
     Confirm,
 }
+
+/// The contexts in the order the help and the README list them; `Help`
+/// comes last as it is what closes the box.
+pub const CONTEXTS: &[Context] = &[
+    Context::List,
+    Context::Reader,
+    Context::Browse,
+    Context::Input,
+    Context::Filter,
+    Context::Confirm,
+    Context::Anywhere,
+    Context::Skipped,
+    Context::Help,
+];
 
 impl Context {
     pub fn heading(self) -> &'static str {

@@ -181,7 +181,9 @@ impl LineEditor {
     /// gives back what was being typed.
     fn recall(&mut self, older: bool) {
         let next = match (self.recalled, older) {
-            (None, true) => self.history.len().checked_sub(1),
+            // The newest line that differs from the one shown: a query kept
+            // with Enter is in the bar and the history both.
+            (None, true) => self.history.iter().rposition(|line| *line != self.text),
             (None, false) => return,
             (Some(i), true) => Some(i.saturating_sub(1)),
             (Some(i), false) if i + 1 < self.history.len() => Some(i + 1),
@@ -326,6 +328,10 @@ mod tests {
         assert_eq!(after(&mut line, &[Edit::Newer]), "ba|", "back to what was typed");
         assert_eq!(after(&mut line, &[Edit::Newer]), "ba|");
         assert!(!line.apply(Edit::Newer), "nothing changes");
+        let mut kept = LineEditor::with_history(vec!["niger".into(), "uranium".into()]);
+        kept.set_text("uranium");
+        kept.reopen();
+        assert_eq!(after(&mut kept, &[Edit::Older]), "niger|", "the line shown is not recalled again");
     }
 
     #[test]

@@ -95,7 +95,10 @@ fn the_help_overlay_names_every_binding() {
     for binding in folio::keys::BINDINGS {
         assert!(help.contains(binding.help), "help is missing {:?}", binding.help);
         for key in binding.keys {
-            assert!(help.contains(&key.to_string()), "help is missing the key {key}");
+            // The ten digits of a count show as one range.
+            let digit = key.to_string().chars().all(|c| c.is_ascii_digit());
+            let shown = if digit { "0-9".to_owned() } else { key.to_string() };
+            assert!(help.contains(&shown), "help is missing the key {key}");
         }
     }
 }

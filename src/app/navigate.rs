@@ -7,26 +7,6 @@ use crate::viewport;
 
 use super::{App, Focus, Mode};
 
-/// The state of moving around, beside the list's own.
-#[derive(Debug, Clone, Default)]
-pub struct Navigation {
-    /// The digits typed before a command, as a number.
-    pub count: Option<usize>,
-    /// The question the status line asks, waiting for y or n.
-    pub question: Option<Question>,
-    /// Whether the user moved the selection since the query last changed:
-    /// until then, the best match stays selected as results arrive.
-    pub moved: bool,
-}
-
-impl Navigation {
-    /// A digit after the count `count` (taken from the state when the
-    /// digit's key came); a count too large to be one is dropped.
-    pub fn push_digit(&mut self, count: Option<usize>, digit: u8) {
-        self.count = viewport::push_digit(count, u32::from(digit));
-    }
-}
-
 /// A question in the status line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Question {
@@ -50,9 +30,9 @@ impl App {
     pub(super) fn page_list(&mut self, direction: isize, parts: usize) {
         let step = (self.visible_items() / parts).max(1);
         let target = if direction > 0 {
-            self.selected.saturating_add(step)
+            self.list.selected.saturating_add(step)
         } else {
-            self.selected.saturating_sub(step)
+            self.list.selected.saturating_sub(step)
         };
         self.choose(target);
     }
@@ -63,18 +43,18 @@ impl App {
             self.notice = Some("Type a number first: 50% goes half way".into());
             return;
         };
-        if self.focus == Focus::Reader {
+        if self.window.focus == Focus::Reader {
             let len = self.document().map_or(0, |doc| doc.len());
             self.scroll_to(viewport::item_of_percent(percent, len));
         } else {
-            self.choose(viewport::item_of_percent(percent, self.view.len()));
+            self.choose(viewport::item_of_percent(percent, self.list.hits.len()));
         }
     }
 
     /// `]` and `[`: the next or previous article of the list, opened.
     pub(super) fn read_neighbour(&mut self, next: bool) {
-        let target = if next { self.selected.checked_add(1) } else { self.selected.checked_sub(1) };
-        match target.filter(|&index| index < self.view.len()) {
+        let target = if next { self.list.selected.checked_add(1) } else { self.list.selected.checked_sub(1) };
+        match target.filter(|&index| index < self.list.hits.len()) {
             Some(index) => {
                 self.choose(index);
                 self.open_article();
@@ -94,8 +74,9 @@ impl App {
             self.scroll_by(self.page_step());
             return;
         }
-        let next = (self.selected + 1..self.view.len())
-            .find(|&index| self.view.get(index).is_some_and(|hit| !self.is_read(hit.article)));
+        let hits = &self.list.hits;
+        let next = (self.list.selected + 1..hits.len())
+            .find(|&index| hits.get(index).is_some_and(|hit| !self.is_read(hit.article)));
         match next {
             Some(index) => {
                 self.choose(index);
@@ -107,25 +88,24 @@ impl App {
 
     /// `U`: asks whether to mark every article listed read.
     pub(super) fn ask_mark_all_read(&mut self) {
-        if self.view.is_empty() {
+        if self.list.hits.is_empty() {
             self.notice = Some("No article is listed".into());
             return;
         }
-        self.navigation.question = Some(Question::MarkAllRead(self.view.len()));
-        self.mode = Mode::Confirm;
+        self.overlay.question = Some(Question::MarkAllRead(self.list.hits.len()));
+        self.overlay.mode = Mode::Confirm;
     }
 
     /// The answer to the question asked.
     pub(super) fn answer(&mut self, yes: bool) {
-        self.mode = Mode::Normal;
-        let Some(question) = self.navigation.question.take() else { return };
+        let Some(question) = self.overlay.question.take() else { return };
         if !yes {
             self.notice = Some("Nothing changed".into());
             return;
         }
         match question {
             Question::MarkAllRead(_) => {
-                let ids: Vec<usize> = self.view.iter().map(|hit| hit.article).collect();
+                let ids: Vec<usize> = self.list.hits.iter().map(|hit| hit.article).collect();
                 for &id in &ids {
                     if let Some(read) = self.memory.read.get_mut(id) {
                         *read = true;
@@ -139,15 +119,5 @@ impl App {
                 self.apply_list_view();
             }
         }
-    }
-
-    /// The count typed so far, if any (`12` of `12G`).
-    pub fn pending_count(&self) -> Option<usize> {
-        self.navigation.count
-    }
-
-    /// The question waiting for y or n, if any.
-    pub fn question(&self) -> Option<Question> {
-        self.navigation.question
     }
 }

@@ -10,19 +10,10 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::keys::{BINDINGS, Context, Keymap};
+use crate::keys::{BINDINGS, Context, Key, Keymap};
 
-/// Order of the sections; `Help` comes last as it is what closes the box.
-const SECTIONS: &[Context] = &[
-    Context::List,
-    Context::Reader,
-    Context::Browse,
-    Context::Input,
-    Context::Filter,
-    Context::Anywhere,
-    Context::Skipped,
-    Context::Help,
-];
+/// Order of the sections, as the README's key table has them.
+const SECTIONS: &[Context] = crate::keys::CONTEXTS;
 
 /// The skipped-files box is at most this wide.
 const MAX_WIDTH: u16 = 64;
@@ -52,8 +43,7 @@ pub fn help_lines(theme: &Theme, keymap: &Keymap, width: u16) -> Vec<Line<'stati
         .iter()
         .flat_map(|&context| BINDINGS.iter().filter(move |b| b.context == context))
         .map(|b| {
-            let keys: Vec<String> = keymap.keys_of(b).iter().map(ToString::to_string).collect();
-            (b.context, keys.join(" "), b.help, b.action.name().unwrap_or_default())
+            (b.context, keys_text(keymap.keys_of(b)), b.help, b.action.name().unwrap_or_default())
         })
         .collect();
     let keys_column = rows.iter().map(|(_, keys, _, _)| keys.chars().count()).max().unwrap_or(0) + 2;
@@ -94,6 +84,14 @@ pub fn help_lines(theme: &Theme, keymap: &Keymap, width: u16) -> Vec<Line<'stati
         }
     }
     lines
+}
+
+/// The keys of a binding as the help shows them: the ten digits of a
+/// count as `0-9`, so they do not widen the keys column for every row.
+fn keys_text(keys: &[Key]) -> String {
+    let names: Vec<String> = keys.iter().map(ToString::to_string).collect();
+    let digits: Vec<String> = (0..10).map(|d| d.to_string()).collect();
+    if names == digits { "0-9".to_owned() } else { names.join(" ") }
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {

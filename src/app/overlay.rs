@@ -1,0 +1,70 @@
+//! What takes the keys before the panes do: the help (`?`) and the list of
+//! skipped files (`!`), and how far each is scrolled; a question in the
+//! status line waiting for y or n; and a count typed before a command.
+
+use crate::keys::Action;
+
+use super::navigate::Question;
+use super::{App, Mode};
+
+#[derive(Debug, Default)]
+pub(super) struct Overlay {
+    pub mode: Mode,
+    /// Scroll of the open overlay.
+    pub scroll: usize,
+    /// The question the status line asks (`Mode::Confirm`).
+    pub question: Option<Question>,
+    /// The digits typed before a command (`1200` of `1200G`), as a number.
+    pub count: Option<usize>,
+}
+
+impl Overlay {
+    /// Takes the actions an overlay answers, and swallows the rest while
+    /// one is open; with none open, hands the action back for the panes.
+    /// A digit adds to `count` (the count before this key); a question
+    /// hands back only its answer.
+    pub fn update(&mut self, action: Action, count: Option<usize>) -> Option<Action> {
+        match (self.mode, action) {
+            (Mode::Confirm, answer @ (Action::Confirm | Action::Cancel)) => {
+                self.mode = Mode::Normal;
+                return Some(answer);
+            }
+            (Mode::Confirm, _) => {}
+            (Mode::Normal, Action::Count(digit)) => {
+                // A count too large to be one is dropped.
+                self.count = crate::viewport::push_digit(count, u32::from(digit));
+            }
+            (Mode::Help, Action::ToggleHelp) | (Mode::Skipped, Action::ToggleSkipped) => {
+                self.mode = Mode::Normal;
+            }
+            (Mode::Help | Mode::Skipped, Action::ScrollDown) => self.scroll += 1,
+            (Mode::Help | Mode::Skipped, Action::ScrollUp) => self.scroll = self.scroll.saturating_sub(1),
+            (_, Action::ToggleHelp) => self.open(Mode::Help),
+            (_, Action::ToggleSkipped) => self.open(Mode::Skipped),
+            (Mode::Help | Mode::Skipped, _) => {}
+            (Mode::Normal, action) => return Some(action),
+        }
+        None
+    }
+
+    fn open(&mut self, mode: Mode) {
+        self.mode = mode;
+        self.scroll = 0;
+    }
+}
+
+impl App {
+    pub fn help_scroll(&self) -> usize {
+        self.overlay.scroll
+    }
+
+    /// The count typed so far, if any (`12` of `12G`).
+    pub fn pending_count(&self) -> Option<usize> {
+        self.overlay.count
+    }
+
+    /// The question waiting for y or n, if any.
+    pub fn question(&self) -> Option<Question> {
+        self.overlay.question
+    }
+}
