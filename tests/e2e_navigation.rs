@@ -123,3 +123,62 @@ fn plain_mode_draws_text_on_the_normal_screen_with_the_cursor_on_the_selection()
         tmux.assert_shell_is_sane();
     }
 }
+
+#[test]
+fn after_a_restart_the_list_shows_both_matches_and_the_filter_bar_replaces_the_old_query() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    let run = format!("{}; echo EXIT=$?", folio());
+    tmux.type_line(&run);
+    tmux.wait_for("1/5");
+    tmux.keys(&["/"]);
+    tmux.text("uranium");
+    tmux.wait_for("2 of 5 match");
+    tmux.keys(&["Enter", "j", "Enter"]);
+    tmux.wait_for("2/2");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+
+    tmux.type_line(&format!("clear; {run}"));
+    let screen = tmux.wait_for("2/2");
+    // Both matches show: the first above the selected second, not the
+    // second alone over empty rows.
+    assert!(screen.contains("US Looking To Stay in"), "the first match shows:\n{screen}");
+    assert!(screen.contains("U.S. Wants to Keep Troops"), "the second match shows:\n{screen}");
+    // `/` selects the old query: typing replaces it rather than append.
+    tmux.keys(&["/"]);
+    tmux.text("bazoum");
+    let screen = tmux.wait_for("/ bazoum");
+    assert!(!screen.contains("uraniumbazoum"), "{screen}");
+    tmux.wait_until("bazoum's matches", |s| s.contains("of 5 match") && !s.contains("no match"));
+    // Up recalls the query kept last time.
+    tmux.keys(&["Up"]);
+    tmux.wait_for("/ uranium");
+    tmux.keys(&["Escape", "q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.assert_shell_is_sane();
+}
+
+#[test]
+fn in_a_taller_window_the_article_ends_on_the_bottom_row() {
+    let Some(tmux) = Tmux::start(80, 24) else { return };
+    let run = format!("{}; echo EXIT=$?", folio());
+    tmux.type_line(&run);
+    tmux.wait_for("1/5");
+    tmux.keys(&["Enter", "G"]);
+    tmux.wait_for("100%");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    tmux.run(&["resize-window", "-t", "e2e", "-x", "80", "-y", "60"]);
+    tmux.type_line(&format!("clear; {run}"));
+    let screen = tmux.wait_for("100%");
+    let rows: Vec<&str> = screen.lines().collect();
+    // The reader's last text row (above its bottom border) holds text: the
+    // article's end sits on the bottom row, with no blank rows under it.
+    let bottom = rows.iter().rposition(|l| l.contains("100%")).expect("the reader's border");
+    let last_text = rows[bottom - 1];
+    let reader_part = last_text.split("││").nth(1).unwrap_or(last_text);
+    let frame = |c: char| c == '│' || c == '█' || c == '║' || c.is_whitespace();
+    assert!(!reader_part.trim_matches(frame).is_empty(), "blank rows at the end:\n{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+}

@@ -42,9 +42,7 @@ pub fn help_lines(theme: &Theme, keymap: &Keymap, width: u16) -> Vec<Line<'stati
     let rows: Vec<(Context, String, &str, String)> = SECTIONS
         .iter()
         .flat_map(|&context| BINDINGS.iter().filter(move |b| b.context == context))
-        .map(|b| {
-            (b.context, keys_text(keymap.keys_of(b)), b.help, b.action.name().unwrap_or_default())
-        })
+        .map(|b| (b.context, keys_text(keymap.keys_of(b)), b.help, b.action.name().unwrap_or_default()))
         .collect();
     let keys_column = rows.iter().map(|(_, keys, _, _)| keys.chars().count()).max().unwrap_or(0) + 2;
     let two_columns = width >= TWO_COLUMN_MIN_WIDTH;
