@@ -61,19 +61,12 @@ fn signal_code(signal: i32) -> ExitCode {
 
 /// The reading state could not be saved; said after the terminal is back.
 /// After a signal folio still exits with the signal's code.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("the reading state was not saved: {problem}")]
 struct NotSaved {
     problem: String,
     signal: Option<i32>,
 }
-
-impl std::fmt::Display for NotSaved {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the reading state was not saved: {}", self.problem)
-    }
-}
-
-impl std::error::Error for NotSaved {}
 
 /// Parses the command line, runs folio and says how it went: the one place
 /// an error is said and an exit code picked.

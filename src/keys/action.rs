@@ -1,6 +1,7 @@
 //! `Action`: everything a user can ask of folio, each variant a verb with
 //! its doc, named in snake_case for the keymap file and the help.
 
+use serde::de::IntoDeserializer as _;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Batch;
@@ -8,8 +9,9 @@ use crate::search::worker::Results;
 
 /// Everything a user can ask of folio. `App::update` is the only place these
 /// take effect. The snake_case names are the ones a keymap file will use.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, strum::IntoStaticStr)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     /// Leave folio.
     Quit,
@@ -115,9 +117,15 @@ impl Action {
     /// The name a config file rebinds this action by (`select_next`); none
     /// for actions that carry data.
     pub fn name(&self) -> Option<String> {
-        match serde_json::to_value(self) {
-            Ok(serde_json::Value::String(name)) => Some(name),
-            _ => None,
-        }
+        let name: &'static str = self.into();
+        // Only an action without data is named alone: its name reads back.
+        Action::from_name(name).is_some().then(|| name.to_owned())
+    }
+
+    /// The action a config file names (`select_next`), if it is one that
+    /// can be named alone.
+    pub fn from_name(name: &str) -> Option<Action> {
+        let read: Result<Action, serde::de::value::Error> = Action::deserialize(name.into_deserializer());
+        read.ok()
     }
 }
