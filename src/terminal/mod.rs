@@ -27,7 +27,7 @@ use ratatui::crossterm::execute;
 use crate::app::{App, Effect};
 use crate::corpus::Batch;
 use crate::keys::Action;
-use crate::scroll::Painter;
+use crate::painter::Painter;
 use crate::search::worker::{Results, Worker};
 
 use input::InputThread;
