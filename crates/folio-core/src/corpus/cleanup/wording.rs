@@ -135,6 +135,9 @@ pub(super) fn is_credit<'a>(text: &str, norm: impl Fn() -> &'a str) -> bool {
     labelled(text) || trailing || may_open && CREDIT_OPENINGS.iter().any(|o| norm().starts_with(o))
 }
 
+/// A breadcrumb trail on one line (`Home / World / Africa`). The memchr
+/// pre-check is the hot path that BENCHMARKS.md's "Fifth session",
+/// "Breadcrumb separators", measured.
 pub(super) fn is_trail(text: &str) -> bool {
     // Every separator holds one of these bytes ('›' ends in 0xBA, '»' in
     // 0xBB); prose seldom does, and then no split is needed. memchr looks
