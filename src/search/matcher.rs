@@ -181,7 +181,11 @@ impl TermMatcher {
             Kind::Fuzzy if !number => typo_budget(term.text.chars().filter(|c| !is_mark(*c)).count()),
             _ => 0,
         };
-        let capital = !term.case_sensitive && term.text.chars().next().is_some_and(char::is_uppercase);
+        // A one-letter term is scored from the index's tables, which know no
+        // case: "A" that starts a sentence is the letter.
+        let capital = !term.case_sensitive
+            && chars.len() > 1
+            && term.text.chars().next().is_some_and(char::is_uppercase);
         TermMatcher {
             term: term.clone(),
             chars,

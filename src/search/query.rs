@@ -134,8 +134,8 @@ impl Query {
 
     /// A query of several words typed as a sentence or a title ("Date and
     /// time library", "API for Locale Fallback") has capitals that start a
-    /// sentence or a title's words, not names: its first word, and every
-    /// plain word whose only capital is its first letter, ignore case (an
+    /// sentence or a title's words, not names: every plain word whose only
+    /// capital is its first letter ignores case (an
     /// article that writes the word with that capital ranks a little
     /// higher: see [`super::matcher::quality::CASE_DIFFERS`]). A capital
     /// inside a word (`NASA`, `iPhone`), an operator, or a query of one
@@ -145,12 +145,6 @@ impl Query {
             return;
         }
         let title_case = |text: &str| text.chars().skip(1).all(|c| !c.is_uppercase());
-        if let Some(first) = self.groups.first_mut().and_then(|g| g.first_mut())
-            && !first.negated
-            && title_case(&first.text)
-        {
-            first.case_sensitive = false;
-        }
         for group in &mut self.groups {
             if let [term] = group.as_mut_slice()
                 && (term.kind == Kind::Fuzzy || term.joined)
@@ -340,7 +334,10 @@ mod tests {
             "capitals that start a title's words are no names"
         );
         assert_eq!(cases("NASA budget iPhone"), [true, false, true], "a capital inside a word is");
-        assert_eq!(cases("'Niger ^Coup t:Niamey !Iran Mali-Niger"), [true, true, true, true, false]);
+        assert_eq!(
+            cases("'Niger ^Coup t:Niamey !Iran Mali-Niger Self-driven"),
+            [true, true, true, true, true, false]
+        );
         assert_eq!(cases("Niger"), [true], "a query of one word keeps its case");
     }
 
