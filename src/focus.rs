@@ -29,4 +29,6 @@ pub enum Mode {
     Help,
     /// The list of files that were skipped, and why.
     Skipped,
+    /// A question in the status line waits for y or n.
+    Confirm,
 }
