@@ -354,7 +354,7 @@ fn run(options: &Options) -> ExitCode {
         Run::Check => false,
         Run::Read | Run::Print(_) | Run::Related { .. } | Run::Stories { .. } | Run::Compare { .. } => true,
     };
-    let library::Whole { loaded, index, from_cache } = match load(options, bodies) {
+    let library::Whole { loaded, index, from_cache, .. } = match load(options, bodies) {
         Ok(loaded) => loaded,
         Err(err) => {
             say(&err);
@@ -532,9 +532,12 @@ fn print_articles(loaded: &Loaded, sort: SortKey, printing: print::Printing) -> 
 /// Everything at once, with the index when the cache holds it.
 fn load(options: &Options, bodies: bool) -> Result<library::Whole, corpus::LoadError> {
     match &options.source {
-        Source::Bundled => {
-            Ok(library::Whole { loaded: corpus::load_bundled(), index: None, from_cache: false })
-        }
+        Source::Bundled => Ok(library::Whole {
+            loaded: corpus::load_bundled(),
+            index: None,
+            from_cache: false,
+            stories: None,
+        }),
         Source::Paths(paths) => {
             let cache = library::cache_file(paths, options.cache.as_deref());
             // --check keeps the cache up to date, as the reader does.
