@@ -29,4 +29,22 @@ pub enum Mode {
     Help,
     /// The list of files that were skipped, and why.
     Skipped,
+    /// The articles most like the selected one (`R`).
+    Related,
+    /// The stories: one row per story, expanded to its articles.
+    Stories,
+    /// What the takes on a story agree and disagree on (`c`).
+    Compare,
+}
+
+impl Mode {
+    /// Every mode, for checks over all of them.
+    pub const ALL: [Mode; 6] =
+        [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Related, Mode::Stories, Mode::Compare];
+
+    /// Whether this is one of the stories' panels, whose keys the stories
+    /// part answers.
+    pub fn is_stories(self) -> bool {
+        matches!(self, Mode::Related | Mode::Stories | Mode::Compare)
+    }
 }

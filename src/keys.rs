@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::Batch;
 use crate::focus::{Focus, Mode};
 use crate::search::worker::Results;
+use crate::stories::answer::StoriesAnswer;
 
 /// Everything a user can ask of folio. `App::update` is the only place these
 /// take effect. The snake_case names are the ones a keymap file will use.
@@ -100,6 +101,23 @@ pub enum Action {
     OpenInEditor,
     /// Open the article's link in a browser, or copy it where there is none.
     OpenLink,
+    /// List the articles most like the selected one, with why.
+    ShowRelated,
+    /// Show the stories (one row per story), or the list again.
+    ToggleStories,
+    /// Mark the selected article for a comparison, or unmark it.
+    MarkForCompare,
+    /// Compare the selected story, or the two or more marked articles.
+    Compare,
+    /// Move down a row in a stories panel.
+    PanelNext,
+    /// Move up a row in a stories panel.
+    PanelPrev,
+    /// Open the row: an article (at the sentence, from a comparison), or a
+    /// story's articles.
+    PanelOpen,
+    /// Close the stories panel.
+    PanelClose,
     /// Say how something the event loop did went (not bound to a key).
     Report(String),
     /// The mouse wheel turned over a cell of the screen (with `--mouse`).
@@ -114,6 +132,10 @@ pub enum Action {
     /// More articles arrived from a load streaming in (not bound to a key).
     #[serde(skip)]
     Loaded(Batch),
+    /// The stories were found, or something asked of them answered, off
+    /// the UI thread (not bound to a key).
+    #[serde(skip)]
+    Stories(StoriesAnswer),
 }
 
 impl Action {
@@ -139,6 +161,9 @@ pub enum Context {
     Filter,
     Help,
     Skipped,
+    Related,
+    Stories,
+    Compare,
 }
 
 impl Context {
@@ -152,6 +177,9 @@ impl Context {
             Context::Filter => "Filtering the list",
             Context::Help => "This help",
             Context::Skipped => "Skipped files list",
+            Context::Related => "Related articles",
+            Context::Stories => "Stories",
+            Context::Compare => "Comparison",
         }
     }
 }
@@ -255,7 +283,7 @@ const fn hinted(
     Binding { context, keys, action, help, hint: Some(hint) }
 }
 
-use Context::{Anywhere, Browse, Filter, Help, Input, List, Reader, Skipped};
+use Context::{Anywhere, Browse, Compare, Filter, Help, Input, List, Reader, Related, Skipped, Stories};
 
 /// Every key folio knows. Looked up in order: the first binding whose context
 /// applies and whose key matches wins.
@@ -269,6 +297,29 @@ pub const BINDINGS: &[Binding] = &[
     bind(Skipped, &[ch('!'), key(KeyCode::Esc), ch('q')], Action::ToggleSkipped, "close this list"),
     bind(Skipped, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll this list down"),
     bind(Skipped, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll this list up"),
+    bind(Related, &[ch('j'), key(KeyCode::Down)], Action::PanelNext, "next related article"),
+    bind(Related, &[ch('k'), key(KeyCode::Up)], Action::PanelPrev, "previous related article"),
+    bind(Related, &[key(KeyCode::Enter), ch('l')], Action::PanelOpen, "read it"),
+    bind(Related, &[key(KeyCode::Esc), ch('R'), ch('q'), ch('h')], Action::PanelClose, "close this list"),
+    bind(Stories, &[ch('j'), key(KeyCode::Down)], Action::PanelNext, "next row"),
+    bind(Stories, &[ch('k'), key(KeyCode::Up)], Action::PanelPrev, "previous row"),
+    bind(
+        Stories,
+        &[key(KeyCode::Enter), ch('l')],
+        Action::PanelOpen,
+        "show a story's articles (again: hide), or read the article",
+    ),
+    bind(Stories, &[ch('c')], Action::Compare, "compare the story's takes"),
+    bind(Stories, &[key(KeyCode::Esc), ch('t'), ch('q'), ch('h')], Action::PanelClose, "back to the list"),
+    bind(Compare, &[ch('j'), key(KeyCode::Down)], Action::PanelNext, "next sentence"),
+    bind(Compare, &[ch('k'), key(KeyCode::Up)], Action::PanelPrev, "previous sentence"),
+    bind(Compare, &[key(KeyCode::Enter), ch('l')], Action::PanelOpen, "read the article at this sentence"),
+    bind(
+        Compare,
+        &[key(KeyCode::Esc), ch('c'), ch('q'), ch('h')],
+        Action::PanelClose,
+        "close the comparison",
+    ),
     hinted(List, &[ch('j'), key(KeyCode::Down)], Action::SelectNext, "next article", "move"),
     bind(List, &[ch('k'), key(KeyCode::Up)], Action::SelectPrev, "previous article"),
     bind(List, &[ch('g'), key(KeyCode::Home)], Action::SelectFirst, "first article"),
@@ -319,6 +370,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[ch('M')], Action::ToggleRead, "mark the article read or unread"),
     bind(Browse, &[ch('u')], Action::ShowUnread, "list only unread articles (again: all)"),
     bind(Browse, &[ch('B')], Action::ShowBookmarks, "list only bookmarks (again: all)"),
+    bind(Browse, &[ch('R')], Action::ShowRelated, "list the articles most like this one"),
+    bind(Browse, &[ch('t')], Action::ToggleStories, "show the stories (takes on one event)"),
+    bind(Browse, &[ch('m')], Action::MarkForCompare, "mark the article to compare, or unmark it"),
+    bind(Browse, &[ch('c')], Action::Compare, "compare the marked articles (or this one's story)"),
     hinted(Browse, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
     hinted(Browse, &[ch('q')], Action::Quit, "quit", "quit"),
     hinted(Input, &[key(KeyCode::Enter)], Action::AcceptQuery, "keep the query, leave the bar", "keep"),
@@ -335,12 +390,15 @@ impl Binding {
             (_, Anywhere) => true,
             (Mode::Help, context) => context == Help,
             (Mode::Skipped, context) => context == Skipped,
+            (Mode::Related, context) => context == Related,
+            (Mode::Stories, context) => context == Stories,
+            (Mode::Compare, context) => context == Compare,
             (Mode::Normal, Browse) => matches!(focus, Focus::List | Focus::Reader),
             (Mode::Normal, List) => focus == Focus::List,
             (Mode::Normal, Reader) => focus == Focus::Reader,
             (Mode::Normal, Input) => matches!(focus, Focus::Filter | Focus::Find),
             (Mode::Normal, Filter) => focus == Focus::Filter,
-            (Mode::Normal, Help | Skipped) => false,
+            (Mode::Normal, Help | Skipped | Related | Stories | Compare) => false,
         }
     }
 }
@@ -383,7 +441,7 @@ impl Keymap {
 
     /// A key bound twice where both bindings apply, if any.
     fn clash(&self) -> Option<String> {
-        for mode in [Mode::Normal, Mode::Help, Mode::Skipped] {
+        for mode in Mode::ALL {
             for focus in [Focus::List, Focus::Reader, Focus::Filter, Focus::Find] {
                 let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
                 for (i, a) in live.iter().enumerate() {
@@ -531,7 +589,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_where_both_bindings_apply() {
         let focuses = [Focus::List, Focus::Reader, Focus::Filter, Focus::Find];
-        for mode in [Mode::Normal, Mode::Help, Mode::Skipped] {
+        for mode in Mode::ALL {
             for focus in focuses {
                 let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
                 for (i, a) in live.iter().enumerate() {

@@ -32,6 +32,8 @@ use crate::library::Sink;
 use crate::scroll::Painter;
 use crate::search::Index;
 use crate::search::worker::{Feeder, IndexedTask, Results, Worker};
+use crate::stories::answer::{StoriesAnswer, StoriesJob};
+use crate::stories::{Analysis, AnalysisTo};
 
 /// The terminal as folio draws on it. Standard output writes a kilobyte at
 /// a time, so a frame went out in dozens of writes; through this buffer it
@@ -78,6 +80,8 @@ enum Message {
     Input(io::Result<Event>),
     Results(Results),
     Loaded(Batch),
+    /// The stories found, or a related list or comparison worked out.
+    Stories(StoriesAnswer),
     Signal(i32),
     /// SIGTSTP from outside (`kill -TSTP`; Ctrl-z itself arrives as a key
     /// in raw mode): suspend as Ctrl-z does.
@@ -127,6 +131,13 @@ impl Sink for LoadSink {
     fn when_indexed(&mut self, articles: usize, task: IndexedTask) {
         self.search.when_indexed(articles, task);
     }
+
+    fn analysis_to(&mut self) -> Option<AnalysisTo> {
+        let inbox = self.loop_inbox.clone();
+        Some(Box::new(move |analysis| {
+            let _ = inbox.send(Message::Stories(StoriesAnswer::Analysed(analysis)));
+        }))
+    }
 }
 
 /// Runs the interactive reader until the user quits or a signal arrives,
@@ -148,6 +159,17 @@ pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnc
     if mouse {
         execute!(stdout(), EnableMouseCapture).context("cannot turn the mouse on")?;
     }
+    if load.is_none() {
+        // The bundled articles are all there: find their stories once
+        // they are indexed (a load's are found by the load, with its cache).
+        let inbox = sender.clone();
+        let task: IndexedTask = Box::new(move |corpus, index| {
+            let analysis = Arc::new(Analysis::of(corpus, index));
+            let _ = inbox.send(Message::Stories(StoriesAnswer::Analysed(analysis)));
+        });
+        worker.feeder().when_indexed(app.corpus().len(), task);
+    }
+    let jobs = sender.clone();
     if let Some(load) = load {
         let mut sink = LoadSink {
             loop_inbox: sender.clone(),
@@ -163,24 +185,31 @@ pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnc
             .context("cannot start loading")?;
     }
     let input = InputThread::spawn(sender).context("cannot start reading keys")?;
-    let outcome = event_loop(&mut session.terminal, app, &inbox, &worker, &input, mouse);
+    let outcome = event_loop(&mut session.terminal, app, &inbox, &Drivers { worker, input, jobs }, mouse);
     on_exit(app);
     outcome
+}
+
+/// What runs effects: the search thread, the key reader (paused for a
+/// hand-off) and where answers worked out off the UI thread go.
+struct Drivers {
+    worker: Worker,
+    input: InputThread,
+    jobs: Sender<Message>,
 }
 
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
     inbox: &Receiver<Message>,
-    worker: &Worker,
-    input: &InputThread,
+    drivers: &Drivers,
     mouse: bool,
 ) -> Result<Exit> {
     let size = terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
     let mut painter = Painter::default();
     // A query restored from the last run is searched before any key.
-    run_effects(app, terminal, worker, input, &mut painter, mouse)?;
+    run_effects(app, terminal, drivers, &mut painter, mouse)?;
     loop {
         painter.draw(terminal, app)?;
         #[cfg(debug_assertions)]
@@ -217,8 +246,9 @@ fn event_loop(
                 Message::Input(Ok(_)) => {}
                 Message::Results(results) => app.update(Action::ShowResults(results)),
                 Message::Loaded(batch) => app.update(Action::Loaded(batch)),
+                Message::Stories(answer) => app.update(Action::Stories(answer)),
             }
-            redraw |= run_effects(app, terminal, worker, input, &mut painter, mouse)?;
+            redraw |= run_effects(app, terminal, drivers, &mut painter, mouse)?;
             if app.should_quit() {
                 return Ok(Exit::Quit);
             }
@@ -239,11 +269,11 @@ fn event_loop(
 fn run_effects(
     app: &mut App,
     terminal: &mut Screen,
-    worker: &Worker,
-    input: &InputThread,
+    drivers: &Drivers,
     painter: &mut Painter,
     mouse: bool,
 ) -> Result<bool> {
+    let Drivers { worker, input, jobs } = drivers;
     let mut redraw = false;
     for effect in app.drain_effects() {
         match effect {
@@ -261,9 +291,20 @@ fn run_effects(
                 suspend(terminal, mouse).context("cannot suspend")?;
                 redraw = true;
             }
+            Effect::Stories(job) => run_stories_job(job, jobs.clone()),
         }
     }
     Ok(redraw)
+}
+
+/// Works `job` out on a thread of its own and sends the answer to the
+/// loop: a related list reads an index of 100,000 articles in milliseconds,
+/// but a comparison unpacks and reads whole texts. A job that cannot get a
+/// thread is not run; its panel says it is still working.
+fn run_stories_job(job: StoriesJob, answers: Sender<Message>) {
+    let _ = thread::Builder::new().name("folio-stories".into()).spawn(move || {
+        let _ = answers.send(Message::Stories(job.run()));
+    });
 }
 
 /// Clears the screen and has the next frame drawn whole. Not ratatui's

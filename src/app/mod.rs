@@ -10,6 +10,7 @@
 //! | `loading` | `loading` | a load streaming in, and what it skipped |
 //! | `settings` | `settings` | keys, theme, text width, clipboard route |
 //! | `window` | `window` | screen size, focus, full-screen |
+//! | `stories` | `stories` | the stories found, marks, related and compare panels |
 //!
 //! `App::update` is the only place any of it changes: it routes each
 //! `Action` to the part it belongs to. What must happen outside (a search,
@@ -26,6 +27,7 @@ mod mouse;
 mod overlay;
 mod reader;
 mod settings;
+mod stories;
 mod window;
 
 use std::sync::Arc;
@@ -44,6 +46,7 @@ pub use handoff::{Handoff, article_text};
 pub use list::RowMarks;
 pub use memory::ListView;
 pub use reader::ReaderMarks;
+pub use stories::{CompareRow, StoryRow, compare_rows, story_rows};
 
 use effect::Effects;
 use filter::Filter;
@@ -53,6 +56,7 @@ use memory::Memory;
 use overlay::Overlay;
 use reader::Reader;
 use settings::Settings;
+use stories::Stories;
 use window::Window;
 
 #[derive(Debug)]
@@ -67,6 +71,7 @@ pub struct App {
     loading: Loading,
     settings: Settings,
     window: Window,
+    stories: Stories,
     /// Said once in the status line; the next thing the user does clears it.
     notice: Option<String>,
     quit: bool,
@@ -87,6 +92,7 @@ impl App {
             overlay: Overlay::default(),
             settings: Settings::default(),
             window: Window::default(),
+            stories: Stories::default(),
             quit: false,
             effects: Effects::default(),
         };
@@ -114,7 +120,10 @@ impl App {
 
     /// Applies one action. Every change of state goes through here.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. } | Action::ShowResults(_) | Action::Loaded(_)) {
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::ShowResults(_) | Action::Loaded(_) | Action::Stories(_)
+        ) {
             // A notice is read once; the next thing the user does clears it.
             self.notice = None;
         }
@@ -125,6 +134,7 @@ impl App {
             Action::ShowResults(results) => self.show_results(results),
             Action::Loaded(batch) => self.add_batch(batch),
             Action::Report(report) => self.notice = Some(report),
+            Action::Stories(answer) => self.take_stories_answer(answer),
             action => {
                 if let Some(action) = self.overlay.update(action) {
                     self.apply(action);
@@ -181,6 +191,14 @@ impl App {
             Action::OpenLink => self.hand_off(handoff::browse),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),
+            Action::ShowRelated => self.show_related(),
+            Action::ToggleStories => self.toggle_stories(),
+            Action::MarkForCompare => self.mark_for_compare(),
+            Action::Compare => self.compare(),
+            Action::PanelNext => self.panel_step(true),
+            Action::PanelPrev => self.panel_step(false),
+            Action::PanelOpen => self.panel_open(),
+            Action::PanelClose => self.panel_close(),
             // Taken by `update` or by the overlay before they get here.
             Action::Quit
             | Action::Suspend
@@ -189,6 +207,7 @@ impl App {
             | Action::Resize { .. }
             | Action::ShowResults(_)
             | Action::Loaded(_)
+            | Action::Stories(_)
             | Action::Report(_) => {}
         }
     }

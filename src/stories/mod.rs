@@ -4,6 +4,7 @@
 //! holds how rare each word is); nothing here knows of the terminal.
 
 pub mod analysis;
+pub mod answer;
 pub mod compare;
 pub mod group;
 pub mod related;

@@ -19,6 +19,9 @@ const SECTIONS: &[Context] = &[
     Context::Filter,
     Context::Anywhere,
     Context::Skipped,
+    Context::Related,
+    Context::Stories,
+    Context::Compare,
     Context::Help,
 ];
 

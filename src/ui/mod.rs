@@ -6,6 +6,7 @@ mod help;
 mod list;
 mod reader;
 mod skipped;
+mod stories;
 
 // Shared with `App` (page sizes, the chosen theme), so they live outside
 // `ui`; re-exported so the renderers name them as before.
@@ -46,6 +47,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.mode() {
         Mode::Help => help::render(app, frame, screen),
         Mode::Skipped => skipped::render(app, frame, screen),
+        Mode::Related | Mode::Stories | Mode::Compare => stories::render(app, frame, screen),
         Mode::Normal => {}
     }
 }
