@@ -215,6 +215,8 @@ pub struct Options {
     pub text_width: u16,
     pub keys: Keymap,
     pub mouse: bool,
+    /// Whether the stories panel opens at start (the config's `stories`).
+    pub stories_shown: bool,
     /// What was wrong with the config file, to be said once folio is up.
     pub config_problems: Vec<config::Problem>,
 }
@@ -270,6 +272,7 @@ impl Options {
             text_width: config.text_width.unwrap_or(MAX_TEXT_WIDTH),
             keys: config.keys,
             mouse: cli.mouse || config.mouse.unwrap_or(false),
+            stories_shown: config.stories.unwrap_or(false),
             config_problems,
         }
     }
@@ -420,6 +423,7 @@ fn read(options: &Options) -> ExitCode {
         .copying_via(Route::from_env())
         .with_text_width(options.text_width)
         .with_keymap(options.keys.clone())
+        .with_stories_shown(options.stories_shown)
         .remembering(saved);
     if let Some(problem) = problem {
         app = app.with_notice(problem.to_string());

@@ -69,6 +69,9 @@ pub fn compare_rows(comparison: &Comparison) -> Vec<CompareRow<'_>> {
     for (heading, facts) in
         [("Told differently", &comparison.disputed), ("Agreed by all", &comparison.agreed)]
     {
+        if facts.is_empty() {
+            continue;
+        }
         rows.push(CompareRow::Heading(heading));
         for fact in facts {
             rows.push(CompareRow::Fact(fact));
