@@ -101,7 +101,7 @@ fn stream_reading(
     let stamps: Vec<Stamp> = found.files.iter().map(|(path, meta)| Stamp::of(path, meta)).collect();
     let mut reader = cache_path.and_then(open_cache);
     if let Some(reader) = reader.as_mut().filter(|r| cache::unchanged(r.stamps(), &stamps))
-        && let Some((files, articles, index, stories)) = read_whole(reader, bodies)
+        && let Some(Cached { files, articles, index, stories }) = read_whole(reader, bodies)
     {
         sink.index(index);
         let total = files.len();
@@ -297,18 +297,23 @@ fn open_cache(path: &Path) -> Option<Reader> {
     Reader::open(path).ok().flatten()
 }
 
+/// Everything a cache holds.
+struct Cached {
+    files: Vec<FileRecord>,
+    articles: Vec<Article>,
+    index: Index,
+    stories: Vec<Story>,
+}
+
 /// Everything the cache holds, for when no file changed; `None` when a
 /// section cannot be read or the sections disagree.
-fn read_whole(
-    reader: &mut Reader,
-    bodies: Bodies,
-) -> Option<(Vec<FileRecord>, Vec<Article>, Index, Vec<Story>)> {
+fn read_whole(reader: &mut Reader, bodies: Bodies) -> Option<Cached> {
     let (files, articles) = read_articles(reader, bodies, false)?;
     let mut index: Index = reader.section(INDEX).ok()?;
     index.rebuild_lookup();
     let stories: Vec<Story> = reader.section(STORIES).ok()?;
     let within = stories.iter().flat_map(|s| &s.articles).all(|&a| a < articles.len());
-    (index.articles() == articles.len() && within).then_some((files, articles, index, stories))
+    (index.articles() == articles.len() && within).then_some(Cached { files, articles, index, stories })
 }
 
 /// The files' records and their articles, with their text as `bodies`
