@@ -55,13 +55,17 @@ fn screen(app: &App) -> Terminal<TestBackend> {
 }
 
 #[test]
-fn before_the_stories_are_found_t_and_r_say_so_and_open_nothing() {
+fn before_the_stories_are_found_r_says_so_and_t_shows_them_once_they_are() {
     let mut app = app(100, 30);
-    press(&mut app, "t");
-    assert_eq!(app.mode(), Mode::Normal);
-    assert!(app.notice().is_some_and(|n| n.contains("still being found")), "{:?}", app.notice());
     let asked = press(&mut app, "R");
     assert!(asked.is_empty() && app.mode() == Mode::Normal);
+    assert!(app.notice().is_some_and(|n| n.contains("still being found")), "{:?}", app.notice());
+    press(&mut app, "t");
+    assert_eq!(app.mode(), Mode::Normal);
+    let corpus = Arc::clone(app.corpus());
+    let index = Arc::new(Index::build(corpus.articles(), View::Clean));
+    app.update(Action::Stories(StoriesAnswer::Analysed(Arc::new(Analysis::of(corpus, index)))));
+    assert_eq!(app.mode(), Mode::Stories, "the stories show as soon as they are found");
 }
 
 #[test]

@@ -27,8 +27,8 @@ pub(super) struct Stories {
     pub expanded: BTreeSet<usize>,
     /// The selected row of the open panel.
     pub selected: usize,
-    /// Whether the stories panel is open at the start once they are found
-    /// (the config's `stories`).
+    /// Whether the stories panel opens as soon as they are found (`t`
+    /// pressed before, or the config's `stories`).
     pub open_when_found: bool,
 }
 
@@ -127,10 +127,13 @@ impl App {
         self.open_panel(Mode::Related);
     }
 
-    /// `t`: the stories panel, or back to the list.
+    /// `t`: the stories panel; before they are found, as soon as they are.
     pub(super) fn toggle_stories(&mut self) {
-        if self.analysis_or_say().is_some() {
+        if self.stories.analysis.is_some() {
             self.open_panel(Mode::Stories);
+        } else {
+            self.stories.open_when_found = true;
+            self.notice = Some("stories are still being found: they show once the load is indexed".into());
         }
     }
 
