@@ -7,7 +7,6 @@
 //! never rewritten. Knows nothing of the UI.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -172,35 +171,29 @@ pub fn default_dir(xdg_state_home: Option<&str>, home: Option<&str>) -> Option<P
 }
 
 /// What went wrong with the state file, said to the user as a notice.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum StateProblem {
     /// It did not parse: it was moved aside to `moved_to`.
+    #[error(
+        "reading state was unreadable ({reason}); moved it to {} and started afresh",
+        crate::shown::path(moved_to)
+    )]
     Corrupt { reason: String, moved_to: PathBuf },
     /// It could not be read or written.
-    Io { action: &'static str, path: PathBuf, error: io::Error },
+    #[error("cannot {action} reading state {}: {error}", crate::shown::path(path))]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        error: io::Error,
+    },
     /// A newer folio wrote it: it is neither read nor overwritten.
+    #[error(
+        "reading state {} is from a newer folio (version {version}, this one knows {VERSION}): \
+         left as it is, and nothing is saved",
+        crate::shown::path(path)
+    )]
     Newer { version: u32, path: PathBuf },
-}
-
-impl fmt::Display for StateProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StateProblem::Corrupt { reason, moved_to } => write!(
-                f,
-                "reading state was unreadable ({reason}); moved it to {} and started afresh",
-                crate::shown::path(moved_to)
-            ),
-            StateProblem::Io { action, path, error } => {
-                write!(f, "cannot {action} reading state {}: {error}", crate::shown::path(path))
-            }
-            StateProblem::Newer { version, path } => write!(
-                f,
-                "reading state {} is from a newer folio (version {version}, this one knows {VERSION}): \
-                 left as it is, and nothing is saved",
-                crate::shown::path(path)
-            ),
-        }
-    }
 }
 
 /// The state file of one folder.
