@@ -35,12 +35,14 @@ pub enum Mode {
     Stories,
     /// What the takes on a story agree and disagree on (`c`).
     Compare,
+    /// A question in the status line waits for y or n.
+    Confirm,
 }
 
 impl Mode {
     /// Every mode, for checks over all of them.
-    pub const ALL: [Mode; 6] =
-        [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Related, Mode::Stories, Mode::Compare];
+    pub const ALL: [Mode; 7] =
+        [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Related, Mode::Stories, Mode::Compare, Mode::Confirm];
 
     /// Whether this is one of the stories' panels, whose keys the stories
     /// part answers.

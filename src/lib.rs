@@ -13,6 +13,7 @@
 // name them as before.
 pub use folio_core::{cache, corpus, document, fsutil, lanes, library, search, shown, state, stories, synth};
 
+pub mod ansi16;
 pub mod app;
 pub mod cli;
 pub mod clipboard;
@@ -20,8 +21,10 @@ pub mod config;
 pub mod focus;
 pub mod keys;
 pub mod layout;
+pub mod line_edit;
 pub mod painter;
 pub mod print;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
+pub mod viewport;

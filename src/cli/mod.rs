@@ -157,7 +157,8 @@ fn read(options: &Options) -> Result<Status> {
             (Corpus::default(), Vec::new(), Some(load))
         }
     };
-    let theme = Theme::named(&options.theme, Depth::from_env(options.colour))?;
+    let depth = Depth::from_env(options.colour);
+    let theme = Theme::named(&options.theme, depth)?;
     let (saved, problem) = options.state.as_ref().map(Store::load).unwrap_or_default();
     // A newer folio's file is left alone: said at the start, not saved over.
     let store =
@@ -166,14 +167,19 @@ fn read(options: &Options) -> Result<Status> {
     if load.is_some() {
         app = app.streaming();
     }
+    if options.sort_given {
+        app = app.sorted_by(options.sort);
+    }
     let mut app = app
-        .sorted_by(options.sort)
         .with_theme(theme)
         .copying_via(Route::from_env())
         .with_text_width(options.text_width)
         .with_keymap(options.keys.clone())
         .with_stories_shown(options.stories_shown)
         .remembering(saved);
+    if options.plain {
+        app = app.in_plain_mode();
+    }
     if let Some(problem) = problem {
         app = app.with_notice(problem.to_string());
     }
@@ -191,7 +197,12 @@ fn read(options: &Options) -> Result<Status> {
             failed_save = store.save(&app.reading_state()).err();
         }
     };
-    let outcome = terminal::run(&mut app, options.mouse, load, save);
+    let setup = terminal::Setup {
+        mouse: options.mouse,
+        plain: options.plain,
+        sixteen_colours: depth == Depth::Ansi16,
+    };
+    let outcome = terminal::run(&mut app, setup, load, save);
     if let Some(problem) = failed_save {
         let signal = match outcome {
             Ok(Exit::Signal(signal)) => Some(signal),

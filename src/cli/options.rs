@@ -90,8 +90,9 @@ pub(super) struct Cli {
 
     /// Sort the list by file name, date (newest first), title, or length
     /// (shortest first). `s` changes it while reading.
-    #[arg(long, value_enum, default_value_t = SortArg::Name)]
-    sort: SortArg,
+    /// [default: the order last used, else name]
+    #[arg(long, value_enum)]
+    sort: Option<SortArg>,
 
     /// Read without remembering: no reading state is loaded or saved.
     #[arg(long)]
@@ -117,6 +118,12 @@ pub(super) struct Cli {
     /// default, so the terminal's own selection (copying text) works.
     #[arg(long)]
     mouse: bool,
+
+    /// Plain mode, for screen readers and simple terminals (also when
+    /// TERM=dumb): no alternate screen, no box drawing, the cursor on the
+    /// selected row, a numbered list and the article as text. Keys as usual.
+    #[arg(long)]
+    plain: bool,
 
     /// Print a commented configuration file with the defaults, and exit.
     /// It belongs in $XDG_CONFIG_HOME/folio/config.toml (or
@@ -196,6 +203,8 @@ pub struct Options {
     pub source: Source,
     pub run: Run,
     pub sort: SortKey,
+    /// `--sort` was given: it wins over the order last used.
+    pub sort_given: bool,
     /// Where reading state is kept; `None` with `--no-state` (or no home).
     pub state: Option<Store>,
     /// The folder of cache files; `None` with `--no-cache` (or no home).
@@ -208,6 +217,8 @@ pub struct Options {
     pub mouse: bool,
     /// Whether the stories panel opens at start (the config's `stories`).
     pub stories_shown: bool,
+    /// `--plain`, or a terminal that says it is dumb.
+    pub plain: bool,
     /// What was wrong with the config file, to be said once folio is up.
     pub config_problems: Vec<config::Problem>,
 }
@@ -217,7 +228,8 @@ impl Options {
     pub(super) fn new(cli: Cli, config: Config, config_problems: Vec<config::Problem>) -> Self {
         Options {
             source: source(&cli, &config),
-            sort: cli.sort.into(),
+            sort: cli.sort.map(SortKey::from).unwrap_or_default(),
+            sort_given: cli.sort.is_some(),
             state: (!cli.no_state).then(state_store).flatten(),
             cache: (!cli.no_cache).then(cache_dir).flatten(),
             colour: cli.color.map(ColourChoice::from).or(config.colour).unwrap_or_default(),
@@ -226,6 +238,7 @@ impl Options {
             keys: config.keys,
             mouse: cli.mouse || config.mouse.unwrap_or(false),
             stories_shown: config.stories.unwrap_or(false),
+            plain: cli.plain || std::env::var("TERM").is_ok_and(|term| term == "dumb"),
             run: run(cli),
             config_problems,
         }

@@ -22,8 +22,37 @@ pub enum Action {
     SelectPrev,
     /// Jump to the first article in the list.
     SelectFirst,
-    /// Jump to the last article in the list.
+    /// Jump to the last article in the list, or with a count before it
+    /// (`1200G`) to that article.
     SelectLast,
+    /// Move the list selection down a page.
+    ListPageDown,
+    /// Move the list selection up a page.
+    ListPageUp,
+    /// Move the list selection down half a page.
+    ListHalfPageDown,
+    /// Move the list selection up half a page.
+    ListHalfPageUp,
+    /// Type a digit of the count for `G` or `%` (`1200G`, `50%`): the
+    /// key table's name for the ten digits; a press becomes `Count`.
+    CountDigit,
+    /// This digit of a count (not bound to a key: `CountDigit` is).
+    Count(u8),
+    /// Go as far through the list, or the article, as the count says in
+    /// per cent (`50%`).
+    JumpPercent,
+    /// Clear the list's filter and show every article again.
+    ClearFilter,
+    /// Read the next article in the list.
+    NextArticle,
+    /// Read the previous article in the list.
+    PrevArticle,
+    /// Mark every article the list shows read (asks first).
+    MarkAllRead,
+    /// Yes to the question in the status line.
+    Confirm,
+    /// No to the question in the status line.
+    Cancel,
     /// Show the selected article and move focus to the reader.
     OpenArticle,
     /// Move focus back to the article list.
@@ -52,6 +81,9 @@ pub enum Action {
     HalfPageUp,
     /// Scroll the reader down a whole page.
     PageDown,
+    /// Scroll the reader down a page; at the end of the article, read the
+    /// next unread one.
+    PageOrNextUnread,
     /// Scroll the reader up a whole page.
     PageUp,
     /// Go to the next match in the reader.
@@ -60,10 +92,32 @@ pub enum Action {
     PrevMatch,
     /// Add a character to the query being typed.
     TypeChar(char),
-    /// Delete the last character of the query being typed.
+    /// Delete the character before the cursor in the query being typed.
     DeleteChar,
-    /// Delete the last word of the query being typed.
+    /// Delete the word before the cursor in the query being typed.
     DeleteWord,
+    /// Delete the character under the cursor.
+    DeleteForward,
+    /// Move the cursor left a character.
+    CursorLeft,
+    /// Move the cursor right a character.
+    CursorRight,
+    /// Move the cursor to the start of the query.
+    CursorHome,
+    /// Move the cursor to the end of the query.
+    CursorEnd,
+    /// Move the cursor back a word.
+    WordLeft,
+    /// Move the cursor on past the next word.
+    WordRight,
+    /// Delete from the start of the query to the cursor.
+    KillToStart,
+    /// Delete from the cursor to the end of the query.
+    KillToEnd,
+    /// Show the query typed before this one.
+    OlderQuery,
+    /// Show the query typed after this one, or what was being typed.
+    NewerQuery,
     /// Keep the query and leave the filter bar.
     AcceptQuery,
     /// Clear the query and leave the filter bar.

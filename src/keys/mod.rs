@@ -27,7 +27,26 @@ pub enum Context {
     Related,
     Stories,
     Compare,
+    /// A question in the status line waits for y or n.
+    Confirm,
 }
+
+/// The contexts in the order the help and the README list them; `Help`
+/// comes last as it is what closes the box.
+pub const CONTEXTS: &[Context] = &[
+    Context::List,
+    Context::Reader,
+    Context::Browse,
+    Context::Input,
+    Context::Filter,
+    Context::Confirm,
+    Context::Anywhere,
+    Context::Skipped,
+    Context::Related,
+    Context::Stories,
+    Context::Compare,
+    Context::Help,
+];
 
 impl Context {
     pub fn heading(self) -> &'static str {
@@ -43,6 +62,7 @@ impl Context {
             Context::Related => "Related articles",
             Context::Stories => "Stories",
             Context::Compare => "Comparison",
+            Context::Confirm => "Answering a question",
         }
     }
 }
@@ -66,10 +86,21 @@ const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
 }
 
+const fn alt(c: char) -> Key {
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::ALT }
+}
+
+/// The digits, each the start or the next digit of a count.
+const DIGITS: &[Key] =
+    &[ch('0'), ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')];
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.modifiers.contains(KeyModifiers::CONTROL) {
             f.write_str("Ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
         }
         match self.code {
             KeyCode::Char(' ') => f.write_str("Space"),
@@ -81,6 +112,7 @@ impl fmt::Display for Key {
             KeyCode::PageUp => f.write_str("PgUp"),
             KeyCode::PageDown => f.write_str("PgDn"),
             KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Delete => f.write_str("Delete"),
             other => write!(f, "{other}"),
         }
     }
@@ -95,6 +127,9 @@ impl Key {
             let c = rest.chars().next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
             return Ok(ctrl(c));
         }
+        if let Some(rest) = text.strip_prefix("Alt-").filter(|r| r.chars().count() == 1) {
+            return Ok(alt(rest.chars().next().unwrap_or_default()));
+        }
         let code = match text {
             "Space" => KeyCode::Char(' '),
             "Enter" => KeyCode::Enter,
@@ -107,6 +142,7 @@ impl Key {
             "Left" | "←" => KeyCode::Left,
             "Right" | "→" => KeyCode::Right,
             "Home" => KeyCode::Home,
+            "Delete" | "Del" => KeyCode::Delete,
             "End" => KeyCode::End,
             "PgUp" | "PageUp" => KeyCode::PageUp,
             "PgDn" | "PageDown" => KeyCode::PageDown,
@@ -146,7 +182,9 @@ const fn hinted(
     Binding { context, keys, action, help, hint: Some(hint) }
 }
 
-use Context::{Anywhere, Browse, Compare, Filter, Help, Input, List, Reader, Related, Skipped, Stories};
+use Context::{
+    Anywhere, Browse, Compare, Confirm, Filter, Help, Input, List, Reader, Related, Skipped, Stories,
+};
 
 /// Every key folio knows. Looked up in order: the first binding whose context
 /// applies and whose key matches wins.
@@ -160,6 +198,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Skipped, &[ch('!'), key(KeyCode::Esc), ch('q')], Action::ToggleSkipped, "close this list"),
     bind(Skipped, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll this list down"),
     bind(Skipped, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll this list up"),
+    // A question swallows keys too: only an answer goes on.
+    hinted(Confirm, &[ch('y')], Action::Confirm, "yes", "yes"),
+    hinted(Confirm, &[ch('n'), key(KeyCode::Esc)], Action::Cancel, "no", "no"),
     bind(Related, &[ch('j'), key(KeyCode::Down)], Action::PanelNext, "next related article"),
     bind(Related, &[ch('k'), key(KeyCode::Up)], Action::PanelPrev, "previous related article"),
     bind(Related, &[key(KeyCode::Enter), ch('l')], Action::PanelOpen, "read it"),
@@ -186,7 +227,7 @@ pub const BINDINGS: &[Binding] = &[
     hinted(List, &[ch('j'), key(KeyCode::Down)], Action::SelectNext, "next article", "move"),
     bind(List, &[ch('k'), key(KeyCode::Up)], Action::SelectPrev, "previous article"),
     bind(List, &[ch('g'), key(KeyCode::Home)], Action::SelectFirst, "first article"),
-    bind(List, &[ch('G'), key(KeyCode::End)], Action::SelectLast, "last article"),
+    bind(List, &[ch('G'), key(KeyCode::End)], Action::SelectLast, "last article (1200G: the 1200th)"),
     hinted(
         List,
         &[key(KeyCode::Enter), ch('l'), key(KeyCode::Right)],
@@ -195,11 +236,17 @@ pub const BINDINGS: &[Binding] = &[
         "read",
     ),
     hinted(List, &[ch('/')], Action::FocusFilter, "filter the list", "filter"),
+    bind(List, &[key(KeyCode::Esc)], Action::ClearFilter, "clear the filter"),
     bind(List, &[ch('S')], Action::ToggleSnippets, "show or hide match snippets"),
+    hinted(List, &[ch(' '), key(KeyCode::PageDown)], Action::ListPageDown, "down a page of articles", "page"),
+    bind(List, &[key(KeyCode::PageUp)], Action::ListPageUp, "up a page of articles"),
+    bind(List, &[ctrl('d')], Action::ListHalfPageDown, "down half a page of articles"),
+    bind(List, &[ctrl('u')], Action::ListHalfPageUp, "up half a page of articles"),
+    bind(List, &[ch('U')], Action::MarkAllRead, "mark every article listed read (asks first)"),
     hinted(Reader, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll down a line", "scroll"),
     bind(Reader, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll up a line"),
     bind(Reader, &[ch('g'), key(KeyCode::Home)], Action::ScrollTop, "go to the top"),
-    bind(Reader, &[ch('G'), key(KeyCode::End)], Action::ScrollBottom, "go to the end"),
+    bind(Reader, &[ch('G'), key(KeyCode::End)], Action::ScrollBottom, "go to the end (120G: line 120)"),
     hinted(
         Reader,
         &[ch('h'), key(KeyCode::Esc), key(KeyCode::Left)],
@@ -210,10 +257,21 @@ pub const BINDINGS: &[Binding] = &[
     hinted(Reader, &[ch('/')], Action::FocusFind, "search in this article", "find"),
     hinted(Reader, &[ch('n')], Action::NextMatch, "next match", "next"),
     bind(Reader, &[ch('N')], Action::PrevMatch, "previous match"),
-    bind(Browse, &[ctrl('d')], Action::HalfPageDown, "reader down half a page"),
-    bind(Browse, &[ctrl('u')], Action::HalfPageUp, "reader up half a page"),
-    hinted(Browse, &[ch(' '), key(KeyCode::PageDown)], Action::PageDown, "reader down a page", "page"),
-    bind(Browse, &[key(KeyCode::PageUp)], Action::PageUp, "reader up a page"),
+    bind(Reader, &[ctrl('d')], Action::HalfPageDown, "down half a page"),
+    bind(Reader, &[ctrl('u')], Action::HalfPageUp, "up half a page"),
+    hinted(
+        Reader,
+        &[ch(' ')],
+        Action::PageOrNextUnread,
+        "down a page; at the end, the next unread article",
+        "page",
+    ),
+    bind(Reader, &[key(KeyCode::PageDown)], Action::PageDown, "down a page"),
+    bind(Reader, &[key(KeyCode::PageUp)], Action::PageUp, "up a page"),
+    bind(Reader, &[ch(']')], Action::NextArticle, "read the next article in the list"),
+    bind(Reader, &[ch('[')], Action::PrevArticle, "read the previous article in the list"),
+    bind(Browse, DIGITS, Action::CountDigit, "a count for G or % (1200G, 50%)"),
+    bind(Browse, &[ch('%')], Action::JumpPercent, "go that far through the list or article (50%)"),
     bind(
         Browse,
         &[key(KeyCode::Tab), key(KeyCode::BackTab)],
@@ -241,10 +299,21 @@ pub const BINDINGS: &[Binding] = &[
     hinted(Browse, &[ch('q')], Action::Quit, "quit", "quit"),
     hinted(Input, &[key(KeyCode::Enter)], Action::AcceptQuery, "keep the query, leave the bar", "keep"),
     hinted(Input, &[key(KeyCode::Esc)], Action::ClearQuery, "clear the query, leave the bar", "clear"),
-    bind(Input, &[key(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
-    bind(Input, &[ctrl('w')], Action::DeleteWord, "delete a word"),
-    bind(Filter, &[key(KeyCode::Down), ctrl('n')], Action::SelectNext, "next match"),
-    bind(Filter, &[key(KeyCode::Up), ctrl('p')], Action::SelectPrev, "previous match"),
+    bind(Input, &[key(KeyCode::Left)], Action::CursorLeft, "cursor left"),
+    bind(Input, &[key(KeyCode::Right)], Action::CursorRight, "cursor right"),
+    bind(Input, &[key(KeyCode::Home), ctrl('a')], Action::CursorHome, "cursor to the start"),
+    bind(Input, &[key(KeyCode::End), ctrl('e')], Action::CursorEnd, "cursor to the end"),
+    bind(Input, &[alt('b')], Action::WordLeft, "cursor back a word"),
+    bind(Input, &[alt('f')], Action::WordRight, "cursor on a word"),
+    bind(Input, &[key(KeyCode::Backspace)], Action::DeleteChar, "delete the character before the cursor"),
+    bind(Input, &[key(KeyCode::Delete)], Action::DeleteForward, "delete the character under the cursor"),
+    bind(Input, &[ctrl('w')], Action::DeleteWord, "delete the word before the cursor"),
+    bind(Input, &[ctrl('u')], Action::KillToStart, "delete to the start"),
+    bind(Input, &[ctrl('k')], Action::KillToEnd, "delete to the end"),
+    bind(Input, &[key(KeyCode::Up)], Action::OlderQuery, "an earlier query"),
+    bind(Input, &[key(KeyCode::Down)], Action::NewerQuery, "a later query (or back to yours)"),
+    bind(Filter, &[ctrl('n')], Action::SelectNext, "next match"),
+    bind(Filter, &[ctrl('p')], Action::SelectPrev, "previous match"),
 ];
 
 impl Binding {
@@ -256,12 +325,13 @@ impl Binding {
             (Mode::Related, context) => context == Related,
             (Mode::Stories, context) => context == Stories,
             (Mode::Compare, context) => context == Compare,
+            (Mode::Confirm, context) => context == Confirm,
             (Mode::Normal, Browse) => matches!(focus, Focus::List | Focus::Reader),
             (Mode::Normal, List) => focus == Focus::List,
             (Mode::Normal, Reader) => focus == Focus::Reader,
             (Mode::Normal, Input) => matches!(focus, Focus::Filter | Focus::Find),
             (Mode::Normal, Filter) => focus == Focus::Filter,
-            (Mode::Normal, Help | Skipped | Related | Stories | Compare) => false,
+            (Mode::Normal, Help | Skipped | Related | Stories | Compare | Confirm) => false,
         }
     }
 }
@@ -329,7 +399,11 @@ impl Keymap {
             .iter()
             .filter(|b| b.applies(focus, mode))
             .find(|b| self.keys_of(b).contains(&pressed))
-            .map(|b| b.action.clone());
+            .map(|b| match (&b.action, pressed.code) {
+                // A digit's binding stands for all ten: the key says which.
+                (Action::CountDigit, KeyCode::Char(c)) => Action::Count(c.to_digit(10).unwrap_or(0) as u8),
+                (action, _) => action.clone(),
+            });
         if bound.is_some() {
             return bound;
         }
@@ -352,10 +426,10 @@ impl Keymap {
 }
 
 /// Only the list's and the reader's keys change: the filter bar's letters
-/// are for typing, Ctrl-c and Ctrl-z work everywhere, and the overlays
-/// close the way they say they do.
+/// are for typing, Ctrl-c and Ctrl-z work everywhere, the overlays close
+/// the way they say they do, and a count is made of digits.
 fn rebindable(binding: &Binding) -> bool {
-    matches!(binding.context, Browse | List | Reader)
+    matches!(binding.context, Browse | List | Reader) && binding.action != Action::CountDigit
 }
 
 /// The action a key press asks for with the default keys.
@@ -363,13 +437,18 @@ pub fn action_for(focus: Focus, mode: Mode, event: KeyEvent) -> Option<Action> {
     Keymap::default().action_for(focus, mode, event)
 }
 
-/// The key presses behind one event. Terminals send Esc as a lone escape
-/// byte, so Esc followed quickly by a key (typing fast, or a slow SSH link
-/// delivering both at once) reaches us as Alt and that key. folio binds no
-/// Alt keys, so Alt+key is read as Esc, then the key.
-pub fn presses(event: KeyEvent) -> Vec<KeyEvent> {
+/// The key presses behind one event, where focus is and in `mode`.
+/// Terminals send Esc as a lone escape byte, so Esc followed quickly by a
+/// key (typing fast, or a slow SSH link delivering both at once) reaches
+/// us as Alt and that key. Where no Alt key is bound (everywhere but the
+/// filter bar's Alt-b and Alt-f), Alt+key is read as Esc, then the key.
+pub fn presses(focus: Focus, mode: Mode, event: KeyEvent) -> Vec<KeyEvent> {
+    let bound = || {
+        let pressed = normalize(event);
+        BINDINGS.iter().any(|b| b.applies(focus, mode) && b.keys.contains(&pressed))
+    };
     match event.code {
-        KeyCode::Char(_) if event.modifiers == KeyModifiers::ALT => {
+        KeyCode::Char(_) if event.modifiers == KeyModifiers::ALT && !bound() => {
             let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
             vec![escape, KeyEvent { modifiers: KeyModifiers::NONE, ..event }]
         }

@@ -75,9 +75,35 @@ fn no_key_is_bound_twice_where_both_bindings_apply() {
 #[test]
 fn alt_and_a_key_is_escape_then_the_key() {
     let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
-    let codes: Vec<KeyCode> = presses(alt_q).iter().map(|e| e.code).collect();
+    let codes: Vec<KeyCode> = presses(Focus::List, Mode::Normal, alt_q).iter().map(|e| e.code).collect();
     assert_eq!(codes, [KeyCode::Esc, KeyCode::Char('q')]);
-    assert_eq!(presses(press(KeyCode::Char('q'))).len(), 1);
+    assert_eq!(presses(Focus::List, Mode::Normal, press(KeyCode::Char('q'))).len(), 1);
+    let alt_b = KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT);
+    assert_eq!(presses(Focus::Filter, Mode::Normal, alt_b), [alt_b], "Alt-b edits the query");
+    assert_eq!(action_for(Focus::Filter, Mode::Normal, alt_b), Some(Action::WordLeft));
+    assert_eq!(presses(Focus::List, Mode::Normal, alt_b).len(), 2, "in the list: Esc, then b");
+}
+
+#[test]
+fn page_keys_move_the_list_when_it_has_the_focus_and_the_reader_keeps_its_own() {
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+    assert_eq!(action_for(Focus::List, Mode::Normal, key(KeyCode::PageDown)), Some(Action::ListPageDown));
+    assert_eq!(action_for(Focus::List, Mode::Normal, key(KeyCode::Char(' '))), Some(Action::ListPageDown));
+    assert_eq!(action_for(Focus::List, Mode::Normal, ctrl_d), Some(Action::ListHalfPageDown));
+    assert_eq!(action_for(Focus::Reader, Mode::Normal, key(KeyCode::PageDown)), Some(Action::PageDown));
+    assert_eq!(action_for(Focus::Reader, Mode::Normal, ctrl_d), Some(Action::HalfPageDown));
+    assert_eq!(action_for(Focus::List, Mode::Normal, key(KeyCode::Char('7'))), Some(Action::Count(7)));
+    assert_eq!(action_for(Focus::Filter, Mode::Normal, key(KeyCode::Char('7'))), Some(Action::TypeChar('7')));
+    assert_eq!(action_for(Focus::List, Mode::Confirm, key(KeyCode::Char('j'))), None, "a question waits");
+    assert_eq!(action_for(Focus::List, Mode::Confirm, key(KeyCode::Char('y'))), Some(Action::Confirm));
+    assert_eq!(action_for(Focus::Filter, Mode::Normal, key(KeyCode::Up)), Some(Action::OlderQuery));
+}
+
+#[test]
+fn alt_keys_read_and_write_as_the_help_shows_them() {
+    assert_eq!(Key::parse("Alt-b"), Ok(alt('b')));
+    assert_eq!(alt('f').to_string(), "Alt-f");
 }
 
 #[test]
@@ -87,5 +113,6 @@ fn hints_follow_focus() {
     assert!(labels(Focus::Reader).contains(&"back"));
     assert!(labels(Focus::Reader).contains(&"next"));
     assert_eq!(labels(Focus::Filter), ["keep", "clear"]);
+    assert!(labels(Focus::List).contains(&"page"));
     assert_eq!(labels(Focus::Find), ["keep", "clear"]);
 }

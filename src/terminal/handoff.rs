@@ -95,7 +95,7 @@ fn browse(url: &str) -> String {
     }
     let copy = Copy { text: url.to_owned(), route: Route::from_env() };
     match send_to_terminal(&copy.sequence()) {
-        Ok(()) => format!("No browser here: copied {url} with {}", copy.route.describe()),
+        Ok(()) => format!("No browser here: sent {url} by {}", copy.route.describe()),
         Err(_) => format!("No browser here, and the link could not be copied: {url}"),
     }
 }

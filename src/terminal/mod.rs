@@ -36,6 +36,7 @@ use crate::stories::answer::{StoriesAnswer, StoriesJob};
 
 use input::InputThread;
 pub use load::Loader;
+pub use session::Setup;
 use session::{Screen, Session, clear, retake, send_to_terminal, suspend};
 use signals::{SignalThread, signal_behind, took_signal};
 
@@ -68,7 +69,8 @@ enum Message {
 /// with `load` (if any) streaming articles in meanwhile. `on_exit` runs as
 /// soon as the loop ends, before the terminal is given back: after a
 /// hang-up, what comes after may not get to run.
-pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnce(&App)) -> Result<Exit> {
+pub fn run(app: &mut App, setup: Setup, load: Option<Loader>, on_exit: impl FnOnce(&App)) -> Result<Exit> {
+    let mouse = setup.mouse;
     let (sender, inbox) = mpsc::channel();
     // Signals first: one during start-up must still find the terminal
     // restored by the guard below rather than kill the process mid-setup.
@@ -79,7 +81,7 @@ pub fn run(app: &mut App, mouse: bool, load: Option<Loader>, on_exit: impl FnOnc
         let _ = results.send(Message::Results(found));
     })
     .context("cannot start the search thread")?;
-    let mut session = Session::enter().context("cannot set up the terminal")?;
+    let mut session = Session::enter(setup).context("cannot set up the terminal")?;
     if mouse {
         execute!(stdout(), EnableMouseCapture).context("cannot turn the mouse on")?;
     }

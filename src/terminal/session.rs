@@ -10,15 +10,32 @@ use anyhow::{Context as _, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use ratatui::crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::SIGTSTP;
+
+use crate::ansi16::Ansi16;
 
 /// The terminal as folio draws on it. Standard output writes a kilobyte at
 /// a time, so a frame went out in dozens of writes; through this buffer it
 /// goes in one: over SSH, fewer packets, and a terminal is less likely to
-/// show half a frame.
-pub(super) type Screen = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+/// show half a frame. On a 16-colour terminal the colours are rewritten on
+/// their way into the buffer.
+pub(super) type Screen = Terminal<CrosstermBackend<Ansi16<BufWriter<Stdout>>>>;
+
+/// How the screen is drawn, decided once at start-up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Setup {
+    /// `--mouse`: the wheel scrolls, a click selects.
+    pub mouse: bool,
+    /// Plain mode (`--plain`, TERM=dumb): the normal screen, not the
+    /// alternate one, so what was read stays in the scrollback.
+    pub plain: bool,
+    /// The terminal shows 16 colours: colours go out as SGR 30-37/90-97.
+    pub sixteen_colours: bool,
+}
 
 /// Room for a full frame of a large window with colours, so that only the
 /// flush at the end of a frame writes.
@@ -34,7 +51,8 @@ pub(super) struct Session {
 }
 
 impl Session {
-    pub fn enter() -> io::Result<Session> {
+    pub fn enter(setup: Setup) -> io::Result<Session> {
+        PLAIN.store(setup.plain, Ordering::SeqCst);
         // The terminal is restored before a panic message is printed, so
         // the message stays readable.
         let hook = std::panic::take_hook();
@@ -43,7 +61,8 @@ impl Session {
             hook(info);
         }));
         let taken = take().and_then(|()| {
-            Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(FRAME_BUFFER_BYTES, stdout())))
+            let buffered = BufWriter::with_capacity(FRAME_BUFFER_BYTES, stdout());
+            Terminal::new(CrosstermBackend::new(Ansi16::when(setup.sixteen_colours, buffered)))
         });
         match taken {
             Ok(terminal) => Ok(Session { terminal: ManuallyDrop::new(terminal) }),
@@ -67,11 +86,22 @@ pub(super) static HANDED_OFF: AtomicBool = AtomicBool::new(false);
 /// Whether folio holds the terminal: raw mode and the alternate screen.
 pub(super) static TAKEN: AtomicBool = AtomicBool::new(false);
 
-/// Raw mode and the alternate screen, for folio.
+/// Whether folio draws in plain mode, on the normal screen.
+static PLAIN: AtomicBool = AtomicBool::new(false);
+
+/// Raw mode and the alternate screen (in plain mode, the normal one), for folio.
 pub(super) fn take() -> io::Result<()> {
     // Set first: a failure half-way still has something to undo.
     TAKEN.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
+    if PLAIN.load(Ordering::SeqCst) {
+        // What the shell showed scrolls up into the scrollback, as output
+        // does, and folio starts on a blank screen.
+        let rows = ratatui::crossterm::terminal::size().map_or(24, |(_, rows)| rows);
+        let mut out = stdout();
+        out.write_all("\r\n".repeat(usize::from(rows)).as_bytes())?;
+        return execute!(out, Clear(ClearType::All), cursor::MoveTo(0, 0));
+    }
     execute!(stdout(), EnterAlternateScreen)
 }
 
@@ -87,6 +117,15 @@ pub(super) fn restore() {
     // Harmless when it was never on; essential when it was, or the shell
     // gets mouse reports for typing.
     let _ = execute!(stdout(), DisableMouseCapture);
+    if PLAIN.load(Ordering::SeqCst) {
+        // The last screen stays, as a plain program's output does; the
+        // shell's prompt comes on a line of its own under it.
+        let _ = disable_raw_mode();
+        let rows = ratatui::crossterm::terminal::size().map_or(1, |(_, rows)| rows);
+        let _ = execute!(stdout(), cursor::MoveTo(0, rows.saturating_sub(1)), cursor::Show);
+        let _ = writeln!(stdout());
+        return;
+    }
     let _ = ratatui::try_restore();
     let _ = execute!(stdout(), cursor::Show);
 }
