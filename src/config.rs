@@ -29,6 +29,8 @@ pub struct Config {
     pub paths: Vec<PathBuf>,
     pub keys: Keymap,
     pub mouse: Option<bool>,
+    /// Open the stories panel at start, once the stories are found.
+    pub stories: Option<bool>,
 }
 
 /// One thing wrong with the file.
@@ -97,6 +99,8 @@ pub fn parse(text: &str) -> (Config, Vec<Problem>) {
             ("paths", _) => problem("must be a list of paths, like [\"~/articles\"]".into()),
             ("mouse", toml::Value::Boolean(on)) => config.mouse = Some(*on),
             ("mouse", _) => problem("must be true or false".into()),
+            ("stories", toml::Value::Boolean(on)) => config.stories = Some(*on),
+            ("stories", _) => problem("must be true or false".into()),
             ("keys", toml::Value::Table(keys)) => {
                 for (name, keys) in keys {
                     if let Err(message) = rebind(&mut config.keys, name, keys) {

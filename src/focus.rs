@@ -29,6 +29,24 @@ pub enum Mode {
     Help,
     /// The list of files that were skipped, and why.
     Skipped,
+    /// The articles most like the selected one (`R`).
+    Related,
+    /// The stories: one row per story, expanded to its articles.
+    Stories,
+    /// What the takes on a story agree and disagree on (`c`).
+    Compare,
     /// A question in the status line waits for y or n.
     Confirm,
+}
+
+impl Mode {
+    /// Every mode, for checks over all of them.
+    pub const ALL: [Mode; 7] =
+        [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Related, Mode::Stories, Mode::Compare, Mode::Confirm];
+
+    /// Whether this is one of the stories' panels, whose keys the stories
+    /// part answers.
+    pub fn is_stories(self) -> bool {
+        matches!(self, Mode::Related | Mode::Stories | Mode::Compare)
+    }
 }

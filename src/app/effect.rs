@@ -7,6 +7,7 @@ use std::sync::Arc;
 use crate::clipboard::Copy;
 use crate::corpus::Corpus;
 use crate::search::worker::Request;
+use crate::stories::answer::StoriesJob;
 
 use super::Handoff;
 
@@ -25,6 +26,9 @@ pub enum Effect {
     HandOff(Handoff),
     /// Suspend folio (Ctrl-z), giving the terminal back to the shell.
     Suspend,
+    /// Work this out off the UI thread and send the answer back as
+    /// `Action::Stories`.
+    Stories(StoriesJob),
 }
 
 /// The queue of effects not yet run.

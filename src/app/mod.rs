@@ -10,6 +10,7 @@
 //! | `loading` | `loading` | a load streaming in, and what it skipped |
 //! | `settings` | `settings` | keys, theme, text width, clipboard route |
 //! | `window` | `window` | screen size, focus, full-screen, plain mode |
+//! | `stories` | `stories` | the stories found, marks, related and compare panels |
 //!
 //! `App::update` is the only place any of it changes: it routes each
 //! `Action` to the part it belongs to. What must happen outside (a search,
@@ -27,6 +28,7 @@ mod navigate;
 mod overlay;
 mod reader;
 mod settings;
+mod stories;
 mod window;
 
 use std::sync::Arc;
@@ -48,6 +50,7 @@ pub use list::RowMarks;
 pub use memory::ListView;
 pub use navigate::Question;
 pub use reader::ReaderMarks;
+pub use stories::{CompareRow, StoryRow, compare_rows, story_rows};
 
 use effect::Effects;
 use filter::Filter;
@@ -57,6 +60,7 @@ use memory::Memory;
 use overlay::Overlay;
 use reader::Reader;
 use settings::Settings;
+use stories::Stories;
 use window::Window;
 
 #[derive(Debug)]
@@ -71,6 +75,7 @@ pub struct App {
     loading: Loading,
     settings: Settings,
     window: Window,
+    stories: Stories,
     /// Said once in the status line; the next thing the user does clears it.
     notice: Option<String>,
     quit: bool,
@@ -91,6 +96,7 @@ impl App {
             overlay: Overlay::default(),
             settings: Settings::default(),
             window: Window::default(),
+            stories: Stories::default(),
             quit: false,
             effects: Effects::default(),
         };
@@ -118,7 +124,10 @@ impl App {
 
     /// Applies one action. Every change of state goes through here.
     pub fn update(&mut self, action: Action) {
-        let from_user = !matches!(action, Action::Resize { .. } | Action::ShowResults(_) | Action::Loaded(_));
+        let from_user = !matches!(
+            action,
+            Action::Resize { .. } | Action::ShowResults(_) | Action::Loaded(_) | Action::Stories(_)
+        );
         if from_user {
             // A notice is read once; the next thing the user does clears it.
             self.notice = None;
@@ -132,6 +141,7 @@ impl App {
             Action::ShowResults(results) => self.show_results(results),
             Action::Loaded(batch) => self.add_batch(batch),
             Action::Report(report) => self.notice = Some(report),
+            Action::Stories(answer) => self.take_stories_answer(answer),
             action => match self.overlay.update(action, count) {
                 Some(Action::Confirm) => self.answer(true),
                 Some(Action::Cancel) => self.answer(false),
@@ -211,6 +221,14 @@ impl App {
             Action::OpenLink => self.hand_off(handoff::browse),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
             Action::Click { column, row } => self.click(column, row),
+            Action::ShowRelated => self.show_related(),
+            Action::ToggleStories => self.toggle_stories(),
+            Action::MarkForCompare => self.mark_for_compare(),
+            Action::Compare => self.compare(),
+            Action::PanelNext => self.panel_step(true),
+            Action::PanelPrev => self.panel_step(false),
+            Action::PanelOpen => self.panel_open(),
+            Action::PanelClose => self.panel_close(),
             // Taken by `update` or by the overlay before they get here.
             Action::Quit
             | Action::Suspend
@@ -223,6 +241,7 @@ impl App {
             | Action::Resize { .. }
             | Action::ShowResults(_)
             | Action::Loaded(_)
+            | Action::Stories(_)
             | Action::Report(_) => {}
         }
     }

@@ -39,6 +39,8 @@ impl Overlay {
             }
             (Mode::Help | Mode::Skipped, Action::ScrollDown) => self.scroll += 1,
             (Mode::Help | Mode::Skipped, Action::ScrollUp) => self.scroll = self.scroll.saturating_sub(1),
+            // The stories' panels: their keys are the stories part's.
+            (Mode::Related | Mode::Stories | Mode::Compare, action) => return Some(action),
             (_, Action::ToggleHelp) => self.open(Mode::Help),
             (_, Action::ToggleSkipped) => self.open(Mode::Skipped),
             (Mode::Help | Mode::Skipped, _) => {}

@@ -122,7 +122,7 @@ fn run(options: &Options) -> Result<Status> {
         Run::Check => false,
         Run::Read | Run::Print(_) | Run::Related { .. } | Run::Stories { .. } | Run::Compare { .. } => true,
     };
-    let library::Whole { loaded, index, from_cache } = load(options, bodies)?;
+    let library::Whole { loaded, index, from_cache, .. } = load(options, bodies)?;
     match run {
         Run::Check => check(&loaded, from_cache),
         Run::Filter { query, format } => filter(loaded, index, query, *format),
@@ -175,6 +175,7 @@ fn read(options: &Options) -> Result<Status> {
         .copying_via(Route::from_env())
         .with_text_width(options.text_width)
         .with_keymap(options.keys.clone())
+        .with_stories_shown(options.stories_shown)
         .remembering(saved);
     if options.plain {
         app = app.in_plain_mode();
@@ -285,9 +286,12 @@ fn print_articles(loaded: &Loaded, sort: SortKey, printing: print::Printing) -> 
 /// Everything at once, with the index when the cache holds it.
 fn load(options: &Options, bodies: bool) -> Result<library::Whole, corpus::LoadError> {
     match &options.source {
-        Source::Bundled => {
-            Ok(library::Whole { loaded: corpus::load_bundled(), index: None, from_cache: false })
-        }
+        Source::Bundled => Ok(library::Whole {
+            loaded: corpus::load_bundled(),
+            index: None,
+            from_cache: false,
+            stories: None,
+        }),
         Source::Paths(paths) => {
             let cache = library::cache_file(paths, options.cache.as_deref());
             // --check keeps the cache up to date, as the reader does.

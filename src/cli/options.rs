@@ -215,6 +215,8 @@ pub struct Options {
     pub text_width: u16,
     pub keys: Keymap,
     pub mouse: bool,
+    /// Whether the stories panel opens at start (the config's `stories`).
+    pub stories_shown: bool,
     /// `--plain`, or a terminal that says it is dumb.
     pub plain: bool,
     /// What was wrong with the config file, to be said once folio is up.
@@ -235,6 +237,7 @@ impl Options {
             text_width: config.text_width.unwrap_or(MAX_TEXT_WIDTH),
             keys: config.keys,
             mouse: cli.mouse || config.mouse.unwrap_or(false),
+            stories_shown: config.stories.unwrap_or(false),
             plain: cli.plain || std::env::var("TERM").is_ok_and(|term| term == "dumb"),
             run: run(cli),
             config_problems,

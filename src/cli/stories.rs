@@ -10,15 +10,21 @@ use crate::corpus::{self, Article, Corpus, View};
 use crate::library;
 use crate::print::{self, stories as out};
 use crate::search::Index;
-use crate::stories::{self, Rarity};
+use crate::stories::{self, Rarity, Story};
 
 /// Related articles listed.
 const RELATED_LIMIT: usize = 10;
 
-/// The corpus and its clean index, built when the cache had none.
-fn corpus_and_index(options: &Options) -> Result<(Corpus, Index), ExitCode> {
+/// The corpus and its clean index, built when the cache had none; with
+/// the stories (from the cache, or grouped and cached) if `stories`.
+fn corpus_and_index(
+    options: &Options,
+    stories: bool,
+) -> Result<(Corpus, Index, Option<Vec<Story>>), ExitCode> {
     let whole = match &options.source {
-        Source::Bundled => library::Whole { loaded: corpus::load_bundled(), index: None, from_cache: false },
+        Source::Bundled => {
+            library::Whole { loaded: corpus::load_bundled(), index: None, from_cache: false, stories: None }
+        }
         Source::Paths(paths) => {
             // A path that is not there at all is a typo, as for the reader.
             corpus::check_paths(paths).map_err(|err| {
@@ -26,7 +32,12 @@ fn corpus_and_index(options: &Options) -> Result<(Corpus, Index), ExitCode> {
                 ExitCode::from(EXIT_ERROR)
             })?;
             let cache = library::cache_file(paths, options.cache.as_deref());
-            library::load(paths, cache.as_deref(), true, false).map_err(|err| {
+            let loaded = if stories {
+                library::load_with_stories(paths, cache.as_deref())
+            } else {
+                library::load(paths, cache.as_deref(), true, false)
+            };
+            loaded.map_err(|err| {
                 eprintln!("folio: {err}");
                 ExitCode::from(EXIT_ERROR)
             })?
@@ -34,7 +45,7 @@ fn corpus_and_index(options: &Options) -> Result<(Corpus, Index), ExitCode> {
     };
     let corpus = whole.loaded.corpus;
     let index = whole.index.unwrap_or_else(|| Index::build(corpus.articles(), View::Clean));
-    Ok((corpus, index))
+    Ok((corpus, index, whole.stories))
 }
 
 /// Where `named` is in `corpus`: the same source, or a file of the same
@@ -102,7 +113,7 @@ fn printed(result: std::io::Result<()>, found: bool) -> ExitCode {
 
 /// `--related PATH`: exit 0 when something is related, 1 when nothing.
 pub fn related(options: &Options, of: &Path, format: print::Format) -> ExitCode {
-    let (corpus, index) = match corpus_and_index(options) {
+    let (corpus, index, _) = match corpus_and_index(options, false) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
@@ -117,12 +128,11 @@ pub fn related(options: &Options, of: &Path, format: print::Format) -> ExitCode 
 
 /// `--stories`: exit 0 when there is a story of two or more, 1 when not.
 pub fn stories(options: &Options, format: print::Format) -> ExitCode {
-    let (corpus, index) = match corpus_and_index(options) {
+    let (corpus, index, cached) = match corpus_and_index(options, true) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    let rarity = Rarity::new(&index);
-    let found = stories::find_stories(&corpus, &index, &rarity);
+    let found = cached.unwrap_or_else(|| stories::find_stories(&corpus, &index, &Rarity::new(&index)));
     printed(out::stories(&corpus, &found, format), !found.is_empty())
 }
 

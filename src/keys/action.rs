@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Batch;
 use crate::search::worker::Results;
+use crate::stories::answer::StoriesAnswer;
 
 /// Everything a user can ask of folio. `App::update` is the only place these
 /// take effect. The snake_case names are the ones a keymap file will use.
@@ -151,6 +152,23 @@ pub enum Action {
     OpenInEditor,
     /// Open the article's link in a browser, or copy it where there is none.
     OpenLink,
+    /// List the articles most like the selected one, with why.
+    ShowRelated,
+    /// Show the stories (one row per story), or the list again.
+    ToggleStories,
+    /// Mark the selected article for a comparison, or unmark it.
+    MarkForCompare,
+    /// Compare the selected story, or the two or more marked articles.
+    Compare,
+    /// Move down a row in a stories panel.
+    PanelNext,
+    /// Move up a row in a stories panel.
+    PanelPrev,
+    /// Open the row: an article (at the sentence, from a comparison), or a
+    /// story's articles.
+    PanelOpen,
+    /// Close the stories panel.
+    PanelClose,
     /// Say how something the event loop did went (not bound to a key).
     Report(String),
     /// The mouse wheel turned over a cell of the screen (with `--mouse`).
@@ -165,6 +183,10 @@ pub enum Action {
     /// More articles arrived from a load streaming in (not bound to a key).
     #[serde(skip)]
     Loaded(Batch),
+    /// The stories were found, or something asked of them answered, off
+    /// the UI thread (not bound to a key).
+    #[serde(skip)]
+    Stories(StoriesAnswer),
 }
 
 impl Action {

@@ -24,6 +24,9 @@ pub enum Context {
     Filter,
     Help,
     Skipped,
+    Related,
+    Stories,
+    Compare,
     /// A question in the status line waits for y or n.
     Confirm,
 }
@@ -39,6 +42,9 @@ pub const CONTEXTS: &[Context] = &[
     Context::Confirm,
     Context::Anywhere,
     Context::Skipped,
+    Context::Related,
+    Context::Stories,
+    Context::Compare,
     Context::Help,
 ];
 
@@ -53,6 +59,9 @@ impl Context {
             Context::Filter => "Filtering the list",
             Context::Help => "This help",
             Context::Skipped => "Skipped files list",
+            Context::Related => "Related articles",
+            Context::Stories => "Stories",
+            Context::Compare => "Comparison",
             Context::Confirm => "Answering a question",
         }
     }
@@ -173,7 +182,9 @@ const fn hinted(
     Binding { context, keys, action, help, hint: Some(hint) }
 }
 
-use Context::{Anywhere, Browse, Confirm, Filter, Help, Input, List, Reader, Skipped};
+use Context::{
+    Anywhere, Browse, Compare, Confirm, Filter, Help, Input, List, Reader, Related, Skipped, Stories,
+};
 
 /// Every key folio knows. Looked up in order: the first binding whose context
 /// applies and whose key matches wins.
@@ -190,6 +201,29 @@ pub const BINDINGS: &[Binding] = &[
     // A question swallows keys too: only an answer goes on.
     hinted(Confirm, &[ch('y')], Action::Confirm, "yes", "yes"),
     hinted(Confirm, &[ch('n'), key(KeyCode::Esc)], Action::Cancel, "no", "no"),
+    bind(Related, &[ch('j'), key(KeyCode::Down)], Action::PanelNext, "next related article"),
+    bind(Related, &[ch('k'), key(KeyCode::Up)], Action::PanelPrev, "previous related article"),
+    bind(Related, &[key(KeyCode::Enter), ch('l')], Action::PanelOpen, "read it"),
+    bind(Related, &[key(KeyCode::Esc), ch('R'), ch('q'), ch('h')], Action::PanelClose, "close this list"),
+    bind(Stories, &[ch('j'), key(KeyCode::Down)], Action::PanelNext, "next row"),
+    bind(Stories, &[ch('k'), key(KeyCode::Up)], Action::PanelPrev, "previous row"),
+    bind(
+        Stories,
+        &[key(KeyCode::Enter), ch('l')],
+        Action::PanelOpen,
+        "show a story's articles (again: hide), or read the article",
+    ),
+    bind(Stories, &[ch('c')], Action::Compare, "compare the story's takes"),
+    bind(Stories, &[key(KeyCode::Esc), ch('t'), ch('q'), ch('h')], Action::PanelClose, "back to the list"),
+    bind(Compare, &[ch('j'), key(KeyCode::Down)], Action::PanelNext, "next sentence"),
+    bind(Compare, &[ch('k'), key(KeyCode::Up)], Action::PanelPrev, "previous sentence"),
+    bind(Compare, &[key(KeyCode::Enter), ch('l')], Action::PanelOpen, "read the article at this sentence"),
+    bind(
+        Compare,
+        &[key(KeyCode::Esc), ch('c'), ch('q'), ch('h')],
+        Action::PanelClose,
+        "close the comparison",
+    ),
     hinted(List, &[ch('j'), key(KeyCode::Down)], Action::SelectNext, "next article", "move"),
     bind(List, &[ch('k'), key(KeyCode::Up)], Action::SelectPrev, "previous article"),
     bind(List, &[ch('g'), key(KeyCode::Home)], Action::SelectFirst, "first article"),
@@ -257,6 +291,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Browse, &[ch('M')], Action::ToggleRead, "mark the article read or unread"),
     bind(Browse, &[ch('u')], Action::ShowUnread, "list only unread articles (again: all)"),
     bind(Browse, &[ch('B')], Action::ShowBookmarks, "list only bookmarks (again: all)"),
+    bind(Browse, &[ch('R')], Action::ShowRelated, "list the articles most like this one"),
+    bind(Browse, &[ch('t')], Action::ToggleStories, "show the stories (takes on one event)"),
+    bind(Browse, &[ch('m')], Action::MarkForCompare, "mark the article to compare, or unmark it"),
+    bind(Browse, &[ch('c')], Action::Compare, "compare the marked articles (or this one's story)"),
     hinted(Browse, &[ch('?')], Action::ToggleHelp, "show this help", "help"),
     hinted(Browse, &[ch('q')], Action::Quit, "quit", "quit"),
     hinted(Input, &[key(KeyCode::Enter)], Action::AcceptQuery, "keep the query, leave the bar", "keep"),
@@ -284,13 +322,16 @@ impl Binding {
             (_, Anywhere) => true,
             (Mode::Help, context) => context == Help,
             (Mode::Skipped, context) => context == Skipped,
+            (Mode::Related, context) => context == Related,
+            (Mode::Stories, context) => context == Stories,
+            (Mode::Compare, context) => context == Compare,
             (Mode::Confirm, context) => context == Confirm,
             (Mode::Normal, Browse) => matches!(focus, Focus::List | Focus::Reader),
             (Mode::Normal, List) => focus == Focus::List,
             (Mode::Normal, Reader) => focus == Focus::Reader,
             (Mode::Normal, Input) => matches!(focus, Focus::Filter | Focus::Find),
             (Mode::Normal, Filter) => focus == Focus::Filter,
-            (Mode::Normal, Help | Skipped | Confirm) => false,
+            (Mode::Normal, Help | Skipped | Related | Stories | Compare | Confirm) => false,
         }
     }
 }
@@ -333,7 +374,7 @@ impl Keymap {
 
     /// A key bound twice where both bindings apply, if any.
     fn clash(&self) -> Option<String> {
-        for mode in [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Confirm] {
+        for mode in Mode::ALL {
             for focus in [Focus::List, Focus::Reader, Focus::Filter, Focus::Find] {
                 let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
                 for (i, a) in live.iter().enumerate() {

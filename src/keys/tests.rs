@@ -59,7 +59,7 @@ fn help_swallows_unbound_keys_and_releases_are_ignored() {
 #[test]
 fn no_key_is_bound_twice_where_both_bindings_apply() {
     let focuses = [Focus::List, Focus::Reader, Focus::Filter, Focus::Find];
-    for mode in [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Confirm] {
+    for mode in Mode::ALL {
         for focus in focuses {
             let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
             for (i, a) in live.iter().enumerate() {

@@ -12,6 +12,8 @@ use crate::corpus::Batch;
 use crate::library::Sink;
 use crate::search::Index;
 use crate::search::worker::{Feeder, IndexedTask};
+use crate::stories::AnalysisTo;
+use crate::stories::answer::StoriesAnswer;
 
 use super::Message;
 
@@ -54,6 +56,13 @@ impl Sink for LoadSink {
 
     fn when_indexed(&mut self, articles: usize, task: IndexedTask) {
         self.search.when_indexed(articles, task);
+    }
+
+    fn analysis_to(&mut self) -> Option<AnalysisTo> {
+        let inbox = self.loop_inbox.clone();
+        Some(Box::new(move |analysis| {
+            let _ = inbox.send(Message::Stories(StoriesAnswer::Analysed(analysis)));
+        }))
     }
 }
 

@@ -2,8 +2,9 @@
 //! screen are taken on the way in and always given back: on quit, on error
 //! (the guard's `Drop`), on panic (the hook), on SIGTERM, SIGHUP and
 //! SIGINT, and for as long as Ctrl-z suspends folio. Keys, resizes, search
-//! results, articles from a load streaming in and signals all arrive as
-//! messages on one channel, so the loop sleeps until something happens.
+//! results, articles from a load streaming in, the stories' answers and
+//! signals all arrive as messages on one channel, so the loop sleeps until
+//! something happens.
 //!
 //! Its parts: `session` (taking and giving back the terminal), `input`
 //! (the thread reading keys), `signals`, `load` (a load streaming in) and
@@ -18,7 +19,8 @@ mod signals;
 
 use std::io::{self, stdout};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
 
 use anyhow::{Context as _, Result};
 use ratatui::crossterm::event::{EnableMouseCapture, Event};
@@ -28,7 +30,9 @@ use crate::app::{App, Effect};
 use crate::corpus::Batch;
 use crate::keys::Action;
 use crate::painter::Painter;
-use crate::search::worker::{Results, Worker};
+use crate::search::worker::{IndexedTask, Results, Worker};
+use crate::stories::Analysis;
+use crate::stories::answer::{StoriesAnswer, StoriesJob};
 
 use input::InputThread;
 pub use load::Loader;
@@ -50,6 +54,8 @@ enum Message {
     Input(io::Result<Event>),
     Results(Results),
     Loaded(Batch),
+    /// The stories found, or a related list or comparison worked out.
+    Stories(StoriesAnswer),
     Signal(i32),
     /// SIGTSTP from outside (`kill -TSTP`; Ctrl-z itself arrives as a key
     /// in raw mode): suspend as Ctrl-z does.
@@ -79,6 +85,17 @@ pub fn run(app: &mut App, setup: Setup, load: Option<Loader>, on_exit: impl FnOn
     if mouse {
         execute!(stdout(), EnableMouseCapture).context("cannot turn the mouse on")?;
     }
+    if load.is_none() {
+        // The bundled articles are all there: find their stories once
+        // they are indexed (a load's are found by the load, with its cache).
+        let inbox = sender.clone();
+        let task: IndexedTask = Box::new(move |corpus, index| {
+            let analysis = Arc::new(Analysis::of(corpus, index));
+            let _ = inbox.send(Message::Stories(StoriesAnswer::Analysed(analysis)));
+        });
+        worker.feeder().when_indexed(app.corpus().len(), task);
+    }
+    let jobs = sender.clone();
     if let Some(load) = load {
         load::spawn(load, sender.clone(), worker.feeder())?;
     }
@@ -87,6 +104,7 @@ pub fn run(app: &mut App, setup: Setup, load: Option<Loader>, on_exit: impl FnOn
         terminal: &mut session.terminal,
         worker: &worker,
         input: &input,
+        jobs,
         painter: Painter::default(),
         mouse,
     };
@@ -96,11 +114,13 @@ pub fn run(app: &mut App, setup: Setup, load: Option<Loader>, on_exit: impl FnOn
 }
 
 /// What the loop drives besides the app: the terminal it draws on, the
-/// search thread, the input thread, and whether the mouse is on.
+/// search thread, the input thread, where answers worked out off the UI
+/// thread go, and whether the mouse is on.
 struct Driver<'a> {
     terminal: &'a mut Screen,
     worker: &'a Worker,
     input: &'a InputThread,
+    jobs: Sender<Message>,
     painter: Painter,
     mouse: bool,
 }
@@ -175,6 +195,7 @@ impl Driver<'_> {
             Message::Input(Ok(_)) => {}
             Message::Results(results) => app.update(Action::ShowResults(results)),
             Message::Loaded(batch) => app.update(Action::Loaded(batch)),
+            Message::Stories(answer) => app.update(Action::Stories(answer)),
         }
         Ok(Next::Go)
     }
@@ -200,6 +221,7 @@ impl Driver<'_> {
                     suspend(self.terminal, self.mouse).context("cannot suspend")?;
                     redraw = true;
                 }
+                Effect::Stories(job) => run_stories_job(job, self.jobs.clone()),
             }
         }
         Ok(redraw)
@@ -211,6 +233,16 @@ impl Driver<'_> {
         app.update(Action::Resize { width: size.width, height: size.height });
         Ok(())
     }
+}
+
+/// Works `job` out on a thread of its own and sends the answer to the
+/// loop: a related list reads an index of 100,000 articles in milliseconds,
+/// but a comparison unpacks and reads whole texts. A job that cannot get a
+/// thread is not run; its panel says it is still working.
+fn run_stories_job(job: StoriesJob, answers: Sender<Message>) {
+    let _ = thread::Builder::new().name("folio-stories".into()).spawn(move || {
+        let _ = answers.send(Message::Stories(job.run()));
+    });
 }
 
 /// A debug build panics at a key press when `FOLIO_TEST_PANIC` is set:

@@ -7,6 +7,7 @@ mod list;
 mod plain;
 mod reader;
 mod skipped;
+mod stories;
 
 // Shared with `App` (page sizes, the chosen theme), so they live outside
 // `ui`; re-exported so the renderers name them as before.
@@ -51,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
     match app.mode() {
         Mode::Help => help::render(app, frame, screen),
         Mode::Skipped => skipped::render(app, frame, screen),
+        Mode::Related | Mode::Stories | Mode::Compare => stories::render(app, frame, screen),
         Mode::Normal | Mode::Confirm => {}
     }
 }

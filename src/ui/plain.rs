@@ -33,6 +33,13 @@ pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
             render_status(frame, panes.status, "Skipped files. ! or Esc closes, j and k scroll");
             return;
         }
+        Mode::Related | Mode::Stories | Mode::Compare => {
+            // Not yet plain: the stories' panels keep their box, drawn
+            // over the whole screen so nothing else competes with it.
+            let area = frame.area();
+            super::stories::render(app, frame, area);
+            return;
+        }
         Mode::Normal | Mode::Confirm => {}
     }
     match app.focus() {

@@ -6,12 +6,14 @@
 //!
 //! The cache's sections: `files` (per file, as stamped, how many articles
 //! it gave and what of it was skipped), `articles` (everything but the
-//! text), `bodies` (the packed text, read only when wanted) and `index`
-//! (the clean view's word index). Changing any of these types, or
-//! `Article`, `Skipped` or `Index`, means bumping [`cache::FORMAT`].
+//! text), `bodies` (the packed text, read only when wanted), `signatures`
+//! (what grouping reads of each text, read only when files changed),
+//! `index` (the clean view's word index) and `stories` (the groups found
+//! in it). Changing any of these types, or `Article`, `Skipped`, `Index`,
+//! `Signature` or `Story`, means bumping [`cache::FORMAT`].
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use bytes::Bytes;
 use serde::ser::{SerializeSeq, Serializer};
@@ -23,11 +25,15 @@ use crate::corpus::{
 };
 use crate::search::Index;
 use crate::search::worker::IndexedTask;
+use crate::stories::signature::Signature;
+use crate::stories::{Analysis, AnalysisTo, Story};
 
 const FILES: &str = "files";
 const ARTICLES: &str = "articles";
 const BODIES: &str = "bodies";
 const INDEX: &str = "index";
+const SIGNATURES: &str = "signatures";
+const STORIES: &str = "stories";
 
 /// What a cached file gave.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -45,6 +51,13 @@ pub trait Sink {
     fn index(&mut self, index: Index);
     /// Runs `task` once `articles` articles are in and indexed.
     fn when_indexed(&mut self, articles: usize, task: IndexedTask);
+    /// Where the corpus analysed for stories goes once everything is
+    /// indexed (with the stories from the cache, or grouped before the
+    /// cache is written); `None`: nowhere, and a load that writes no
+    /// cache does not group.
+    fn analysis_to(&mut self) -> Option<AnalysisTo> {
+        None
+    }
 }
 
 /// The cache file for `paths` under `dir`; none for standard input, which
@@ -88,15 +101,22 @@ fn stream_reading(
     let stamps: Vec<Stamp> = found.files.iter().map(|(path, meta)| Stamp::of(path, meta)).collect();
     let mut reader = cache_path.and_then(open_cache);
     if let Some(reader) = reader.as_mut().filter(|r| cache::unchanged(r.stamps(), &stamps))
-        && let Some((files, articles, index)) = read_whole(reader, bodies)
+        && let Some(Cached { files, articles, index, stories }) = read_whole(reader, bodies)
     {
         sink.index(index);
         let total = files.len();
+        let count = found.first.articles.len() + articles.len();
         let mut batch =
             Batch::of(vec![found.first], Progress { files_done: total, files_total: total, finished: true });
         batch.articles.extend(articles);
         batch.skipped.extend(files.into_iter().flat_map(|f| f.skipped));
         sink.batch(batch);
+        if let Some(deliver) = sink.analysis_to() {
+            let task: IndexedTask = Box::new(move |corpus, index| {
+                deliver(Arc::new(Analysis::with_stories(corpus, index, stories)))
+            });
+            sink.when_indexed(count, task);
+        }
         return Ok(());
     }
     let reuse = reader.as_ref().map(|r| cache::reusable(r.stamps(), &stamps)).unwrap_or_default();
@@ -130,20 +150,27 @@ fn stream_reading(
         }
         sink.batch(Batch::of(files, progress))
     });
-    if let Some(path) = cache_path
-        && records.len() == files_total
-    {
-        let path = path.to_owned();
-        let task: IndexedTask = Box::new(move |corpus, index| {
-            if let Some(dir) = path.parent() {
-                cache::sweep(dir);
-            }
-            // A cache is only ever a copy: one that cannot be written is
-            // one the next start does without.
-            let _ = write(&path, &stamps, &records, &corpus, &index);
-        });
-        sink.when_indexed(articles, task);
+    let deliver = sink.analysis_to();
+    let cache = cache_path.filter(|_| records.len() == files_total).map(Path::to_owned);
+    if cache.is_none() && deliver.is_none() {
+        return Ok(());
     }
+    let task: IndexedTask = Box::new(move |corpus, index| {
+        // Grouping comes before the cache is written, as the cache keeps
+        // the stories; the reader has them before the write starts.
+        let analysis = Arc::new(Analysis::of(corpus, index));
+        if let Some(deliver) = deliver {
+            deliver(Arc::clone(&analysis));
+        }
+        let Some(path) = cache else { return };
+        if let Some(dir) = path.parent() {
+            cache::sweep(dir);
+        }
+        // A cache is only ever a copy: one that cannot be written is one
+        // the next start does without.
+        let _ = write(&path, &stamps, &records, &analysis);
+    });
+    sink.when_indexed(articles, task);
     Ok(())
 }
 
@@ -158,7 +185,27 @@ pub fn load(
     bodies: bool,
     write: bool,
 ) -> Result<Whole, LoadError> {
-    let mut gathered = Gathered { building: write.then(Index::default), ..Gathered::default() };
+    load_with(paths, cache_path, bodies, write, false)
+}
+
+/// [`load`] with the texts, writing the cache, and with the stories (read
+/// from the cache, or grouped): for `--stories`.
+pub fn load_with_stories(paths: &[PathBuf], cache_path: Option<&Path>) -> Result<Whole, LoadError> {
+    load_with(paths, cache_path, true, true, true)
+}
+
+fn load_with(
+    paths: &[PathBuf],
+    cache_path: Option<&Path>,
+    bodies: bool,
+    write: bool,
+    stories: bool,
+) -> Result<Whole, LoadError> {
+    let mut gathered = Gathered {
+        building: (write || stories).then(Index::default),
+        stories: stories.then(Default::default),
+        ..Gathered::default()
+    };
     // A load that keeps the cache up to date checks all of it.
     let bodies = match (bodies, write) {
         (true, _) => Bodies::Read,
@@ -169,18 +216,20 @@ pub fn load(
     let corpus = Arc::new(gathered.corpus);
     let from_cache = gathered.cached.is_some();
     let index = match (gathered.cached, gathered.building) {
-        (Some(cached), _) => Some(cached),
-        (None, Some(built)) if !gathered.tasks.is_empty() => {
-            let built = Arc::new(built);
+        (Some(cached), _) if gathered.tasks.is_empty() => Some(cached),
+        (Some(index), _) | (None, Some(index)) if !gathered.tasks.is_empty() => {
+            let index = Arc::new(index);
             for (_, task) in gathered.tasks {
-                task(Arc::clone(&corpus), Arc::clone(&built));
+                task(Arc::clone(&corpus), Arc::clone(&index));
             }
-            Some(Arc::unwrap_or_clone(built))
+            // The tasks have run: nothing else holds the index now.
+            Some(Arc::unwrap_or_clone(index))
         }
         _ => None,
     };
     let corpus = Arc::unwrap_or_clone(corpus);
-    Ok(Whole { loaded: Loaded { corpus, skipped: gathered.skipped }, index, from_cache })
+    let stories = gathered.stories.and_then(|slot| slot.lock().ok().and_then(|mut s| s.take()));
+    Ok(Whole { loaded: Loaded { corpus, skipped: gathered.skipped }, index, from_cache, stories })
 }
 
 /// A load gathered whole.
@@ -191,6 +240,8 @@ pub struct Whole {
     pub index: Option<Index>,
     /// Whether every article came from the cache: no file was parsed.
     pub from_cache: bool,
+    /// The stories, when asked for ([`load_with_stories`]).
+    pub stories: Option<Vec<Story>>,
 }
 
 /// A whole load, gathered.
@@ -204,6 +255,8 @@ struct Gathered {
     /// does (memory freed by parsing a batch is reused by indexing it).
     building: Option<Index>,
     tasks: Vec<(usize, IndexedTask)>,
+    /// Where the stories land, when they are wanted.
+    stories: Option<Arc<Mutex<Option<Vec<Story>>>>>,
 }
 
 impl Sink for Gathered {
@@ -226,6 +279,15 @@ impl Sink for Gathered {
     fn when_indexed(&mut self, articles: usize, task: IndexedTask) {
         self.tasks.push((articles, task));
     }
+
+    fn analysis_to(&mut self) -> Option<AnalysisTo> {
+        let slot = Arc::clone(self.stories.as_ref()?);
+        Some(Box::new(move |analysis: Arc<Analysis>| {
+            if let Ok(mut slot) = slot.lock() {
+                *slot = Some(analysis.stories.clone());
+            }
+        }))
+    }
 }
 
 /// The cache file, if there is one that this folio can read.
@@ -235,17 +297,32 @@ fn open_cache(path: &Path) -> Option<Reader> {
     Reader::open(path).ok().flatten()
 }
 
-/// Everything the cache holds, for when no file changed; `None` when a
-/// section cannot be read or the sections disagree.
-fn read_whole(reader: &mut Reader, bodies: Bodies) -> Option<(Vec<FileRecord>, Vec<Article>, Index)> {
-    let (files, articles) = read_articles(reader, bodies)?;
-    let mut index: Index = reader.section(INDEX).ok()?;
-    index.rebuild_lookup();
-    (index.articles() == articles.len()).then_some((files, articles, index))
+/// Everything a cache holds.
+struct Cached {
+    files: Vec<FileRecord>,
+    articles: Vec<Article>,
+    index: Index,
+    stories: Vec<Story>,
 }
 
-/// The files' records and their articles, with their text as `bodies` says.
-fn read_articles(reader: &mut Reader, bodies: Bodies) -> Option<(Vec<FileRecord>, Vec<Article>)> {
+/// Everything the cache holds, for when no file changed; `None` when a
+/// section cannot be read or the sections disagree.
+fn read_whole(reader: &mut Reader, bodies: Bodies) -> Option<Cached> {
+    let (files, articles) = read_articles(reader, bodies, false)?;
+    let mut index: Index = reader.section(INDEX).ok()?;
+    index.rebuild_lookup();
+    let stories: Vec<Story> = reader.section(STORIES).ok()?;
+    let within = stories.iter().flat_map(|s| &s.articles).all(|&a| a < articles.len());
+    (index.articles() == articles.len() && within).then_some(Cached { files, articles, index, stories })
+}
+
+/// The files' records and their articles, with their text as `bodies`
+/// says, and their signatures if `signatures`.
+fn read_articles(
+    reader: &mut Reader,
+    bodies: Bodies,
+    signatures: bool,
+) -> Option<(Vec<FileRecord>, Vec<Article>)> {
     let files: Vec<FileRecord> = reader.section(FILES).ok()?;
     let mut articles: Vec<Article> = reader.section(ARTICLES).ok()?;
     let counted: usize = files.iter().map(|f| f.articles as usize).sum();
@@ -264,12 +341,21 @@ fn read_articles(reader: &mut Reader, bodies: Bodies) -> Option<(Vec<FileRecord>
             article.restore(packed);
         }
     }
+    if signatures {
+        let read: Vec<Signature> = reader.section(SIGNATURES).ok()?;
+        if read.len() != articles.len() {
+            return None;
+        }
+        for (article, signature) in articles.iter_mut().zip(read) {
+            article.signature = signature;
+        }
+    }
     Some((files, articles))
 }
 
 /// Each cached file's articles and skipped files, in the cache's order.
 fn read_files(reader: &mut Reader) -> Option<Vec<Option<Parsed>>> {
-    let (files, articles) = read_articles(reader, Bodies::Read)?;
+    let (files, articles) = read_articles(reader, Bodies::Read, true)?;
     let mut articles = articles.into_iter();
     Some(
         files
@@ -283,37 +369,41 @@ fn read_files(reader: &mut Reader) -> Option<Vec<Option<Parsed>>> {
 }
 
 /// Writes the cache of a whole load.
-fn write(
-    path: &Path,
-    stamps: &[Stamp],
-    files: &[FileRecord],
-    corpus: &Arc<Corpus>,
-    index: &Index,
-) -> Result<(), CacheError> {
-    let articles = corpus.articles();
+fn write(path: &Path, stamps: &[Stamp], files: &[FileRecord], analysis: &Analysis) -> Result<(), CacheError> {
+    let articles = analysis.corpus.articles();
     Writer::create(path, stamps)?
         .section(FILES, files)?
-        .section(ARTICLES, &Each { articles, bodies: false })?
-        .section(BODIES, &Each { articles, bodies: true })?
-        .section(INDEX, index)?
+        .section(ARTICLES, &Each { articles, part: Part::Article })?
+        .section(BODIES, &Each { articles, part: Part::Body })?
+        .section(SIGNATURES, &Each { articles, part: Part::Signature })?
+        .section(INDEX, &*analysis.index)?
+        .section(STORIES, &analysis.stories)?
         .finish()
 }
 
 /// The shared articles as one sequence, written without copying them out
-/// of their `Arc`s: everything but the text, or only the text.
+/// of their `Arc`s: everything but the text and signature, or only one
+/// of those.
 struct Each<'a> {
     articles: &'a [Arc<Article>],
-    bodies: bool,
+    part: Part,
+}
+
+#[derive(Clone, Copy)]
+enum Part {
+    Article,
+    Body,
+    Signature,
 }
 
 impl Serialize for Each<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.articles.len()))?;
         for article in self.articles {
-            if self.bodies {
-                seq.serialize_element(article.packed())?;
-            } else {
-                seq.serialize_element(&**article)?;
+            match self.part {
+                Part::Article => seq.serialize_element(&**article)?,
+                Part::Body => seq.serialize_element(article.packed())?,
+                Part::Signature => seq.serialize_element(&article.signature)?,
             }
         }
         seq.end()

@@ -27,6 +27,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::stories::signature::Signature;
+
 /// Reading speed behind the minutes shown for each article.
 pub const WORDS_PER_MINUTE: usize = 230;
 
@@ -62,6 +64,12 @@ pub struct Article {
     /// A hash of the text (see [`fingerprint`]), which keys the reading
     /// state: computed once, as the text is packed.
     pub fingerprint: u64,
+    /// What grouping into stories needs of the text, taken as it is
+    /// packed so that grouping never unpacks it. The cache keeps it
+    /// apart, as it does the text: a load from the cache that has the
+    /// stories too needs neither.
+    #[serde(skip)]
+    pub signature: Signature,
     /// How many paragraphs cleanup hides.
     hidden: usize,
     /// Every paragraph of the text, furniture included (and marked):
@@ -181,6 +189,9 @@ impl Article {
             lossy: false,
             capped: false,
             fingerprint: fingerprint(&paragraphs),
+            signature: Signature::of(
+                paragraphs.iter().filter(|p| p.is_prose() && !p.is_furniture()).map(|p| p.text.as_str()),
+            ),
             hidden: paragraphs.iter().filter(|p| p.is_furniture()).count(),
             packed: Packed::pack(&paragraphs),
         }

@@ -3,11 +3,15 @@
 //! Plain data and functions over the corpus and its word index (`terms`
 //! holds how rare each word is); nothing here knows of the terminal.
 
+pub mod analysis;
+pub mod answer;
 pub mod compare;
 pub mod group;
 pub mod related;
+pub mod signature;
 pub mod terms;
 
+pub use analysis::{Analysis, AnalysisTo};
 pub use compare::{Comparison, compare};
 pub use group::{Story, find_stories};
 pub use related::{Related, related};

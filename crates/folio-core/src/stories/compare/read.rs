@@ -1,191 +1,9 @@
-//! Compare: what several takes on one story all report, and where they
-//! differ. Four kinds of fact are read from each sentence: numbers with
-//! what they count ("1,000 troops"), names (the same surname with first
-//! names spelled nearly alike is one person spelled two ways), dates, and
-//! quotations with who said them. Each variant keeps the sentences that
-//! state it, so a reader can go to them.
+//! Reading the facts of one sentence: numbers with what they count,
+//! names, dates and attributed quotations; and cutting a paragraph into
+//! sentences.
 
-use std::collections::BTreeMap;
-
-use crate::corpus::Article;
-
-/// What a fact is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Number,
-    Name,
-    Date,
-    Quote,
-}
-
-impl Kind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Number => "number",
-            Kind::Name => "name",
-            Kind::Date => "date",
-            Kind::Quote => "quote",
-        }
-    }
-}
-
-/// Where a variant is said: the article (its place among those compared),
-/// the paragraph, the sentence's byte offset in it, and the sentence.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Place {
-    pub article: usize,
-    pub paragraph: usize,
-    pub offset: usize,
-    pub sentence: String,
-}
-
-/// One way a fact is told, and where.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Variant {
-    pub text: String,
-    pub places: Vec<Place>,
-}
-
-impl Variant {
-    /// The articles that say it (places among those compared), in order.
-    pub fn articles(&self) -> Vec<usize> {
-        let mut articles: Vec<usize> = self.places.iter().map(|p| p.article).collect();
-        articles.dedup();
-        articles
-    }
-}
-
-/// A fact and the ways it is told.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Fact {
-    pub kind: Kind,
-    /// What it is about: the noun a number counts, a surname, a month, the
-    /// speaker of a quote.
-    pub about: String,
-    pub variants: Vec<Variant>,
-}
-
-/// What the takes agree on, and what they tell differently.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Comparison {
-    /// Told one way by every article compared.
-    pub agreed: Vec<Fact>,
-    /// Told two or more ways.
-    pub disputed: Vec<Fact>,
-}
-
-/// One fact as one sentence states it.
-struct Mention {
-    kind: Kind,
-    key: String,
-    /// The variant as shown; `value` is what tells variants apart.
-    text: String,
-    value: String,
-    place: Place,
-}
-
-/// Compares `articles`: what all of them report, and what they tell in
-/// different ways.
-pub fn compare(articles: &[&Article]) -> Comparison {
-    let mut mentions = Vec::new();
-    for (n, article) in articles.iter().enumerate() {
-        let text = article.text();
-        for (paragraph, p) in text.paragraphs.iter().enumerate() {
-            if p.is_furniture() || !p.is_prose() {
-                continue;
-            }
-            for (offset, sentence) in sentences(&p.text) {
-                let place = Place { article: n, paragraph, offset, sentence: sentence.to_owned() };
-                mentions.extend(read_sentence(sentence, &place));
-            }
-        }
-    }
-    let mut facts: BTreeMap<(Kind, String), Vec<Mention>> = BTreeMap::new();
-    for mention in mentions {
-        facts.entry((mention.kind, mention.key.clone())).or_default().push(mention);
-    }
-    let mut comparison = Comparison::default();
-    for ((kind, about), mentions) in facts {
-        let variants = variants(mentions);
-        let told_by: Vec<usize> = {
-            let mut all: Vec<usize> = variants.iter().flat_map(Variant::articles).collect();
-            all.sort_unstable();
-            all.dedup();
-            all
-        };
-        if told_by.len() < 2 {
-            continue;
-        }
-        let fact = Fact { kind, about, variants };
-        if fact.variants.len() >= 2 {
-            comparison.disputed.push(fact);
-        } else if told_by.len() == articles.len() {
-            comparison.agreed.push(fact);
-        }
-    }
-    comparison.disputed.retain(kept_dispute);
-    comparison
-}
-
-/// Mentions grouped by value into variants; the most told first.
-fn variants(mentions: Vec<Mention>) -> Vec<Variant> {
-    let mut by_value: BTreeMap<String, Variant> = BTreeMap::new();
-    for m in mentions {
-        let variant = by_value.entry(m.value).or_insert_with(|| Variant { text: m.text, places: Vec::new() });
-        // "Air Base 101 ... Air Base 201": one sentence is one place.
-        if !variant.places.contains(&m.place) {
-            variant.places.push(m.place);
-        }
-    }
-    let mut variants: Vec<Variant> = by_value.into_values().collect();
-    variants.sort_by(|a, b| b.articles().len().cmp(&a.articles().len()).then(a.text.cmp(&b.text)));
-    variants
-}
-
-/// A dispute is worth showing when two *articles* differ: one article
-/// using two numbers for one noun ("650 troops ... 1,000 troops" of
-/// different dates) is not a disagreement between takes. Names differ only
-/// when spelled nearly alike (two Bidens are two people).
-fn kept_dispute(fact: &Fact) -> bool {
-    let sets: Vec<Vec<usize>> = fact.variants.iter().map(Variant::articles).collect();
-    let differ = sets.iter().enumerate().any(|(i, a)| {
-        sets[i + 1..].iter().any(|b| a.iter().any(|x| !b.contains(x)) && b.iter().any(|y| !a.contains(y)))
-    });
-    if !differ {
-        return false;
-    }
-    match fact.kind {
-        Kind::Name => {
-            let firsts: Vec<&str> =
-                fact.variants.iter().map(|v| v.text.split(' ').next().unwrap_or_default()).collect();
-            firsts.iter().enumerate().all(|(i, a)| firsts[i + 1..].iter().all(|b| nearly_same(a, b)))
-        }
-        _ => true,
-    }
-}
-
-/// Two spellings of one name: the same first letter and an edit distance
-/// of at most half the longer.
-pub fn nearly_same(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) =
-        (a.to_lowercase().chars().collect(), b.to_lowercase().chars().collect());
-    a.first() == b.first() && edit_distance(&a, &b) * 2 <= a.len().max(b.len())
-}
-
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diagonal + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
-            diagonal = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
-}
+use super::{Kind, Mention, Place};
+use crate::stories::terms::is_stopword;
 
 /// The sentences of a paragraph with their byte offsets: a split after
 /// `.`, `!` or `?` (and any closing quote) where a capital or a quote
@@ -268,13 +86,43 @@ const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Frid
 /// Words that scale a number ("$100 million").
 const SCALES: &[&str] = &["thousand", "million", "billion", "trillion", "percent"];
 
+/// Units of time a number counts, though common words ("10 years in
+/// prison" is ten years, not ten prisons).
+const TIME_UNITS: &[&str] = &["years", "months", "weeks", "days", "hours", "minutes"];
+
+/// Titles before a surname that still leave it standing for a person on
+/// its own ("President Bazoum").
+const ROLES: &[&str] = &[
+    "President",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Minister",
+    "General",
+    "Gen",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Judge",
+    "Chancellor",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "Prof",
+    "Professor",
+    "Colonel",
+    "Secretary",
+    "Sir",
+];
+
 /// Words before a name that are a role, not part of it.
 fn is_capital(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The facts one sentence states.
-fn read_sentence(sentence: &str, place: &Place) -> Vec<Mention> {
+pub fn read_sentence(sentence: &str, place: &Place) -> Vec<Mention> {
     let words = words(sentence);
     let mut found = Vec::new();
     let mention = |kind, key: String, text: String, value: String| Mention {
@@ -318,7 +166,7 @@ fn is_name_word(word: &str) -> bool {
         && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         && !MONTHS.contains(&word)
         && !WEEKDAYS.contains(&word)
-        && !super::terms::is_stopword(&word.to_lowercase())
+        && !is_stopword(&word.to_lowercase())
 }
 
 /// A date at `words[i]`, a month: "6 August 2023", "July 26, 2023",
@@ -376,7 +224,7 @@ fn number_at(words: &[Word], i: usize) -> Option<(String, String, String)> {
         .iter()
         .take(3)
         .take_while(|w| w.text.chars().all(char::is_alphabetic))
-        .filter(|w| !is_capital(w.text) && !super::terms::is_stopword(w.text))
+        .filter(|w| !is_capital(w.text) && (TIME_UNITS.contains(&w.text) || !is_stopword(w.text)))
         .map(|w| w.text)
         .collect::<Vec<_>>();
     let noun = noun.iter().find(|w| w.ends_with('s') && w.len() > 3).or(noun.first()).copied();
@@ -418,9 +266,39 @@ fn quote<'a>(sentence: &'a str, words: &[Word<'a>]) -> Option<(String, String)> 
     Some((speaker, said))
 }
 
-impl Comparison {
-    /// Whether nothing was found to set side by side.
-    pub fn is_empty(&self) -> bool {
-        self.agreed.is_empty() && self.disputed.is_empty()
-    }
+/// The capitalised words of a sentence that stand on their own, not in a
+/// run of capitalised words (or after a title): a person named again by
+/// surname ("Bazoum said"), which an institution ("Air Base") rarely is.
+pub fn lone_names(sentence: &str) -> Vec<&str> {
+    let words = words(sentence);
+    let name = |k: usize| words.get(k).is_some_and(|w| is_name_word(w.text));
+    (0..words.len())
+        .filter(|&k| name(k) && !name(k + 1))
+        .filter(|&k| k == 0 || !name(k - 1) || ROLES.contains(&words[k - 1].text.trim_end_matches('.')))
+        .map(|k| words[k].text)
+        .collect()
+}
+
+/// How much a number's variant says ("1,000 troops": 1000, "$45
+/// million": 45,000,000), to tell two tellings of one quantity from two
+/// quantities.
+pub fn amount(text: &str) -> Option<f64> {
+    let mut parts = text.split(' ');
+    let number: f64 = parts.next()?.trim_start_matches('$').replace(',', "").parse().ok()?;
+    let scale = match parts.next() {
+        Some("thousand") => 1e3,
+        Some("million") => 1e6,
+        Some("billion") => 1e9,
+        Some("trillion") => 1e12,
+        _ => 1.0,
+    };
+    Some(number * scale)
+}
+
+/// A date variant's day and year ("November 18 2019": 18, 2019); none
+/// without a day.
+pub fn day_of(text: &str) -> Option<(u32, Option<u32>)> {
+    let mut parts = text.split(' ').skip(1);
+    let day = parts.next()?.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some((day, parts.next().and_then(|y| y.parse().ok())))
 }
