@@ -139,6 +139,12 @@ impl Default for Printing {
 
 /// Each list level is set in this much further, as in the reader.
 const LIST_INDENT: usize = 2;
+/// A definition is set in under its term, as in the reader.
+const DEFINITION_INDENT: &str = "    ";
+/// A thematic break is a rule at most this wide.
+const RULE_WIDTH: usize = 40;
+/// The width a table is laid out for when nothing is wrapped.
+const UNWRAPPED: usize = 100_000;
 
 #[derive(Serialize)]
 struct JsonArticle<'a> {
@@ -210,6 +216,8 @@ fn join<'a>(blocks: impl Iterator<Item = (&'a Paragraph, String)>) -> String {
     let listed = |kind: &Kind| match kind {
         Kind::ListItem { .. } => 1,
         Kind::Reference => 2,
+        Kind::Term => 3,
+        Kind::Definition => 4,
         _ => 0,
     };
     let mut out = String::new();
@@ -217,7 +225,8 @@ fn join<'a>(blocks: impl Iterator<Item = (&'a Paragraph, String)>) -> String {
     for (paragraph, block) in blocks.filter(|(_, block)| !block.trim().is_empty()) {
         let list = listed(&paragraph.kind);
         if !out.is_empty() {
-            out.push_str(if list != 0 && list == last { "\n" } else { "\n\n" });
+            let runs_on = (list != 0 && list < 3 && list == last) || (last, list) == (3, 4);
+            out.push_str(if runs_on { "\n" } else { "\n\n" });
         }
         out.push_str(&block);
         last = list;
@@ -250,6 +259,10 @@ fn render(paragraph: &Paragraph, width: Option<usize>, marks: bool) -> String {
     let text = if marks { paragraph.text.clone() } else { without_marks(paragraph) };
     let (first, rest) = match &paragraph.kind {
         Kind::Code => return text,
+        Kind::Table { header } => return table_text(&text, *header, width),
+        Kind::Rule if marks => return "─".repeat(width.unwrap_or(RULE_WIDTH).min(RULE_WIDTH)),
+        Kind::Rule => return String::new(),
+        Kind::Definition => (DEFINITION_INDENT.to_owned(), DEFINITION_INDENT.to_owned()),
         Kind::Quote => ("> ".to_owned(), "> ".to_owned()),
         Kind::ListItem { depth, marker } => {
             let indent = " ".repeat(usize::from(*depth) * LIST_INDENT);
@@ -257,7 +270,7 @@ fn render(paragraph: &Paragraph, width: Option<usize>, marks: bool) -> String {
             let first = if marker.is_empty() { hang.clone() } else { format!("{indent}{marker} ") };
             (first, hang)
         }
-        Kind::Text | Kind::Heading(_) | Kind::Reference => (String::new(), String::new()),
+        Kind::Text | Kind::Heading(_) | Kind::Reference | Kind::Term => (String::new(), String::new()),
     };
     match width {
         // A word longer than the line is left whole, and a reference is
@@ -274,6 +287,14 @@ fn render(paragraph: &Paragraph, width: Option<usize>, marks: bool) -> String {
         }
         None => format!("{first}{text}"),
     }
+}
+
+/// A table as the reader draws it: aligned columns and a rule under the
+/// header, its cells wrapped to fit `width` (else one block per row);
+/// without a width, every column as wide as its widest cell.
+fn table_text(text: &str, header: bool, width: Option<usize>) -> String {
+    let lines = crate::document::layout_table(text, header, width.unwrap_or(UNWRAPPED));
+    lines.into_iter().map(|line| line.text).collect::<Vec<_>>().join("\n")
 }
 
 /// A paragraph's text without its "[2]" reference marks.

@@ -9,6 +9,7 @@ mod load;
 pub mod meta;
 mod packed;
 pub mod paragraph;
+mod plain;
 pub mod sort;
 pub mod text;
 pub mod title;
@@ -106,13 +107,23 @@ pub struct Draft {
     pub title: Option<String>,
     pub meta: Meta,
     pub paragraphs: Vec<Paragraph>,
+    /// The first paragraph stood alone on the text's first line, a blank
+    /// line after it: the author's title, however few its words.
+    pub lead: bool,
 }
 
 impl Draft {
-    /// Plain text: sanitized and split into paragraphs, nothing stated.
+    /// Plain text: sanitized and laid out (see [`plain`]); a man page
+    /// states its title in its NAME line.
     pub fn from_text(raw: &str) -> Self {
-        let paragraphs = text::paragraphs(&text::sanitize(raw)).into_iter().map(Paragraph::plain).collect();
-        Draft { paragraphs, ..Draft::default() }
+        // `col -b` writes a man page's indentation with tabs at every
+        // eighth column, as terminals set them.
+        let raw = match plain::is_man_page(raw) {
+            true => std::borrow::Cow::Owned(text::expand_tabs_to(raw, plain::MAN_TAB_STOP)),
+            false => std::borrow::Cow::Borrowed(raw),
+        };
+        let layout = plain::read(&text::sanitize(&raw));
+        Draft { title: layout.title, paragraphs: layout.paragraphs, lead: layout.lead, ..Draft::default() }
     }
 
     /// Whether there is any text to read at all.
@@ -144,7 +155,7 @@ impl Article {
                     .position(|p| p.text.len() <= text.len() * 2 && cleanup::normalize(&p.text) == wanted);
                 title::Title { text, paragraph }
             }
-            None => title::find(&paragraphs, &source),
+            None => title::find(&paragraphs, &source, draft.lead),
         };
         let after_title = title.paragraph.map_or(0, |i| i + 1);
         cleanup::mark_repeated_title(&mut paragraphs, &title.text, after_title);
