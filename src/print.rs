@@ -43,6 +43,10 @@ struct JsonMatch<'a> {
     snippet: Option<String>,
     /// The score in parts (see `search::rank`).
     parts: Option<Explanation>,
+    /// As in `--print --json`: the words of the cleaned text (each Chinese
+    /// or Japanese character one) and the minutes to read it.
+    words: usize,
+    minutes: usize,
 }
 
 impl<'a> JsonMatch<'a> {
@@ -110,6 +114,8 @@ pub fn matches(corpus: Corpus, index: Option<Index>, query: &str, format: Format
                     score: hit.score,
                     snippet: marks.snippet(article, SNIPPET_WIDTH, View::Clean).map(|s| s.text),
                     parts: ranking.as_ref().map(|r| r.explain(article, View::Clean, at < RERANK)),
+                    words: article.words,
+                    minutes: article.reading_minutes(),
                 };
                 write_json_line(&mut out, &line)?;
             }

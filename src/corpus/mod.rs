@@ -10,6 +10,7 @@ pub mod meta;
 mod packed;
 pub mod paragraph;
 mod plain;
+pub mod reading;
 pub mod sort;
 pub mod text;
 pub mod title;
@@ -28,8 +29,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-/// Reading speed behind the minutes shown for each article.
-pub const WORDS_PER_MINUTE: usize = 230;
+pub use reading::WORDS_PER_MINUTE;
 
 /// Whether site furniture is hidden (the default) or shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -53,8 +53,11 @@ pub struct Article {
     /// The paragraph shown as the title, left out of the body in the reader.
     pub title_paragraph: Option<usize>,
     pub meta: Meta,
-    /// Words of the cleaned text: furniture and link lists do not count.
+    /// Words of the cleaned text: furniture, link lists and code do not
+    /// count, and each Chinese or Japanese character is one (see [`reading`]).
     pub words: usize,
+    /// Minutes to read the cleaned text, by script, code included.
+    pub minutes: usize,
     /// The file was not valid UTF-8; bad bytes became U+FFFD.
     pub lossy: bool,
     /// It had more than [`paragraph::MAX_PARAGRAPHS`] paragraphs: the rest
@@ -165,13 +168,13 @@ impl Article {
             .filter(|p| p.furniture == Some(Furniture::Byline))
             .find_map(|p| cleanup::byline_name(&p.text).map(str::to_owned));
         let meta = clean_meta(draft.meta).or(Meta { author: byline, ..Meta::default() });
-        let words = paragraphs
-            .iter()
-            .zip(counts)
-            .filter(|(p, _)| p.is_prose() && !p.is_furniture())
-            .map(|(_, count)| count)
-            .sum();
-        Article { capped, ..Article::assemble(id, source, title, meta, words, paragraphs) }
+        let counted = paragraphs.iter().zip(counts).filter(|(p, _)| p.is_prose() && !p.is_furniture());
+        let reading = reading::measure(counted);
+        Article {
+            capped,
+            minutes: reading.minutes,
+            ..Article::assemble(id, source, title, meta, reading.words, paragraphs)
+        }
     }
 
     fn assemble(
@@ -189,6 +192,7 @@ impl Article {
             title_paragraph: title.paragraph,
             meta,
             words,
+            minutes: words.div_ceil(WORDS_PER_MINUTE).max(1),
             lossy: false,
             capped: false,
             fingerprint: fingerprint(&paragraphs),
@@ -212,9 +216,9 @@ impl Article {
         self.packed = packed;
     }
 
-    /// Minutes to read at [`WORDS_PER_MINUTE`], rounded up; never zero.
+    /// Minutes to read, by script (see [`reading`]), rounded up; never zero.
     pub fn reading_minutes(&self) -> usize {
-        self.words.div_ceil(WORDS_PER_MINUTE).max(1)
+        self.minutes.max(1)
     }
 
     /// How many paragraphs cleanup hides.
