@@ -88,21 +88,47 @@ pub fn layout(text: &str, header: bool, width: usize) -> Vec<TableLine> {
         }
     }
     let seps = SEPARATOR.width() * columns.saturating_sub(1);
-    match widths(&natural, &least, width.saturating_sub(seps)) {
+    let mut lines = match widths(&natural, &least, width.saturating_sub(seps)) {
         Some(widths) => grid(text, &rows, header, &widths),
         None => blocks(text, &rows, header, width),
+    };
+    // A label on a line of its own starts where its value does: each line
+    // still needs an anchor of its own.
+    for i in 1..lines.len() {
+        if lines[i].offset <= lines[i - 1].offset {
+            lines[i].offset = lines[i - 1].offset + 1;
+        }
     }
+    lines
 }
 
-/// Column widths that fit `room`: every column's natural width if they fit,
-/// else each at least its least, the rest of the room shared out to the
-/// columns that want most. `None` when even the least do not fit.
+/// Column widths that fit `room`: every column's natural width if they fit;
+/// else the columns narrower than a fair share of the room keep theirs, and
+/// the rest share what is left, each at least its least. `None` when even
+/// the least do not fit.
 fn widths(natural: &[usize], least: &[usize], room: usize) -> Option<Vec<usize>> {
     if natural.iter().sum::<usize>() <= room {
         return Some(natural.to_vec());
     }
-    let mut widths: Vec<usize> = least.iter().zip(natural).map(|(l, n)| (*l).min(*n).max(1)).collect();
+    let least: Vec<usize> = least.iter().zip(natural).map(|(l, n)| (*l).min(*n).max(1)).collect();
+    room.checked_sub(least.iter().sum())?;
+    let mut fixed = vec![false; natural.len()];
+    loop {
+        let left = room - (0..natural.len()).filter(|&c| fixed[c]).map(|c| natural[c]).sum::<usize>();
+        let open: Vec<usize> = (0..natural.len()).filter(|&c| !fixed[c]).collect();
+        let fair = left / open.len().max(1);
+        let fits: Vec<usize> = open.iter().copied().filter(|&c| natural[c] <= fair).collect();
+        let needed: usize = open.iter().map(|&c| least[c]).sum();
+        if fits.is_empty() || needed > left {
+            break;
+        }
+        fits.into_iter().for_each(|c| fixed[c] = true);
+    }
+    let mut widths: Vec<usize> =
+        (0..natural.len()).map(|c| if fixed[c] { natural[c] } else { least[c] }).collect();
     let mut left = room.checked_sub(widths.iter().sum())?;
+    // The room left goes a column at a time to the one that wants most,
+    // for its share of its natural width.
     while left > 0 {
         let wanting = (0..widths.len()).filter(|&c| widths[c] < natural[c]);
         let Some(c) = wanting.max_by_key(|&c| (natural[c] - widths[c]) * 1000 / natural[c].max(1)) else {

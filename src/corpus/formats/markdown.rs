@@ -45,6 +45,8 @@ struct Reader {
     code: Option<(String, bool)>,
     links: usize,
     headings: usize,
+    /// A footnote's label, written before its definition's first paragraph.
+    footnote: Option<String>,
     /// Inside an image that shows no words of the text (in a link or a
     /// heading: a badge, a logo).
     hidden_image: usize,
@@ -81,7 +83,13 @@ impl Reader {
     fn start(&mut self, tag: Tag<'_>) {
         let b = &mut self.b;
         match tag {
-            Tag::Paragraph => b.start_paragraph(),
+            Tag::Paragraph => {
+                b.start_paragraph();
+                if let Some(label) = self.footnote.take() {
+                    b.mark(&format!("[^{label}]"));
+                    b.text(" ");
+                }
+            }
             Tag::Heading { level, .. } => {
                 self.headings += 1;
                 b.start_heading(heading_level(level))
@@ -113,8 +121,7 @@ impl Reader {
             Tag::TableCell => b.start_cell(false),
             Tag::FootnoteDefinition(label) => {
                 b.start_paragraph();
-                b.mark(&format!("[^{label}]"));
-                b.text(" ");
+                self.footnote = Some(label.to_string());
             }
             _ => {}
         }
