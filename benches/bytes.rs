@@ -44,9 +44,7 @@ impl Screen {
         for c in keys.chars() {
             let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
             let event = KeyEvent::new(code, KeyModifiers::NONE);
-            if let Some(action) = self.app.keymap().action_for(self.app.focus(), self.app.mode(), event) {
-                self.app.update(action);
-            }
+            self.app.handle_key(event);
         }
         let before = self.counter.total();
         self.painter.draw(&mut self.terminal, &self.app).expect("draw");

@@ -22,8 +22,8 @@ use crate::search::{Index, Query};
 use crate::shown;
 use crate::state::{self, Store};
 use crate::terminal::{self, Exit};
-use crate::ui::colour::{ColourChoice, Depth};
-use crate::ui::theme::{self, Theme};
+use crate::theme::colour::{ColourChoice, Depth};
+use crate::theme::{self, Theme};
 
 /// Read a folder of articles in the terminal: browse, filter by keyword, read.
 ///

@@ -8,8 +8,8 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::keys::{Action, Key, Keymap};
-use crate::ui::colour::ColourChoice;
-use crate::ui::theme;
+use crate::theme;
+use crate::theme::colour::ColourChoice;
 
 /// The commented default, printed by `--print-default-config`.
 /// A config file is a few hundred bytes; one bigger than this is not one.

@@ -7,8 +7,8 @@ use std::fmt;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Focus, Mode};
 use crate::corpus::Batch;
+use crate::focus::{Focus, Mode};
 use crate::search::worker::Results;
 
 /// Everything a user can ask of folio. `App::update` is the only place these

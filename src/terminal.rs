@@ -18,18 +18,16 @@ use std::time::Duration;
 use anyhow::{Context as _, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::crossterm::{cursor, execute};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
-use crate::app::{App, Handoff};
+use crate::app::{App, Effect, Handoff};
 use crate::clipboard::{Copy, Route};
 use crate::corpus::Batch;
-use crate::keys::{self, Action};
+use crate::keys::Action;
 use crate::library::Sink;
 use crate::scroll::Painter;
 use crate::search::Index;
@@ -180,11 +178,9 @@ fn event_loop(
 ) -> Result<Exit> {
     let size = terminal.size()?;
     app.update(Action::Resize { width: size.width, height: size.height });
-    // A query restored from the last run is searched before any key.
-    if let Some(request) = app.take_search_request() {
-        worker.submit(request);
-    }
     let mut painter = Painter::default();
+    // A query restored from the last run is searched before any key.
+    run_effects(app, terminal, worker, input, &mut painter, mouse)?;
     loop {
         painter.draw(terminal, app)?;
         #[cfg(debug_assertions)]
@@ -208,12 +204,7 @@ fn event_loop(
                 Message::Input(Ok(Event::Key(key))) => {
                     #[cfg(debug_assertions)]
                     panic_if_asked();
-                    // Each press sees the state the one before it left.
-                    for press in keys::presses(key) {
-                        if let Some(action) = app.keymap().action_for(app.focus(), app.mode(), press) {
-                            app.update(action);
-                        }
-                    }
+                    app.handle_key(key);
                 }
                 Message::Input(Ok(Event::Resize(width, height))) => {
                     app.update(Action::Resize { width, height });
@@ -222,36 +213,12 @@ fn event_loop(
                     // whole on a cleared screen, not as a difference.
                     redraw = true;
                 }
-                Message::Input(Ok(Event::Mouse(mouse))) => {
-                    if let Some(action) = mouse_action(mouse) {
-                        app.update(action);
-                    }
-                }
+                Message::Input(Ok(Event::Mouse(mouse))) => app.handle_mouse(mouse),
                 Message::Input(Ok(_)) => {}
                 Message::Results(results) => app.update(Action::ShowResults(results)),
                 Message::Loaded(batch) => app.update(Action::Loaded(batch)),
             }
-            // The new articles are indexed before the search that covers them.
-            if let Some(corpus) = app.take_grown_corpus() {
-                worker.grow(corpus);
-            }
-            if let Some(request) = app.take_search_request() {
-                worker.submit(request);
-            }
-            if let Some(copy) = app.take_clipboard() {
-                send_to_terminal(&copy.sequence())?;
-            }
-            if let Some(handoff) = app.take_handoff() {
-                let report =
-                    hand_off(terminal, input, &handoff, mouse).context("cannot hand the article over")?;
-                // The screen was another program's: nothing on it can be reused.
-                painter.forget();
-                app.update(Action::Report(report));
-            }
-            if app.take_suspend() {
-                suspend(terminal, mouse).context("cannot suspend")?;
-                redraw = true;
-            }
+            redraw |= run_effects(app, terminal, worker, input, &mut painter, mouse)?;
             if app.should_quit() {
                 return Ok(Exit::Quit);
             }
@@ -264,6 +231,39 @@ fn event_loop(
             app.update(Action::Resize { width: size.width, height: size.height });
         }
     }
+}
+
+/// Runs what the app asked for since the last time, in the order it asked:
+/// the one place effects leave `App`. Says whether the screen must be
+/// redrawn whole (folio was suspended).
+fn run_effects(
+    app: &mut App,
+    terminal: &mut Screen,
+    worker: &Worker,
+    input: &InputThread,
+    painter: &mut Painter,
+    mouse: bool,
+) -> Result<bool> {
+    let mut redraw = false;
+    for effect in app.drain_effects() {
+        match effect {
+            Effect::Grown(corpus) => worker.grow(corpus),
+            Effect::Search(request) => worker.submit(request),
+            Effect::Copy(copy) => send_to_terminal(&copy.sequence())?,
+            Effect::HandOff(handoff) => {
+                let report =
+                    hand_off(terminal, input, &handoff, mouse).context("cannot hand the article over")?;
+                // The screen was another program's: nothing on it can be reused.
+                painter.forget();
+                app.update(Action::Report(report));
+            }
+            Effect::Suspend => {
+                suspend(terminal, mouse).context("cannot suspend")?;
+                redraw = true;
+            }
+        }
+    }
+    Ok(redraw)
 }
 
 /// Clears the screen and has the next frame drawn whole. Not ratatui's
@@ -291,17 +291,6 @@ fn panic_if_asked() {
 fn busy_if_asked() {
     if std::env::var_os("FOLIO_TEST_BUSY").is_some() {
         thread::sleep(Duration::from_secs(60));
-    }
-}
-
-/// The wheel and left clicks; the rest of what a mouse does is left alone.
-fn mouse_action(mouse: MouseEvent) -> Option<Action> {
-    let (column, row) = (mouse.column, mouse.row);
-    match mouse.kind {
-        MouseEventKind::ScrollDown => Some(Action::Wheel { column, row, down: true }),
-        MouseEventKind::ScrollUp => Some(Action::Wheel { column, row, down: false }),
-        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
-        _ => None,
     }
 }
 

@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::{app, press, search_now, selected_source, view_sources};
-use folio::app::{Focus, Mode};
+use common::{app, copies, handoffs, press, search_now, selected_source, view_sources};
+use folio::app::{Effect, Focus, Handoff, Mode};
 use folio::clipboard::Route;
 use folio::keys::Action;
 
@@ -378,20 +378,19 @@ fn z_opens_the_selected_article_full_screen_and_comes_back() {
 #[test]
 fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
     let mut app = app(120, 40).copying_via(Route::Tmux);
-    press(&mut app, "j");
-    assert_eq!(app.take_clipboard(), None, "nothing is copied until asked");
-    press(&mut app, "<Enter>y");
-    let copy = app.take_clipboard().expect("y copies");
+    let asked = press(&mut app, "j");
+    assert_eq!(copies(&asked), vec![], "nothing is copied until asked");
+    let asked = press(&mut app, "<Enter>y");
+    let copy = copies(&asked).pop().expect("y copies");
     assert_eq!(copy.route, Route::Tmux);
     assert!(copy.text.starts_with("U.S. Wants to Keep Troops in Niger"), "{}", copy.text);
     assert!(copy.text.contains("\n\nDays after Niger’s military junta"), "paragraphs apart:\n{}", copy.text);
     let notice = app.notice().expect("the status line says so").to_owned();
     assert!(notice.starts_with("Copied the text ("), "{notice}");
     assert!(notice.ends_with("with OSC 52 through tmux"), "{notice}");
-    assert_eq!(app.take_clipboard(), None, "taken once");
+    assert_eq!(copies(&app.drain_effects()), vec![], "taken once");
 
-    press(&mut app, "Y");
-    let copy = app.take_clipboard().expect("Y copies");
+    let copy = copies(&press(&mut app, "Y")).pop().expect("Y copies");
     assert_eq!(
         copy.text,
         "U.S. Wants to Keep Troops in Niger Despite Ally’s Claim of Illegality\n001_619b3976b39de8ca.txt"
@@ -402,31 +401,29 @@ fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
 #[test]
 fn ctrl_z_asks_the_event_loop_to_suspend_once() {
     let mut app = app(80, 24);
-    assert!(!app.take_suspend());
-    press(&mut app, "/nig<C-z>");
-    assert!(app.take_suspend(), "even while typing a query");
-    assert!(!app.take_suspend(), "asked once");
+    let suspends = |asked: &[Effect]| asked.iter().filter(|e| matches!(e, Effect::Suspend)).count();
+    assert_eq!(suspends(&app.drain_effects()), 0);
+    let asked = press(&mut app, "/nig<C-z>");
+    assert_eq!(suspends(&asked), 1, "even while typing a query");
+    assert_eq!(suspends(&app.drain_effects()), 0, "asked once");
     assert_eq!(app.query(), "nig", "the query is untouched");
 }
 
 #[test]
 fn e_and_capital_e_hand_the_article_to_a_pager_or_editor_and_o_needs_a_link() {
-    use folio::app::Handoff;
     let mut app = app(80, 24);
-    press(&mut app, "e");
-    match app.take_handoff() {
-        Some(Handoff::Page { text }) => {
+    match handoffs(&press(&mut app, "e")).as_slice() {
+        [Handoff::Page { text }] => {
             assert!(text.starts_with("After weeks of halted operations"), "{text}")
         }
         other => panic!("expected the pager: {other:?}"),
     }
-    assert_eq!(app.take_handoff(), None, "asked once");
-    press(&mut app, "E");
-    assert!(
-        matches!(app.take_handoff(), Some(Handoff::Edit { source, .. }) if source == "000_dd5b303a7930cf20.txt")
-    );
-    press(&mut app, "o");
-    assert_eq!(app.take_handoff(), None);
+    assert_eq!(handoffs(&app.drain_effects()), vec![], "asked once");
+    assert!(matches!(
+        handoffs(&press(&mut app, "E")).as_slice(),
+        [Handoff::Edit { source, .. }] if source == "000_dd5b303a7930cf20.txt"
+    ));
+    assert_eq!(handoffs(&press(&mut app, "o")), vec![]);
     assert_eq!(app.notice(), Some("This article has no link"));
 }
 
@@ -454,8 +451,7 @@ fn capital_y_never_copies_a_raw_control_or_a_paste_end() {
     let loaded = folio::corpus::load_reader(source, &b"A Plain Headline Here\n\nBody."[..]);
     let mut app = folio::app::App::new(loaded.corpus, &loaded.skipped);
     app.update(Action::Resize { width: 120, height: 40 });
-    press(&mut app, "Y");
-    let copy = app.take_clipboard().expect("Y copies");
+    let copy = copies(&press(&mut app, "Y")).pop().expect("Y copies");
     assert!(!copy.text.contains('\x1b'), "{:?}", copy.text);
     let (title, path) = copy.text.split_once('\n').expect("title, a newline, the path");
     assert_eq!(title, "A Plain Headline Here");

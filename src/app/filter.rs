@@ -1,22 +1,56 @@
-//! The list's share of `App`: running the filter and taking its results,
-//! the sort and the views that order and thin the list, choosing rows, and
-//! the highlights and snippets of the rows on screen.
+//! The filter's share of `App`: the list's query as typed and read, asking
+//! the search thread for its results and taking them in, and the marks the
+//! list and reader show for the query whose results are on screen.
 
-use crate::corpus::{SortKey, View};
-use crate::search::Hit;
+use crate::corpus::View;
+use crate::search::Query;
 use crate::search::marks::Marks;
 use crate::search::worker::{Request, Results};
 
-use super::{App, Focus, ListView, QueryText, RowMarks};
+use super::list::{RowMarks, every_article};
+use super::{App, Effect, Focus, ListView};
+
+/// A query as typed and as read.
+#[derive(Debug, Clone, Default)]
+pub struct QueryText {
+    pub text: String,
+    pub parsed: Query,
+}
+
+impl QueryText {
+    pub(super) fn edit(&mut self, edit: impl FnOnce(&mut String)) {
+        edit(&mut self.text);
+        self.parsed = Query::parse(&self.text);
+    }
+}
+
+#[derive(Debug, Default)]
+pub(super) struct Filter {
+    pub query: QueryText,
+    /// The highlights of the query whose results the list shows: until a
+    /// new query's first results arrive, the list still shows the old
+    /// results, marked as the old query marked them.
+    pub marks: Marks,
+    /// The text and generation of that query.
+    pub marked_query: String,
+    pub marked_generation: u64,
+    /// Bumped on every edit of the filter; results for older ones are stale.
+    pub generation: u64,
+    /// Whether the list still waits for results of the latest query.
+    pub searching: bool,
+    /// The article to keep selected when those results arrive: set when
+    /// the same query runs again (for `r`), not while typing.
+    pub keep_selected: Option<usize>,
+}
 
 impl App {
     /// Shows or hides site furniture, in the reader and in search alike.
     pub(super) fn toggle_raw(&mut self) {
-        self.reading = match self.reading {
+        self.reader.view = match self.reader.view {
             View::Clean => View::Raw,
             View::Raw => View::Clean,
         };
-        if !self.filter.parsed.is_empty() {
+        if !self.filter.query.parsed.is_empty() {
             self.rerun_filter();
         }
     }
@@ -26,7 +60,7 @@ impl App {
     pub(super) fn rerun_filter(&mut self) {
         let current = self.selected_article().map(|a| a.id);
         self.refilter();
-        self.keep_selected = current;
+        self.filter.keep_selected = current;
     }
 
     /// After a flag changed: a view that shows only some articles is
@@ -37,73 +71,33 @@ impl App {
         }
     }
 
-    /// Re-orders the list, keeping the selected article selected.
-    pub(super) fn set_sort(&mut self, sort: SortKey) {
-        let current = self.selected_article().map(|a| a.id);
-        self.sort = sort;
-        self.ranks = sort.ranks(&self.corpus);
-        self.order_view();
-        if let Some(index) = current.and_then(|id| self.view.iter().position(|hit| hit.article == id)) {
-            self.selected = index;
-        }
-    }
-
-    /// Best match first; among equals, the chosen sort order.
-    /// Leaves out what the list's view hides (`u`, `B`).
-    pub(super) fn order_view(&mut self) {
-        let ranks = &self.ranks;
-        self.view.sort_by_key(|hit| (std::cmp::Reverse(hit.score), ranks.get(hit.article).copied()));
-        let view = std::mem::take(&mut self.view);
-        self.view = view.into_iter().filter(|hit| self.in_list_view(hit.article)).collect();
-    }
-
-    /// The user picked a row: results still on their way must not move
-    /// the selection back to the best match.
-    pub(super) fn choose(&mut self, index: usize) {
-        self.select(index);
-        // The user's choice wins over the article remembered from last time.
-        self.memory.last_article = None;
-        if self.searching {
-            self.keep_selected = self.selected_article().map(|a| a.id);
-        }
-    }
-
-    pub(super) fn select(&mut self, index: usize) {
-        let before = self.selected_article().map(|a| a.id);
-        self.selected = index.min(self.view.len().saturating_sub(1));
-        if self.selected_article().map(|a| a.id) != before {
-            // A search inside an article belongs to that article.
-            self.find = QueryText::default();
-        }
-    }
-
     pub(super) fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
-        match self.focus {
+        match self.window.focus {
             Focus::Find => {
-                self.find.edit(edit);
+                self.reader.find.edit(edit);
                 self.jump_to_find_match();
             }
             _ => {
-                self.filter.edit(edit);
+                self.filter.query.edit(edit);
                 self.refilter();
             }
         }
     }
 
     pub(super) fn leave_input(&mut self, clear: bool) {
-        match self.focus {
+        match self.window.focus {
             Focus::Find => {
                 if clear {
-                    self.find = QueryText::default();
+                    self.reader.find = QueryText::default();
                 }
-                self.focus = Focus::Reader;
+                self.window.focus = Focus::Reader;
             }
             _ => {
                 if clear {
-                    self.filter.edit(String::clear);
+                    self.filter.query.edit(String::clear);
                     self.refilter();
                 }
-                self.focus = Focus::List;
+                self.window.focus = Focus::List;
             }
         }
     }
@@ -111,21 +105,21 @@ impl App {
     /// Asks for the new filter's results. An empty filter needs no search:
     /// every article, in order, and the one that was selected stays.
     pub(super) fn refilter(&mut self) {
-        self.generation += 1;
-        self.keep_selected = None;
-        if self.filter.parsed.is_empty() {
+        self.filter.generation += 1;
+        self.filter.keep_selected = None;
+        if self.filter.query.parsed.is_empty() {
             self.mark_results();
             let current = self.selected_article().map(|a| a.id);
-            self.view = (0..self.corpus.len()).map(|article| Hit { article, score: 0 }).collect();
-            self.order_view();
-            let index = current.and_then(|id| self.view.iter().position(|hit| hit.article == id));
-            self.selected = index.unwrap_or(0);
-            self.pending = None;
-            self.searching = false;
+            self.list.hits = every_article(&self.corpus);
+            self.order_list();
+            let index = current.and_then(|id| self.list.position_of(id));
+            self.list.selected = index.unwrap_or(0);
+            self.effects.cancel_search();
+            self.filter.searching = false;
         } else {
-            let query = self.filter.text.clone();
-            self.pending = Some(Request { generation: self.generation, query, view: self.reading });
-            self.searching = true;
+            let (generation, query) = (self.filter.generation, self.filter.query.parsed.clone());
+            self.effects.push(Effect::Search(Request { generation, query, view: self.reader.view }));
+            self.filter.searching = true;
         }
     }
 
@@ -133,19 +127,19 @@ impl App {
     /// typing, the best match is selected, as in fzf; when the same query
     /// ran again, the selected article stays selected.
     pub(super) fn show_results(&mut self, results: Results) {
-        if results.generation != self.generation {
+        if results.generation != self.filter.generation {
             return;
         }
-        if self.marked_generation != self.generation {
+        if self.filter.marked_generation != self.filter.generation {
             // This query's first results: from now on its marks are shown.
             self.mark_results();
         }
-        self.view = results.hits;
-        self.order_view();
-        self.searching = !results.complete;
-        let kept = self.keep_selected.and_then(|id| self.view.iter().position(|hit| hit.article == id));
+        self.list.hits = results.hits;
+        self.order_list();
+        self.filter.searching = !results.complete;
+        let kept = self.filter.keep_selected.and_then(|id| self.list.position_of(id));
         if kept.is_none() {
-            self.list_offset = 0;
+            self.list.offset = 0;
         }
         // The rows' marks depend on the query, not on which results came:
         // those of the first results stand for the complete ones.
@@ -157,29 +151,43 @@ impl App {
     /// query would be work thrown away when its results come, and it would
     /// hold up the search on a small machine.
     fn mark_results(&mut self) {
-        self.filter_marks = Marks::new(&self.filter.parsed);
-        self.marked_query.clone_from(&self.filter.text);
-        self.marked_generation = self.generation;
-        self.rows.clear();
+        self.filter.marks = Marks::new(&self.filter.query.parsed);
+        self.filter.marked_query.clone_from(&self.filter.query.text);
+        self.filter.marked_generation = self.filter.generation;
+        self.list.rows.clear();
     }
 
     pub(super) fn mark_visible_rows(&mut self, items: usize) {
-        if self.filter_marks.is_empty() {
+        if self.filter.marks.is_empty() {
             return;
         }
         let width = self.panes().map_or(40, |p| usize::from(p.list.width.saturating_sub(4)));
         let snippets = self.snippets_shown();
-        let end = (self.list_offset + items).min(self.view.len());
-        for hit in &self.view[self.list_offset..end] {
+        let end = (self.list.offset + items).min(self.list.hits.len());
+        for hit in &self.list.hits[self.list.offset..end] {
             let Some(article) = self.corpus.get(hit.article) else { continue };
-            self.rows.entry(article.id).or_insert_with(|| RowMarks {
-                title: self.filter_marks.in_title(&article.title),
+            self.list.rows.entry(article.id).or_insert_with(|| RowMarks {
+                title: self.filter.marks.in_title(&article.title),
                 snippet: if snippets {
-                    self.filter_marks.snippet(article, width, self.reading)
+                    self.filter.marks.snippet(article, width, self.reader.view)
                 } else {
                     None
                 },
             });
         }
+    }
+
+    /// The list's filter query.
+    pub fn filter(&self) -> &QueryText {
+        &self.filter.query
+    }
+
+    pub fn query(&self) -> &str {
+        &self.filter.query.text
+    }
+
+    /// True while the list waits for the results of the latest query.
+    pub fn is_searching(&self) -> bool {
+        self.filter.searching
     }
 }

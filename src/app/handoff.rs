@@ -1,10 +1,13 @@
-//! Handing the open article to programs outside folio: `e` to `$PAGER`,
-//! `E` to `$EDITOR`, `o` its link to a browser. `App` says what to hand
-//! over; the event loop runs the program, with the terminal given to it.
+//! Sending the open article outside folio: `y`/`Y` to the clipboard, `e`
+//! to `$PAGER`, `E` to `$EDITOR`, `o` its link to a browser. `App` says what
+//! to send as an `Effect`; the event loop runs the program, with the
+//! terminal given to it, or writes the copy.
 
+use crate::clipboard::Copy;
 use crate::corpus::{Article, View};
+use crate::shown;
 
-use super::App;
+use super::{App, Effect};
 
 /// What the event loop is asked to hand to another program.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,21 +29,36 @@ pub fn article_text(article: &Article, view: View) -> String {
     std::iter::once(article.title.as_str()).chain(body).collect::<Vec<_>>().join("\n\n")
 }
 
+/// What `Y` copies: the title and the path, a line each. Escaped: a name
+/// holding `\e[201~` must not end a bracketed paste where it is pasted.
+pub fn title_and_path(article: &Article, _: View) -> String {
+    format!("{}\n{}", shown::escape(&article.title), shown::escape(&article.source))
+}
+
 impl App {
+    /// Asks the event loop to put what `text` makes of the open article on
+    /// the clipboard, and says what was copied and how.
+    pub(super) fn copy(&mut self, what: &str, text: impl FnOnce(&Article, View) -> String) {
+        let Some(article) = self.selected_article() else {
+            self.notice = Some("Nothing to copy: no article is open".into());
+            return;
+        };
+        let text = text(article, self.reader.view);
+        let route = self.settings.clipboard_route;
+        let characters = text.chars().count();
+        self.notice = Some(format!("Copied {what} ({characters} characters) with {}", route.describe()));
+        self.effects.push(Effect::Copy(Copy { text, route }));
+    }
+
     pub(super) fn hand_off(&mut self, make: impl FnOnce(&Article, View) -> Result<Handoff, String>) {
         let Some(article) = self.selected_article() else {
             self.notice = Some("No article is open".into());
             return;
         };
-        match make(article, self.reading) {
-            Ok(handoff) => self.handoff = Some(handoff),
+        match make(article, self.reader.view) {
+            Ok(handoff) => self.effects.push(Effect::HandOff(handoff)),
             Err(why) => self.notice = Some(why),
         }
-    }
-
-    /// What the event loop should hand to another program, if asked.
-    pub fn take_handoff(&mut self) -> Option<Handoff> {
-        self.handoff.take()
     }
 }
 

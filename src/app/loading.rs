@@ -1,19 +1,38 @@
 //! Articles arriving while folio is in use: a load streams in batch by
 //! batch, and each batch grows the corpus, the list, the remembered state
-//! and (through the event loop) the search index, with the progress shown
-//! until the last file is read.
+//! and (through an `Effect::Grown`) the search index, with the progress
+//! shown until the last file is read. Also what the load skipped.
 
 use std::sync::Arc;
 
-use crate::corpus::{Batch, Corpus, Progress};
-use crate::document::Anchor;
+use crate::corpus::{Batch, Progress, Skipped};
 
-use super::{App, skipped_notice};
+use super::{App, Effect};
+
+#[derive(Debug, Default)]
+pub(super) struct Loading {
+    /// How far a load streaming in has got; `None` once it has finished.
+    pub progress: Option<Progress>,
+    /// The files passed over so far, with their reasons.
+    pub skipped: Vec<Skipped>,
+}
+
+impl Loading {
+    pub fn new(skipped: &[Skipped]) -> Self {
+        Loading { progress: None, skipped: skipped.to_vec() }
+    }
+}
+
+/// "5 loaded, 2 skipped (! lists them)", said once at the start when
+/// anything was skipped.
+pub(super) fn skipped_notice(loaded: usize, skipped: &[Skipped]) -> Option<String> {
+    (!skipped.is_empty()).then(|| format!("{loaded} loaded, {} skipped (! lists them)", skipped.len()))
+}
 
 impl App {
     /// The same app waiting for a load to stream its articles in.
     pub fn streaming(mut self) -> Self {
-        self.loading = Some(Progress::default());
+        self.loading.progress = Some(Progress::default());
         self
     }
 
@@ -23,10 +42,10 @@ impl App {
             let first = self.corpus.len();
             self.corpus = Arc::new(self.corpus.extended(articles));
             let len = self.corpus.len();
-            self.positions.resize(len, Anchor::default());
             self.memory.grow(len);
-            self.ranks = self.sort.ranks(&self.corpus);
-            self.grown = true;
+            self.list.ranks = self.list.sort.ranks(&self.corpus);
+            // The new articles are indexed before the search that covers them.
+            self.effects.push(Effect::Grown(Arc::clone(&self.corpus)));
             let last = self.remember(first..len);
             // The list takes the new articles in; what is selected stays.
             self.rerun_filter();
@@ -34,26 +53,25 @@ impl App {
                 self.reselect(last);
             }
         }
-        self.skipped.extend(skipped);
-        self.loading = (!progress.finished).then_some(progress);
+        self.loading.skipped.extend(skipped);
+        self.loading.progress = (!progress.finished).then_some(progress);
         if progress.finished {
             if self.corpus.is_empty() {
                 // Nothing to read: the caller says so once the terminal is back.
                 self.quit = true;
-            } else if let Some(notice) = skipped_notice(self.corpus.len(), &self.skipped) {
+            } else if let Some(notice) = skipped_notice(self.corpus.len(), &self.loading.skipped) {
                 self.notice.get_or_insert(notice);
             }
         }
     }
 
-    /// The corpus, when it has grown since last asked: the search thread
-    /// indexes the new articles.
-    pub fn take_grown_corpus(&mut self) -> Option<Arc<Corpus>> {
-        std::mem::take(&mut self.grown).then(|| Arc::clone(&self.corpus))
-    }
-
     /// How far a load streaming in has got; `None` when every article is in.
     pub fn loading(&self) -> Option<Progress> {
-        self.loading
+        self.loading.progress
+    }
+
+    /// The files that were passed over while loading, with their reasons.
+    pub fn skipped(&self) -> &[Skipped] {
+        &self.loading.skipped
     }
 }

@@ -33,9 +33,12 @@ impl ListView {
     }
 }
 
-/// Per-article flags, by article id, and what this run changed.
+/// Per-article reading positions and flags, by article id, and what this
+/// run changed.
 #[derive(Debug, Clone, Default)]
-pub struct Memory {
+pub(super) struct Memory {
+    /// Where the reader is in each article.
+    pub positions: Vec<Anchor>,
     pub read: Vec<bool>,
     pub bookmarked: Vec<bool>,
     /// Articles whose position or flags changed in this run: only these are
@@ -54,6 +57,7 @@ pub struct Memory {
 impl Memory {
     pub fn new(articles: usize) -> Self {
         Memory {
+            positions: vec![Anchor::default(); articles],
             read: vec![false; articles],
             bookmarked: vec![false; articles],
             changed: vec![false; articles],
@@ -61,8 +65,18 @@ impl Memory {
         }
     }
 
+    /// Whether the list's view lets article `id` through.
+    pub fn in_list_view(&self, id: usize) -> bool {
+        match self.view {
+            ListView::All => true,
+            ListView::Unread => !self.read.get(id).copied().unwrap_or(false),
+            ListView::Bookmarked => self.bookmarked.get(id).copied().unwrap_or(false),
+        }
+    }
+
     /// Room for the flags of `articles` in all.
     pub fn grow(&mut self, articles: usize) {
+        self.positions.resize(articles, Anchor::default());
         self.read.resize(articles, false);
         self.bookmarked.resize(articles, false);
         self.changed.resize(articles, false);
@@ -76,7 +90,7 @@ impl App {
     /// they come.
     pub fn remembering(mut self, state: ReadingState) -> Self {
         if !state.last_query.is_empty() {
-            self.filter.edit(|q| q.push_str(&state.last_query));
+            self.filter.query.edit(|q| q.push_str(&state.last_query));
             self.refilter();
         }
         self.memory.last_article = state.last_article.clone();
@@ -109,7 +123,7 @@ impl App {
                 (0, 0) => Anchor::default(),
                 (paragraph, offset) => Anchor { block: paragraph_block(paragraph), offset },
             };
-            self.positions[article.id] = anchor;
+            self.memory.positions[article.id] = anchor;
             self.memory.read[article.id] = saved.read;
             self.memory.bookmarked[article.id] = saved.bookmarked;
         }
@@ -120,8 +134,8 @@ impl App {
     /// arrive.
     pub(super) fn reselect(&mut self, id: usize) {
         self.memory.last_article = None;
-        self.keep_selected = Some(id);
-        if let Some(index) = self.view.iter().position(|hit| hit.article == id) {
+        self.filter.keep_selected = Some(id);
+        if let Some(index) = self.list.position_of(id) {
             self.select(index);
         }
     }
@@ -130,7 +144,7 @@ impl App {
     pub fn reading_state(&self) -> ReadingState {
         let mut state = self.memory.loaded.clone();
         for article in self.corpus.articles().iter().filter(|a| self.memory.changed[a.id]) {
-            let anchor = self.positions[article.id];
+            let anchor = self.memory.positions[article.id];
             let (paragraph, offset) = anchor.paragraph().map_or((0, 0), |p| (p, anchor.offset));
             let entry = ArticleState {
                 paragraph,
@@ -141,7 +155,7 @@ impl App {
             };
             state.set(article, entry);
         }
-        state.last_query = self.filter.text.clone();
+        state.last_query = self.filter.query.text.clone();
         state.last_article = self.selected_article().map(state::key);
         state
     }
@@ -181,15 +195,6 @@ impl App {
         self.memory.changed[id] = true;
         if done {
             self.memory.read[id] = true;
-        }
-    }
-
-    /// Whether the list's view lets article `id` through.
-    pub(super) fn in_list_view(&self, id: usize) -> bool {
-        match self.memory.view {
-            ListView::All => true,
-            ListView::Unread => !self.memory.read.get(id).copied().unwrap_or(false),
-            ListView::Bookmarked => self.memory.bookmarked.get(id).copied().unwrap_or(false),
         }
     }
 

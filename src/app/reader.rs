@@ -1,13 +1,19 @@
-//! The reader's share of `App`: scrolling by anchors, the matches of the
-//! active query in the open article, `n`/`N`, and searching inside the
-//! article without touching the list's filter.
+//! The reader's share of `App`: the open article laid out for the width,
+//! scrolling by anchors, the matches of the active query in it, `n`/`N`,
+//! and searching inside the article without touching the list's filter.
+
+use std::collections::HashMap;
 
 use crate::corpus::View;
-use crate::document::{LineMark, TITLE_BLOCK, paragraph_block};
+use crate::document::{Document, LineMark, TITLE_BLOCK, paragraph_block};
 use crate::search::body_texts;
 use crate::search::marks::Marks;
 
-use super::{App, Focus};
+use super::{App, Focus, QueryText};
+
+/// Wrapped documents kept at once. A resize back and forth, or moving
+/// through the list, reuses them; past this many the cache starts afresh.
+const DOCUMENT_CACHE_LIMIT: usize = 64;
 
 /// Lines of context kept when paging, so the reader sees where they were.
 const PAGE_OVERLAP: usize = 2;
@@ -27,6 +33,20 @@ pub struct ReaderMarks {
     pub current: Option<usize>,
 }
 
+#[derive(Debug, Default)]
+pub(super) struct Reader {
+    /// Whether site furniture is hidden (clean) or shown (raw), in the
+    /// reader and in search alike.
+    pub view: View,
+    /// The search inside the open article, if any.
+    pub find: QueryText,
+    /// Where the reader was when the search inside it began.
+    pub find_origin: usize,
+    pub marks: ReaderMarks,
+    /// Articles laid out, by article, text width and view.
+    pub documents: HashMap<(usize, u16, View), Document>,
+}
+
 impl App {
     pub(super) fn scroll_by(&mut self, delta: isize) {
         let top = self.reader_top();
@@ -40,7 +60,7 @@ impl App {
         let Some(doc) = self.document() else { return };
         let target = line.min(doc.len().saturating_sub(page));
         let (article, anchor) = (doc.article, doc.anchor_at(target));
-        if let Some(position) = self.positions.get_mut(article) {
+        if let Some(position) = self.memory.positions.get_mut(article) {
             *position = anchor;
         }
         self.note_progress();
@@ -57,33 +77,37 @@ impl App {
 
     /// Focuses the reader; with a filter active, on its first match.
     pub(super) fn open_article(&mut self) {
-        if self.view.is_empty() {
+        if self.list.hits.is_empty() {
             return;
         }
-        self.focus = Focus::Reader;
+        self.window.focus = Focus::Reader;
         self.wrap_selected();
         self.mark_reader();
-        if !self.reader_marks.marks.is_empty() {
+        if !self.reader.marks.marks.is_empty() {
             self.go_to_match(0);
         }
     }
 
     pub(super) fn start_find(&mut self) {
-        self.focus = Focus::Find;
-        self.find = Default::default();
-        self.find_origin = self.reader_top();
+        self.window.focus = Focus::Find;
+        self.reader.find = Default::default();
+        self.reader.find_origin = self.reader_top();
     }
 
     /// As a search inside the article is typed, shows its first match at or
     /// after where the search began; with no match, goes back there.
     pub(super) fn jump_to_find_match(&mut self) {
         self.mark_reader();
-        let marks = &self.reader_marks.marks;
-        match marks.iter().position(|m| m.line >= self.find_origin).or((!marks.is_empty()).then_some(0)) {
+        let marks = &self.reader.marks.marks;
+        match marks
+            .iter()
+            .position(|m| m.line >= self.reader.find_origin)
+            .or((!marks.is_empty()).then_some(0))
+        {
             Some(index) => self.go_to_match(index),
             None => {
-                self.reader_marks.current = None;
-                self.scroll_to(self.find_origin);
+                self.reader.marks.current = None;
+                self.scroll_to(self.reader.find_origin);
             }
         }
     }
@@ -91,15 +115,15 @@ impl App {
     /// `n` and `N`: the next or previous match, wrapping around the article.
     /// From a match off screen, they start at the first one on screen.
     pub(super) fn step_match(&mut self, forward: bool) {
-        let count = self.reader_marks.marks.len();
+        let count = self.reader.marks.marks.len();
         if count == 0 {
             self.notice = Some("No matches in this article".into());
             return;
         }
         let (top, bottom) = (self.reader_top(), self.reader_top() + self.page_lines().unsigned_abs());
         let on_screen = |line: usize| line >= top && line < bottom;
-        let marks = &self.reader_marks.marks;
-        let next = match self.reader_marks.current.filter(|&i| on_screen(marks[i].line)) {
+        let marks = &self.reader.marks.marks;
+        let next = match self.reader.marks.current.filter(|&i| on_screen(marks[i].line)) {
             Some(i) if forward => (i + 1) % count,
             Some(i) => (i + count - 1) % count,
             None if forward => marks.iter().position(|m| m.line >= top).unwrap_or(0),
@@ -109,8 +133,8 @@ impl App {
     }
 
     fn go_to_match(&mut self, index: usize) {
-        let Some(line) = self.reader_marks.marks.get(index).map(|m| m.line) else { return };
-        self.reader_marks.current = Some(index);
+        let Some(line) = self.reader.marks.marks.get(index).map(|m| m.line) else { return };
+        self.reader.marks.current = Some(index);
         let top = self.reader_top();
         if line < top || line >= top + self.page_lines().unsigned_abs() {
             self.scroll_to(line.saturating_sub(MATCH_CONTEXT));
@@ -121,19 +145,19 @@ impl App {
     /// article, the width or the query changed.
     pub(super) fn mark_reader(&mut self) {
         let Some(doc) = self.document() else {
-            self.reader_marks = ReaderMarks::default();
+            self.reader.marks = ReaderMarks::default();
             return;
         };
-        let finding = !self.find.parsed.is_empty();
-        let text = if finding { &self.find.text } else { &self.marked_query };
+        let finding = !self.reader.find.parsed.is_empty();
+        let text = if finding { &self.reader.find.text } else { &self.filter.marked_query };
         let key = Some((doc.article, doc.width, doc.view, finding, text.clone()));
-        if key == self.reader_marks.key {
+        if key == self.reader.marks.key {
             return;
         }
-        let same_search = self.reader_marks.key.as_ref().is_some_and(|(article, _, _, was_finding, old)| {
+        let same_search = self.reader.marks.key.as_ref().is_some_and(|(article, _, _, was_finding, old)| {
             *article == doc.article && *was_finding == finding && old == text
         });
-        let marks = if finding { Marks::new(&self.find.parsed) } else { self.filter_marks.clone() };
+        let marks = if finding { Marks::new(&self.reader.find.parsed) } else { self.filter.marks.clone() };
         let mut found = Vec::new();
         // With nothing to find, reading every paragraph's words is wasted: a
         // 1 MB article has thousands of paragraphs.
@@ -145,19 +169,53 @@ impl App {
             }
         }
         // After a resize the same matches are numbered the same.
-        let current = if same_search { self.reader_marks.current } else { None };
-        self.reader_marks = ReaderMarks { key, marks: found, current };
+        let current = if same_search { self.reader.marks.current } else { None };
+        self.reader.marks = ReaderMarks { key, marks: found, current };
     }
 
     /// The first line of the document on screen.
     pub fn reader_top(&self) -> usize {
         self.document()
             .zip(self.selected_article())
-            .map_or(0, |(doc, article)| doc.line_of(self.positions[article.id]))
+            .map_or(0, |(doc, article)| doc.line_of(self.memory.positions[article.id]))
     }
 
     /// The matches in the open article.
     pub fn reader_marks(&self) -> &ReaderMarks {
-        &self.reader_marks
+        &self.reader.marks
+    }
+
+    pub(super) fn wrap_selected(&mut self) {
+        let Some(width) = self.text_width() else { return };
+        let Some(article) = self.selected_article() else { return };
+        let key = (article.id, width, self.reader.view);
+        if self.reader.documents.contains_key(&key) {
+            return;
+        }
+        let document = Document::layout(article, width, self.reader.view);
+        if self.reader.documents.len() >= DOCUMENT_CACHE_LIMIT {
+            self.reader.documents.clear();
+        }
+        self.reader.documents.insert(key, document);
+    }
+
+    fn text_width(&self) -> Option<u16> {
+        self.panes().map(|p| p.reader_text().width).filter(|&w| w > 0)
+    }
+
+    /// The selected article laid out at the current width.
+    pub fn document(&self) -> Option<&Document> {
+        let article = self.selected_article()?;
+        self.reader.documents.get(&(article.id, self.text_width()?, self.reader.view))
+    }
+
+    /// The search inside the open article.
+    pub fn find(&self) -> &QueryText {
+        &self.reader.find
+    }
+
+    /// Whether site furniture is hidden (`r` flips it).
+    pub fn reading_view(&self) -> View {
+        self.reader.view
     }
 }

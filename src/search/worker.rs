@@ -22,11 +22,12 @@ const FIRST_PARTIAL_RESULTS_AFTER: Duration = Duration::from_millis(20);
 /// After that, how long before more of its results so far are shown.
 const PARTIAL_RESULTS_INTERVAL: Duration = Duration::from_millis(100);
 
-/// A query to run; `generation` grows with every edit of the query.
+/// A query to run, parsed once where it was typed; `generation` grows with
+/// every edit of the query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Request {
     pub generation: u64,
-    pub query: String,
+    pub query: Query,
     /// Whether site furniture is searched too.
     pub view: View,
 }
@@ -41,7 +42,7 @@ pub struct Results {
 
 /// Answers one request on the calling thread: for tests and `--filter`.
 pub fn run_now(searcher: &mut Searcher, request: &Request) -> Results {
-    let hits = searcher.search(&Query::parse(&request.query), request.view);
+    let hits = searcher.search(&request.query, request.view);
     Results { generation: request.generation, hits, complete: true }
 }
 
@@ -191,7 +192,7 @@ fn serve(
         }
         let Some(request) = request else { continue };
         let generation = request.generation;
-        let query = Query::parse(&request.query);
+        let query = &request.query;
         let current = || newest.load(Ordering::SeqCst) == generation;
         // A slow search shows what it has found now and then; a quick one
         // only its complete results.
@@ -208,7 +209,7 @@ fn serve(
             }
             current()
         };
-        if let Some(hits) = searcher.search_in_steps(&query, request.view, &mut report) {
+        if let Some(hits) = searcher.search_in_steps(query, request.view, &mut report) {
             deliver(Results { generation, hits, complete: true });
         }
     }
@@ -228,8 +229,8 @@ mod tests {
             let _ = tx.send(r);
         })
         .expect("thread starts");
-        worker.submit(Request { generation: 1, query: "niger".into(), view: View::Clean });
-        worker.submit(Request { generation: 2, query: "uranium".into(), view: View::Clean });
+        worker.submit(Request { generation: 1, query: Query::parse("niger"), view: View::Clean });
+        worker.submit(Request { generation: 2, query: Query::parse("uranium"), view: View::Clean });
         let last = loop {
             let results = rx.recv_timeout(Duration::from_secs(30)).expect("an answer");
             if results.generation == 2 && results.complete {
@@ -258,7 +259,7 @@ mod tests {
             let _ = done.send((corpus.len(), index.articles()));
         });
         worker.feeder().when_indexed(articles, task);
-        worker.submit(Request { generation: 1, query: "uranium".into(), view: View::Clean });
+        worker.submit(Request { generation: 1, query: Query::parse("uranium"), view: View::Clean });
         let answer = loop {
             let results = rx.recv_timeout(Duration::from_secs(30)).expect("an answer before the task ends");
             if results.complete {

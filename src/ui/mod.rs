@@ -2,13 +2,15 @@
 //! parsing, no wrapping; each pane has its own module.
 
 mod bars;
-pub mod colour;
 mod help;
-pub mod layout;
 mod list;
 mod reader;
 mod skipped;
-pub mod theme;
+
+// Shared with `App` (page sizes, the chosen theme), so they live outside
+// `ui`; re-exported so the renderers name them as before.
+pub use crate::layout;
+pub use crate::theme::{self, colour};
 
 use std::ops::Range;
 
@@ -24,7 +26,8 @@ pub use help::help_lines;
 use layout::{MIN_HEIGHT, MIN_WIDTH, Panes};
 pub use skipped::skipped_lines;
 
-use crate::app::{App, Focus, Mode};
+use crate::app::App;
+use crate::focus::{Focus, Mode};
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {

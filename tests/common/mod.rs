@@ -6,11 +6,12 @@
 pub mod counter;
 pub mod tmux;
 
-use folio::app::App;
+use folio::app::{App, Effect, Handoff};
+use folio::clipboard::Copy;
 use folio::corpus::load_bundled;
 use std::sync::Arc;
 
-use folio::keys::{self, Action};
+use folio::keys::Action;
 use folio::search::{Searcher, worker};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -22,26 +23,49 @@ pub fn app(width: u16, height: u16) -> App {
     app
 }
 
-/// Presses keys as the event loop would: `"jj<Enter><C-d>"`. Plain
-/// characters are typed one by one; `<Name>` is a special key and `<C-x>`
-/// is Ctrl with a letter.
-pub fn press(app: &mut App, keys_typed: &str) {
+/// Presses keys as the event loop does, through `App::handle_key`:
+/// `"jj<Enter><C-d>"`. Plain characters are typed one by one; `<Name>` is a
+/// special key and `<C-x>` is Ctrl with a letter. Searches run at once;
+/// the other effects the keys asked for are returned, in order.
+pub fn press(app: &mut App, keys_typed: &str) -> Vec<Effect> {
+    let mut asked = Vec::new();
     for event in parse_keys(keys_typed) {
-        for press in keys::presses(event) {
-            if let Some(action) = app.keymap().action_for(app.focus(), app.mode(), press) {
-                app.update(action);
-            }
-            search_now(app);
-        }
+        app.handle_key(event);
+        asked.extend(search_now(app));
     }
+    asked
 }
 
-/// Runs the search the app asked for on this thread, as the worker would.
-pub fn search_now(app: &mut App) {
-    if let Some(request) = app.take_search_request() {
-        let mut searcher = Searcher::new(Arc::clone(app.corpus()));
-        app.update(Action::ShowResults(worker::run_now(&mut searcher, &request)));
+/// Drains the app's effects as the event loop would, running the searches
+/// on this thread as the worker would; returns the other effects.
+pub fn search_now(app: &mut App) -> Vec<Effect> {
+    let mut rest = Vec::new();
+    for effect in app.drain_effects() {
+        match effect {
+            Effect::Search(request) => {
+                let mut searcher = Searcher::new(Arc::clone(app.corpus()));
+                app.update(Action::ShowResults(worker::run_now(&mut searcher, &request)));
+            }
+            other => rest.push(other),
+        }
     }
+    rest
+}
+
+/// The copies among `effects`.
+pub fn copies(effects: &[Effect]) -> Vec<Copy> {
+    effects
+        .iter()
+        .filter_map(|e| if let Effect::Copy(copy) = e { Some(copy.clone()) } else { None })
+        .collect()
+}
+
+/// The hand-offs among `effects`.
+pub fn handoffs(effects: &[Effect]) -> Vec<Handoff> {
+    effects
+        .iter()
+        .filter_map(|e| if let Effect::HandOff(handoff) = e { Some(handoff.clone()) } else { None })
+        .collect()
 }
 
 pub fn parse_keys(text: &str) -> Vec<KeyEvent> {

@@ -5,19 +5,21 @@
 //! state that matters (selection, focus, a match) also carries a modifier,
 //! so it stays visible where colours are mapped oddly or not shown at all.
 
+pub mod colour;
+
 use std::fmt;
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
-use super::colour::Depth;
 use crate::corpus::Inline;
+use colour::Depth;
 
 /// The themes compiled into folio, by the name `--theme` takes.
 const BUNDLED: &[(&str, &str)] = &[
-    ("default", include_str!("../../assets/themes/default.toml")),
-    ("light", include_str!("../../assets/themes/light.toml")),
-    ("high-contrast", include_str!("../../assets/themes/high-contrast.toml")),
+    ("default", include_str!("../assets/themes/default.toml")),
+    ("light", include_str!("../assets/themes/light.toml")),
+    ("high-contrast", include_str!("../assets/themes/high-contrast.toml")),
 ];
 
 /// The names `--theme` accepts.

@@ -1,0 +1,32 @@
+//! Where keys go: the pane with focus and the overlay, if any, that has
+//! taken the keys over. Read by the key table (`keys`) to pick an action and
+//! held by `App`; here so that neither has to import the other.
+
+/// Which part of the screen keys go to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    List,
+    Reader,
+    /// Typing the list's filter query.
+    Filter,
+    /// Typing a search inside the open article.
+    Find,
+}
+
+impl Focus {
+    /// Whether keys are typed into a query rather than read as commands.
+    pub fn is_typing(self) -> bool {
+        matches!(self, Focus::Filter | Focus::Find)
+    }
+}
+
+/// Whether an overlay has taken over the keys.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Mode {
+    #[default]
+    Normal,
+    Help,
+    /// The list of files that were skipped, and why.
+    Skipped,
+}
