@@ -29,4 +29,6 @@ pub enum Mode {
     Help,
     /// The list of files that were skipped, and why.
     Skipped,
+    /// The open article's headings and links (`T`).
+    Contents,
 }

@@ -100,6 +100,12 @@ pub enum Action {
     OpenInEditor,
     /// Open the article's link in a browser, or copy it where there is none.
     OpenLink,
+    /// Show or hide the open article's contents: its headings, then its
+    /// links, numbered as in the text.
+    ToggleContents,
+    /// Go to the heading chosen in the contents, or open what the chosen
+    /// link points to: another loaded article, else the browser.
+    FollowEntry,
     /// Say how something the event loop did went (not bound to a key).
     Report(String),
     /// The mouse wheel turned over a cell of the screen (with `--mouse`).
@@ -139,6 +145,7 @@ pub enum Context {
     Filter,
     Help,
     Skipped,
+    Contents,
 }
 
 impl Context {
@@ -152,6 +159,7 @@ impl Context {
             Context::Filter => "Filtering the list",
             Context::Help => "This help",
             Context::Skipped => "Skipped files list",
+            Context::Contents => "Contents of the article",
         }
     }
 }
@@ -255,7 +263,7 @@ const fn hinted(
     Binding { context, keys, action, help, hint: Some(hint) }
 }
 
-use Context::{Anywhere, Browse, Filter, Help, Input, List, Reader, Skipped};
+use Context::{Anywhere, Browse, Contents, Filter, Help, Input, List, Reader, Skipped};
 
 /// Every key folio knows. Looked up in order: the first binding whose context
 /// applies and whose key matches wins.
@@ -269,6 +277,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Skipped, &[ch('!'), key(KeyCode::Esc), ch('q')], Action::ToggleSkipped, "close this list"),
     bind(Skipped, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll this list down"),
     bind(Skipped, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll this list up"),
+    bind(Contents, &[ch('T'), key(KeyCode::Esc), ch('q')], Action::ToggleContents, "close the contents"),
+    bind(Contents, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "next heading or link"),
+    bind(Contents, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "previous heading or link"),
+    bind(Contents, &[key(KeyCode::Enter)], Action::FollowEntry, "go to the heading, or open the link"),
     hinted(List, &[ch('j'), key(KeyCode::Down)], Action::SelectNext, "next article", "move"),
     bind(List, &[ch('k'), key(KeyCode::Up)], Action::SelectPrev, "previous article"),
     bind(List, &[ch('g'), key(KeyCode::Home)], Action::SelectFirst, "first article"),
@@ -296,6 +308,7 @@ pub const BINDINGS: &[Binding] = &[
     hinted(Reader, &[ch('/')], Action::FocusFind, "search in this article", "find"),
     hinted(Reader, &[ch('n')], Action::NextMatch, "next match", "next"),
     bind(Reader, &[ch('N')], Action::PrevMatch, "previous match"),
+    bind(Reader, &[ch('T')], Action::ToggleContents, "contents: headings and links"),
     bind(Browse, &[ctrl('d')], Action::HalfPageDown, "reader down half a page"),
     bind(Browse, &[ctrl('u')], Action::HalfPageUp, "reader up half a page"),
     hinted(Browse, &[ch(' '), key(KeyCode::PageDown)], Action::PageDown, "reader down a page", "page"),
@@ -335,12 +348,13 @@ impl Binding {
             (_, Anywhere) => true,
             (Mode::Help, context) => context == Help,
             (Mode::Skipped, context) => context == Skipped,
+            (Mode::Contents, context) => context == Contents,
             (Mode::Normal, Browse) => matches!(focus, Focus::List | Focus::Reader),
             (Mode::Normal, List) => focus == Focus::List,
             (Mode::Normal, Reader) => focus == Focus::Reader,
             (Mode::Normal, Input) => matches!(focus, Focus::Filter | Focus::Find),
             (Mode::Normal, Filter) => focus == Focus::Filter,
-            (Mode::Normal, Help | Skipped) => false,
+            (Mode::Normal, Help | Skipped | Contents) => false,
         }
     }
 }
@@ -383,7 +397,7 @@ impl Keymap {
 
     /// A key bound twice where both bindings apply, if any.
     fn clash(&self) -> Option<String> {
-        for mode in [Mode::Normal, Mode::Help, Mode::Skipped] {
+        for mode in [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Contents] {
             for focus in [Focus::List, Focus::Reader, Focus::Filter, Focus::Find] {
                 let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
                 for (i, a) in live.iter().enumerate() {
@@ -531,7 +545,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_where_both_bindings_apply() {
         let focuses = [Focus::List, Focus::Reader, Focus::Filter, Focus::Find];
-        for mode in [Mode::Normal, Mode::Help, Mode::Skipped] {
+        for mode in [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Contents] {
             for focus in focuses {
                 let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
                 for (i, a) in live.iter().enumerate() {

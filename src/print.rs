@@ -208,6 +208,50 @@ pub fn article_text(article: &Article, view: View, width: Option<usize>) -> Stri
     out
 }
 
+/// What `e` hands the pager: the article as `--print --width` writes it,
+/// and the line (from 1) that shows byte `offset` of paragraph `paragraph`
+/// (the top of the reader), so the pager can open there.
+pub fn paged(article: &Article, view: View, width: usize, at: Option<(usize, usize)>) -> (String, usize) {
+    // Nothing in an article's text is a NUL (sanitizing removes controls):
+    // it marks where the paragraph read starts, and goes again.
+    const MARK: char = '\0';
+    let text = article.text();
+    let title = Paragraph { kind: Kind::Heading(1), ..Paragraph::plain(article.title.as_str()) };
+    let body = text.body(view).map(|(i, p)| (Some(i), p));
+    let mut within = 0;
+    let blocks = std::iter::once((None, &title)).chain(body).map(|(index, p)| {
+        let mut block = render(p, Some(width), true);
+        if let Some((_, offset)) = at.filter(|(wanted, _)| index == Some(*wanted)) {
+            within = line_within(&block, offset);
+            block.insert(0, MARK);
+        }
+        (p, block)
+    });
+    let mut out = join(blocks);
+    out.push('\n');
+    let line = match out.find(MARK) {
+        Some(at) => {
+            out.remove(at);
+            out[..at].matches('\n').count() + 1 + within
+        }
+        None => 1,
+    };
+    (out, line)
+}
+
+/// Which line of a wrapped paragraph shows byte `offset` of its text: the
+/// lines' words laid end to end, a space between.
+fn line_within(block: &str, offset: usize) -> usize {
+    let mut seen = 0;
+    for (line, text) in block.lines().enumerate() {
+        seen += text.trim_start().len() + 1;
+        if seen > offset {
+            return line;
+        }
+    }
+    block.lines().count().saturating_sub(1)
+}
+
 /// The cleaned text without the title and without the link references
 /// (nor the "[2]" marks that point to them): what an extraction
 /// benchmark compares with a person's judgement of the article.

@@ -7,7 +7,7 @@
 
 use std::io::{self, BufWriter, IsTerminal as _, Stdout, Write as _, stdout};
 use std::mem::ManuallyDrop;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -332,7 +332,7 @@ fn hand_off(
 ) -> io::Result<String> {
     let (program, default, target) = match handoff {
         Handoff::Browse { url } => return Ok(browse(url)),
-        Handoff::Page { text } => ("PAGER", "less", Target::Copy(text)),
+        Handoff::Page { text, .. } => ("PAGER", "less", Target::Copy(text)),
         Handoff::Edit { source, text } if crate::shown::path_of(source).is_file() => {
             ("EDITOR", "vi", Target::File(crate::shown::path_of(source)))
         }
@@ -354,8 +354,12 @@ fn hand_off(
     restore();
     // `sh -c` so that a PAGER or EDITOR with options ("less -R") works.
     HANDED_OFF.store(true, Ordering::SeqCst);
-    let status =
-        Command::new("sh").arg("-c").arg(format!("{command} \"$1\"")).arg("folio").arg(&path).status();
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{command}{} \"$1\"", pager_start(handoff, &command)))
+        .arg("folio")
+        .arg(&path)
+        .status();
     HANDED_OFF.store(false, Ordering::SeqCst);
     retake(terminal, mouse)?;
     input.resume();
@@ -364,6 +368,17 @@ fn hand_off(
         Ok(status) => format!("{command} ended with {status}"),
         Err(err) => format!("cannot run {command}: {err}"),
     })
+}
+
+/// Where less opens the text of `e`: at the line the reader was showing
+/// (`+N` goes to line N). Other pagers open at the top.
+fn pager_start(handoff: &Handoff, command: &str) -> String {
+    let program = command.split_whitespace().next().unwrap_or("");
+    let is_less = Path::new(program).file_name().is_some_and(|name| name == "less");
+    match handoff {
+        Handoff::Page { line, .. } if is_less && *line > 1 => format!(" +{line}"),
+        _ => String::new(),
+    }
 }
 
 enum Target<'a> {

@@ -8,7 +8,7 @@
 mod common;
 
 use common::press;
-use folio::app::App;
+use folio::app::{App, Handoff};
 use folio::corpus::{Article, Corpus, load_paths};
 use folio::keys::Action;
 use folio::print::article_text;
@@ -156,4 +156,70 @@ fn an_html_chapter_is_titled_by_its_h1_and_keeps_its_table() {
     ] {
         assert!(print.contains(shown), "{shown:?} in:\n{print}");
     }
+}
+
+/// An app over several fixtures, named by file as a folder load names them.
+fn app_over(names: &[&str], width: u16, height: u16) -> App {
+    let mut app = App::new(Corpus::new(names.iter().map(|n| article(n)).collect()), &[]);
+    app.update(Action::Resize { width, height });
+    app
+}
+
+#[test]
+fn e_pages_the_text_wrapped_to_the_terminal_and_less_opens_at_the_line_being_read() {
+    let mut app = app_over(&["man.txt"], 60, 20);
+    press(&mut app, "<Enter>jjjjjjjjjjjj");
+    let top = app.document().expect("open").lines[app.reader_top()].text.trim().to_owned();
+    let effects = press(&mut app, "e");
+    let handoffs = common::handoffs(&effects);
+    let [Handoff::Page { text, line }] = handoffs.as_slice() else {
+        panic!("expected the pager: {effects:?}")
+    };
+    assert!(text.lines().all(|l| l.chars().count() <= 59), "wrapped to the terminal:\n{text}");
+    let shown = text.lines().nth(line - 1).expect("the line is in the text").trim();
+    // The pager is wider than the reader's pane, so its lines break
+    // elsewhere: its line holds the words the reader's top line starts with.
+    let first_word = top.split_whitespace().next().expect("a word");
+    assert!(shown.contains(first_word), "line {line} is {shown:?}, the reader showed {top:?}");
+    assert!(*line > 10, "{line}");
+}
+
+#[test]
+fn capital_t_lists_the_headings_and_jumps_to_one() {
+    let mut app = app_over(&["man.txt"], 80, 24);
+    press(&mut app, "<Enter>T");
+    let entries: Vec<String> = app.contents().into_iter().map(|e| e.text).collect();
+    assert_eq!(entries, ["SYNOPSIS", "DESCRIPTION", "OPTIONS", "EXAMPLES", "Exit status", "SEE ALSO"]);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test backend");
+    terminal.draw(|frame| ui::render(&app, frame)).expect("draw");
+    let screen = text_of(terminal.backend().buffer());
+    assert!(screen.contains("Contents") && screen.contains("  Exit status"), "{screen}");
+    press(&mut app, "jjj<Enter>");
+    let doc = app.document().expect("open");
+    assert_eq!(doc.lines[app.reader_top()].text, "EXAMPLES", "the reader jumped to the heading");
+    assert_eq!(app.mode(), folio::app::Mode::Normal, "and the contents closed");
+}
+
+#[test]
+fn a_link_to_another_loaded_page_opens_it() {
+    let mut app = app_over(&["chapter.html", "table.md"], 120, 40);
+    // The chapter links to "intro.html": no such page is loaded, so the
+    // link goes to the browser...
+    press(&mut app, "<Enter>T");
+    let links: Vec<String> = app.contents().into_iter().map(|e| e.text).collect();
+    assert_eq!(links, ["[1] intro.html"], "the headline is the title, not an entry");
+    let effects = press(&mut app, "G<Enter>");
+    assert!(
+        matches!(common::handoffs(&effects).as_slice(), [Handoff::Browse { url }] if url == "intro.html")
+    );
+    // ...while a page that is loaded opens in the reader.
+    let mut linked = article("chapter.html");
+    linked.source = "book/types.html".into();
+    let mut intro = article("table.md");
+    intro.source = "book/intro.html".into();
+    let mut app = App::new(Corpus::new(vec![intro, linked]), &[]);
+    app.update(Action::Resize { width: 120, height: 40 });
+    press(&mut app, "j<Enter>TG<Enter>");
+    assert_eq!(app.selected_article().map(|a| a.source.as_str()), Some("book/intro.html"));
+    assert_eq!(app.focus(), folio::app::Focus::Reader);
 }

@@ -51,13 +51,13 @@ struct Line<'a> {
 
 /// Reads sanitized plain text.
 pub fn read(text: &str) -> Layout {
-    let lines: Vec<&str> = text.lines().collect();
-    let lead = lines.iter().skip_while(|l| l.trim().is_empty()).nth(1).is_some_and(|l| l.trim().is_empty());
+    let lead = text.lines().skip_while(|l| l.trim().is_empty()).nth(1).is_some_and(|l| l.trim().is_empty());
     let indented = text.starts_with(' ') || memchr::memmem::find(text.as_bytes(), b"\n ").is_some();
     if !indented {
         let paragraphs = text::paragraphs(text).into_iter().map(Paragraph::plain).collect();
         return Layout { paragraphs, title: None, lead };
     }
+    let lines: Vec<&str> = text.lines().collect();
     let man = man_page(&lines);
     let body = match man {
         Some((from, to)) => &lines[from..to],

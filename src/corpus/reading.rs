@@ -32,6 +32,16 @@ fn is_cjk(c: char) -> bool {
         | 0x20000..=0x2fa1f)
 }
 
+/// Whether `text` may hold a character [`is_cjk`] or [`is_hangul`] takes:
+/// each is written in UTF-8 with a first byte from 0xE1 (Hangul jamo) to
+/// 0xED or 0xF0 to 0xF2. Curly quotes and dashes (0xE2) are not among them,
+/// so most Western paragraphs are passed over by this one scan of bytes
+/// rather than read a character at a time (the parse bench, BENCHMARKS.md
+/// "Issue 19: fidelity").
+fn may_hold_cjk(text: &str) -> bool {
+    text.as_bytes().iter().any(|&b| matches!(b, 0xe1 | 0xe3..=0xed | 0xf0..=0xf2))
+}
+
 fn is_hangul(c: char) -> bool {
     matches!(c as u32, 0xac00..=0xd7af | 0x1100..=0x11ff | 0x3130..=0x318f)
 }
@@ -45,7 +55,7 @@ pub fn measure<'a>(paragraphs: impl Iterator<Item = (&'a Paragraph, usize)>) -> 
             code += count;
             continue;
         }
-        if paragraph.text.is_ascii() {
+        if !may_hold_cjk(&paragraph.text) {
             spaced += count;
             continue;
         }

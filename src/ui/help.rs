@@ -19,6 +19,7 @@ const SECTIONS: &[Context] = &[
     Context::Filter,
     Context::Anywhere,
     Context::Skipped,
+    Context::Contents,
     Context::Help,
 ];
 
