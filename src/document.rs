@@ -196,7 +196,7 @@ impl Document {
         let mut marks = Vec::new();
         let mut from = 0;
         for (line, text) in self.lines[first..end].iter().enumerate() {
-            if !text.segments.is_empty() {
+            if matches!(text.kind, LineKind::TableHeader | LineKind::TableRow | LineKind::TableRule) {
                 marks.extend(
                     mark_segments(&text.segments, ranges).map(|range| LineMark { line: first + line, range }),
                 );
@@ -387,119 +387,4 @@ fn push_table(lines: &mut Vec<DocLine>, paragraph: &Paragraph, header: bool, wid
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use unicode_width::UnicodeWidthStr;
-
-    fn article(text: &str) -> Article {
-        Article::from_text(0, "a.txt", text)
-    }
-
-    fn layout(article: &Article, width: u16) -> Document {
-        Document::layout(article, width, View::Clean)
-    }
-
-    #[test]
-    fn no_line_is_wider_than_the_width() {
-        let a = article(
-            "A Short Headline Here\n\nSupercalifragilisticexpialidocious 東京都庁の展望台 words that go on and on",
-        );
-        for width in [2u16, 5, 12, 40] {
-            let doc = layout(&a, width);
-            for line in &doc.lines {
-                assert!(line.text.width() <= usize::from(width), "{width}: {:?}", line.text);
-            }
-        }
-    }
-
-    #[test]
-    fn every_word_of_the_body_is_kept_in_order() {
-        let text =
-            "Title Of Some Story\n\nOne two three four five six seven eight nine ten.\n\nEleven twelve.";
-        let doc = layout(&article(text), 12);
-        let body: Vec<&str> = doc
-            .lines
-            .iter()
-            .filter(|l| l.kind == LineKind::Body)
-            .flat_map(|l| l.text.split_whitespace())
-            .collect();
-        assert_eq!(body.join(" "), "One two three four five six seven eight nine ten. Eleven twelve.");
-    }
-
-    #[test]
-    fn an_anchor_finds_the_same_words_at_another_width() {
-        let text = format!("Head Line Text\n\n{}\n\n{}", "alpha ".repeat(50), "omega ".repeat(50));
-        let a = article(&text);
-        let wide = layout(&a, 60);
-        let narrow = layout(&a, 20);
-        let line = wide.lines.iter().position(|l| l.text.starts_with("omega")).unwrap() + 1;
-        let anchor = wide.anchor_at(line);
-        let there = &narrow.lines[narrow.line_of(anchor)];
-        assert_eq!(there.anchor.paragraph(), anchor.paragraph());
-        assert!(there.anchor.offset <= anchor.offset);
-        assert!(there.text.starts_with("omega"));
-    }
-
-    #[test]
-    fn marks_land_on_the_lines_that_show_them() {
-        let text = "Head Line Text\n\nalpha beta gamma delta epsilon";
-        let a = article(text);
-        let doc = layout(&a, 11);
-        let paragraph = &a.text().paragraphs[1].text;
-        let gamma = paragraph.find("gamma").unwrap();
-        // "beta gamma" spans a line break at width 11.
-        let beta = paragraph.find("beta").unwrap();
-        let marks = doc.mark(paragraph_block(1), std::slice::from_ref(&(beta..gamma + 5)));
-        let shown: Vec<&str> = marks.iter().map(|m| &doc.lines[m.line].text[m.range.clone()]).collect();
-        assert_eq!(shown, ["beta", "gamma"]);
-        let title = doc.mark(TITLE_BLOCK, std::slice::from_ref(&(5..9)));
-        assert_eq!(&doc.lines[title[0].line].text[title[0].range.clone()], "Line");
-    }
-
-    /// Every word of a long paragraph marked: checking every range on
-    /// every line made this 2.4 * 10^10 steps (100,000 words took 11 s
-    /// here). Quadratic, it would take minutes.
-    #[test]
-    fn marks_over_a_long_paragraph_are_placed_in_linear_time() {
-        let words = 400_000;
-        let text = format!("Head Line Text\n\n{}", "ab cd ".repeat(words / 2));
-        let a = article(&text);
-        let doc = layout(&a, 20);
-        let paragraph = &a.text().paragraphs[1].text;
-        let ranges: Vec<Range<usize>> = (0..words).map(|i| i * 3..i * 3 + 2).collect();
-        let marks = doc.mark(paragraph_block(1), &ranges);
-        assert_eq!(marks.len(), words);
-        assert!(marks.windows(2).all(|m| m[0].line <= m[1].line), "in reading order");
-        let shown: Vec<&str> = marks.iter().map(|m| &doc.lines[m.line].text[m.range.clone()]).collect();
-        assert!(shown.iter().step_by(2).all(|s| *s == "ab") && shown[1] == "cd", "{:?}", &shown[..4]);
-        assert_eq!(paragraph.len(), words * 3 - 1);
-    }
-
-    #[test]
-    fn marks_skip_a_quote_bar() {
-        let a = Article::from_draft(
-            0,
-            "a.md",
-            crate::corpus::Draft {
-                paragraphs: vec![
-                    Paragraph::plain("Head Line Text Here"),
-                    Paragraph { kind: Kind::Quote, ..Paragraph::plain("quoted words here") },
-                ],
-                ..Default::default()
-            },
-        );
-        let doc = layout(&a, 40);
-        let marks = doc.mark(paragraph_block(1), std::slice::from_ref(&(7..12)));
-        assert_eq!(&doc.lines[marks[0].line].text[marks[0].range.clone()], "words");
-    }
-
-    #[test]
-    fn every_line_round_trips_through_its_anchor() {
-        let text = format!("A Title Long Enough To Wrap Twice\n\n{}\n\nEnd.", "word ".repeat(30));
-        let doc = layout(&article(&text), 14);
-        for line in 0..doc.len() {
-            assert_eq!(doc.line_of(doc.anchor_at(line)), line);
-        }
-        assert_eq!(doc.line_of(Anchor::default()), 0);
-    }
-}
+mod tests;

@@ -63,7 +63,14 @@ pub fn read(text: &str) -> Layout {
         Some((from, to)) => &lines[from..to],
         None => &lines[..],
     };
-    let mut reader = Reader { man: man.is_some(), base: base_indent(body), ..Reader::default() };
+    // A man page's text stands where its NAME line does (option lists set
+    // in deeper can outnumber it); other text where most of its lines do.
+    let base = match man {
+        Some(_) => body.iter().map(|l| l.len() - l.trim_start().len()).find(|&i| i > 0 && i < 16),
+        None => None,
+    };
+    let mut reader =
+        Reader { man: man.is_some(), base: base.unwrap_or_else(|| base_indent(body)), ..Reader::default() };
     let mut block = Vec::new();
     for line in body.iter().chain(std::iter::once(&"")) {
         let trimmed = line.trim_start();
@@ -153,11 +160,17 @@ impl Reader {
             return;
         }
         if self.man && self.section == "NAME" && self.name.is_none() {
-            let name = join_wrapped(&texts(rest));
+            // "bzip2, bunzip2 - …" / "bzcat - …": a line for each name, the
+            // first the page's own; else one NAME line, wrapped.
+            let entries = rest.len() > 1 && rest[1].text.contains(" - ");
+            let name = if entries { rest[0].text.to_owned() } else { join_wrapped(&texts(rest)) };
             self.name = Some(match name.split_once(" - ") {
                 Some((names, what)) => format!("{names} — {what}"),
                 None => name.clone(),
             });
+            if entries {
+                return rest.iter().for_each(|l| self.push(Kind::Text, text::collapse_spaces(l.text)));
+            }
         }
         if self.definition_list(rest) {
             return;

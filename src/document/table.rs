@@ -15,6 +15,8 @@ use crate::corpus::paragraph::{CELL, ROW};
 pub const SEPARATOR: &str = " │ ";
 /// Under the header row, where a separator crosses it.
 const RULE_CROSS: &str = "─┼─";
+/// A value under a label of its own is set in this much.
+const LABEL_HANG: usize = 2;
 /// A column is never made narrower than this (or its longest word, if
 /// shorter) before the table falls back to blocks.
 const MIN_COLUMN: usize = 12;
@@ -88,7 +90,8 @@ pub fn layout(text: &str, header: bool, width: usize) -> Vec<TableLine> {
         }
     }
     let seps = SEPARATOR.width() * columns.saturating_sub(1);
-    let mut lines = match widths(&natural, &least, width.saturating_sub(seps)) {
+    let fitted = (width >= seps + columns).then(|| widths(&natural, &least, width - seps)).flatten();
+    let mut lines = match fitted {
         Some(widths) => grid(text, &rows, header, &widths),
         None => blocks(text, &rows, header, width),
     };
@@ -176,6 +179,8 @@ fn grid(text: &str, rows: &[(Vec<Cell>, usize)], header: bool, widths: &[usize])
                 line.text.extend(std::iter::repeat_n(' ', width.saturating_sub(shown.width())));
             }
             line.text.truncate(line.text.trim_end().len());
+            // An empty cell shows nothing to mark, and may be past the end.
+            line.segments.retain(|seg| !seg.range.is_empty());
             if line.offset == usize::MAX {
                 line.offset = cells.first().map_or(0, |c| c.range.start);
             }
@@ -222,19 +227,23 @@ fn blocks(text: &str, rows: &[(Vec<Cell>, usize)], header: bool, width: usize) -
         {
             let name = names.get(c).copied().unwrap_or("").trim();
             let label = if name.is_empty() { String::new() } else { format!("{name}: ") };
-            // A label wider than half the line stands on a line of its own.
-            let (first, hang) =
-                if label.width() * 2 > width { (label.clone(), 2) } else { (label.clone(), label.width()) };
+            // A label wider than half the line stands on lines of its own,
+            // the value set in under it.
             let own_line = label.width() * 2 > width;
+            let hang = if own_line { LABEL_HANG.min(width / 2) } else { label.width() };
             let pieces = wrap_cell(text, cell, width.saturating_sub(hang).max(1));
             if own_line {
-                lines.push(TableLine {
-                    text: first.trim_end().to_owned(),
-                    part: Part::Label,
-                    offset: cell.range.start,
-                    segments: Vec::new(),
-                    label: Some(0..first.trim_end().len()),
-                });
+                for (_, piece) in super::wrap::wrap(label.trim_end(), width.max(1)) {
+                    let label = Some(0..piece.len());
+                    let line = TableLine {
+                        text: piece.to_owned(),
+                        part: Part::Label,
+                        offset: cell.range.start,
+                        segments: Vec::new(),
+                        label,
+                    };
+                    lines.push(line);
+                }
             }
             for (k, range) in pieces.into_iter().enumerate() {
                 let prefix = if k == 0 && !own_line { label.clone() } else { " ".repeat(hang) };
