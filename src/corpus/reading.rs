@@ -36,8 +36,7 @@ fn is_cjk(c: char) -> bool {
 /// each is written in UTF-8 with a first byte from 0xE1 (Hangul jamo) to
 /// 0xED or 0xF0 to 0xF2. Curly quotes and dashes (0xE2) are not among them,
 /// so most Western paragraphs are passed over by this one scan of bytes
-/// rather than read a character at a time (the parse bench, BENCHMARKS.md
-/// "Issue 19: fidelity").
+/// rather than read a character at a time.
 fn may_hold_cjk(text: &str) -> bool {
     text.as_bytes().iter().any(|&b| matches!(b, 0xe1 | 0xe3..=0xed | 0xf0..=0xf2))
 }
@@ -55,7 +54,9 @@ pub fn measure<'a>(paragraphs: impl Iterator<Item = (&'a Paragraph, usize)>) -> 
             code += count;
             continue;
         }
-        if !may_hold_cjk(&paragraph.text) {
+        // ASCII is told at a word a time; only the rest is scanned a byte
+        // at a time (BENCHMARKS.md, "Issue 19: fidelity").
+        if paragraph.text.is_ascii() || !may_hold_cjk(&paragraph.text) {
             spaced += count;
             continue;
         }

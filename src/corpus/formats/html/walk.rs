@@ -43,8 +43,9 @@ pub fn read_body(root: NodeRef<'_, Node>, drop_headers: bool) -> Vec<Paragraph> 
 }
 
 /// Reads an HTML fragment (a Markdown file's raw HTML block) into `b`.
+/// Its nesting is limited first, as a page's is (see [`super::nesting`]).
 pub fn walk_fragment(b: &mut Builder, html: &str) {
-    let fragment = Html::parse_fragment(html);
+    let fragment = Html::parse_fragment(&super::nesting::limit_nesting(html));
     walk(b, *fragment.root_element(), false);
 }
 
