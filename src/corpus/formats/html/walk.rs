@@ -83,6 +83,9 @@ fn is_dropped(el: &Element, drop_headers: bool) -> bool {
         || DROPPED_ROLES.iter().any(|r| r.eq_ignore_ascii_case(role))
         || el.attr("hidden").is_some()
         || el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        // mdBook's hidden lines of a Rust example (`# fn main() {`), which
+        // its pages only show on request.
+        || (name == "span" && el.attr("class").is_some_and(|c| c.split_whitespace().any(|c| c == "boring")))
 }
 
 /// Whether the innermost open table is read as data.
