@@ -23,12 +23,27 @@ pub const MAN_TAB_STOP: usize = 8;
 /// Whether `raw` opens with a man page's header line (checked before
 /// tabs are expanded, which a man page needs at [`MAN_TAB_STOP`]).
 pub fn is_man_page(raw: &str) -> bool {
-    let head: Vec<&str> = raw.trim_start().lines().take(2).collect();
-    head.first().is_some_and(|line| {
-        let mut words = line.split_whitespace();
-        let first = words.next();
-        first.is_some_and(|w| w.ends_with(')') && w.contains('(')) && words.last() == first
-    })
+    raw.trim_start().lines().next().is_some_and(|line| header_page(line).is_some())
+}
+
+/// The page a man page's header line names at both of its ends
+/// ("CP(1)", "ALTER SCHEMA(7)"), if `line` is one. A name too long for
+/// the line is cut short at the start, where groff writes over it
+/// ("GCLOUD_ALPHA_AGCLOUD_ALPHA_…_UPDATE(1)"): the start must only begin
+/// as the end does.
+fn header_page(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let first = &line[..=line.find(')')?];
+    if first.contains('(') && !first.starts_with('(') && line.len() > first.len() * 2 && line.ends_with(first)
+    {
+        return Some(first);
+    }
+    let open = line.rfind('(')?;
+    let start = line[..open].rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    let page = &line[start..];
+    let named = page.ends_with(')') && open > start && line.len() > page.len();
+    let prefix: String = page.chars().take(6).collect();
+    (named && line.starts_with(&prefix)).then_some(page)
 }
 
 /// A plain text's paragraphs, and what its layout says of its title.
@@ -88,22 +103,19 @@ pub fn read(text: &str) -> Layout {
 
 /// Where a man page's body is, between its header and footer lines: the
 /// header is `NAME(SECTION)` at both ends ("CP(1)  User Commands  CP(1)"),
-/// and a NAME or SYNOPSIS section follows.
+/// and a section heading (NAME, or its translation) follows.
 fn man_page(lines: &[&str]) -> Option<(usize, usize)> {
     let header = lines.iter().position(|l| !l.trim().is_empty())?;
-    let words: Vec<&str> = lines[header].split_whitespace().collect();
-    let page = words.first()?;
-    let is_page = |w: &str| w.ends_with(')') && w.contains('(') && !w.starts_with('(');
-    if words.len() < 2 || words.last() != Some(page) || !is_page(page) {
-        return None;
-    }
-    let sections =
-        lines.iter().skip(header + 1).take(40).any(|l| matches!(l.trim_end(), "NAME" | "SYNOPSIS"));
-    if !sections {
+    let page = header_page(lines[header])?;
+    // Then a section heading at the margin (NAME, or NOM, BEZEICHNUNG in a
+    // translated page) with its text set in under it.
+    let mut rest = lines[header + 1..].iter().filter(|l| !l.trim().is_empty());
+    let heading = rest.next().is_some_and(|l| !l.starts_with(' '));
+    if !heading || !rest.next().is_some_and(|l| l.starts_with(' ')) {
         return None;
     }
     let last = lines.iter().rposition(|l| !l.trim().is_empty())?;
-    let footer = lines[last].split_whitespace().last() == Some(page) && last > header;
+    let footer = lines[last].trim_end().ends_with(page) && last > header;
     Some((header + 1, if footer { last } else { lines.len() }))
 }
 
@@ -124,8 +136,8 @@ struct Reader {
     man: bool,
     base: usize,
     out: Vec<Paragraph>,
-    /// In a man page, the section being read, and the NAME line.
-    section: String,
+    /// In a man page, how many sections have begun, and the NAME line.
+    sections: usize,
     name: Option<String>,
     /// The indentation of the definition last read: a block as deep after
     /// it is more of that definition.
@@ -148,10 +160,10 @@ impl Reader {
         while self.man && rest.first().is_some_and(|l| l.indent < self.base) {
             let heading = rest[0];
             let level = if heading.indent == 0 { 1 } else { 2 };
-            self.section = heading.text.to_owned();
+            self.sections += usize::from(level == 1);
             self.definition = None;
             // The NAME line is the title, shown above the body.
-            if heading.text != "NAME" {
+            if self.sections > 1 || level > 1 {
                 self.push(Kind::Heading(level), text::collapse_spaces(heading.text));
             }
             rest = &rest[1..];
@@ -159,10 +171,11 @@ impl Reader {
         if rest.is_empty() {
             return;
         }
-        if self.man && self.section == "NAME" && self.name.is_none() {
+        // The first section names the page, whatever its language calls it.
+        if self.man && self.sections == 1 && self.name.is_none() {
             // "bzip2, bunzip2 - …" / "bzcat - …": a line for each name, the
             // first the page's own; else one NAME line, wrapped.
-            let entries = rest.len() > 1 && rest[1].text.contains(" - ");
+            let entries = rest.len() > 1 && rest[0].text.contains(" - ") && rest[1].text.contains(" - ");
             let name = if entries { rest[0].text.to_owned() } else { join_wrapped(&texts(rest)) };
             self.name = Some(match name.split_once(" - ") {
                 Some((names, what)) => format!("{names} — {what}"),

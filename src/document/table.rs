@@ -211,16 +211,16 @@ fn blocks(text: &str, rows: &[(Vec<Cell>, usize)], header: bool, width: usize) -
     let mut lines = Vec::new();
     let mut previous_end = rows.first().map(|(_, end)| *end);
     for (r, (cells, end)) in body.iter().enumerate() {
-        if r > 0 || header {
-            if let Some(at) = previous_end.filter(|_| r > 0) {
-                lines.push(TableLine {
-                    text: String::new(),
-                    part: Part::Rule,
-                    offset: at,
-                    segments: Vec::new(),
-                    label: None,
-                });
-            }
+        // A blank line between rows, at the break that ends the one before.
+        if let Some(at) = previous_end.filter(|_| r > 0) {
+            let gap = TableLine {
+                text: String::new(),
+                part: Part::Rule,
+                offset: at,
+                segments: Vec::new(),
+                label: None,
+            };
+            lines.push(gap);
         }
         for (c, cell) in
             cells.iter().enumerate().filter(|(_, cell)| !text[cell.range.clone()].trim().is_empty())

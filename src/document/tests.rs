@@ -158,7 +158,7 @@ proptest::proptest! {
             proptest::prop_assert!(line.text.width() <= usize::from(width).max(2) || line.text.trim().chars().count() <= 2, "{:?}", line.text);
         }
         let len = a.text().paragraphs[1].text.len();
-        for mark in doc.mark(paragraph_block(1), &[0..len]) {
+        for mark in doc.mark(paragraph_block(1), std::slice::from_ref(&(0..len))) {
             proptest::prop_assert!(doc.lines[mark.line].text.get(mark.range.clone()).is_some());
         }
     }
