@@ -11,7 +11,7 @@ use counter::Counter;
 use folio::app::App;
 use folio::corpus::load_bundled;
 use folio::keys::Action;
-use folio::scroll::Painter;
+use folio::painter::Painter;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

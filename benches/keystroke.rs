@@ -4,7 +4,9 @@
 //! prints the p50, p99 and worst latency, overall and by query length: to
 //! the first results the worker hands the screen (after its first step of
 //! `CHUNK_ARTICLES` articles; the list shows them, marked "searching…"),
-//! and to all of them.
+//! and to all of them. Also the CPU time of each keystroke, all threads
+//! together: on a machine other work is loading, it moves far less than
+//! the latency does, so builds compare by it.
 //!
 //! `cargo bench --bench keystroke` (add `-- 10000` for one size only).
 
@@ -27,6 +29,7 @@ fn main() {
         println!("{size} articles: generated in {:.1?}, indexed in {:.1?}", built - started, built.elapsed());
         let mut all = Vec::new();
         let mut first_results = Vec::new();
+        let mut cpu = Vec::new();
         let mut by_length: Vec<(usize, Vec<Duration>)> =
             vec![(1, vec![]), (2, vec![]), (3, vec![]), (6, vec![]), (12, vec![])];
         // Three rounds, each with a fresh memory, as three users would type.
@@ -35,6 +38,7 @@ fn main() {
                 for end in session.char_indices().map(|(i, c)| i + c.len_utf8()) {
                     let typed = &session[..end];
                     let start = Instant::now();
+                    let cpu_start = cpu_time();
                     let mut first = None;
                     let hits = searcher.search_in_steps(&Query::parse(typed), View::Clean, &mut |found| {
                         // The worker ranks the first results to show them.
@@ -45,6 +49,7 @@ fn main() {
                         true
                     });
                     let took = start.elapsed();
+                    cpu.push(cpu_time().saturating_sub(cpu_start));
                     std::hint::black_box(hits);
                     all.push(took);
                     first_results.push(first.unwrap_or(took));
@@ -58,6 +63,7 @@ fn main() {
         }
         report("first results", &mut first_results);
         report("all keystrokes", &mut all);
+        report("CPU, all threads", &mut cpu);
         for (length, bucket) in &mut by_length {
             report(&format!("{length}-character queries"), bucket);
         }
@@ -74,4 +80,17 @@ fn report(label: &str, samples: &mut [Duration]) {
         at(0.99),
         samples[samples.len() - 1]
     );
+}
+
+/// The CPU time this process has used, all its threads.
+fn cpu_time() -> Duration {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage writes the struct it is given, which is zeroed and
+    // of the right type.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let time = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    time(usage.ru_utime) + time(usage.ru_stime)
 }

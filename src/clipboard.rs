@@ -1,7 +1,11 @@
 //! Copying to the clipboard of the terminal the user sits at, which over SSH
-//! is not this machine's: OSC 52 asks that terminal to set its clipboard,
-//! wrapped so tmux or GNU screen pass it on rather than swallow it. Plain
-//! functions that build the bytes; the event loop writes them.
+//! is not this machine's: OSC 52 asks that terminal to set its clipboard.
+//! Inside tmux it goes twice: plain, for tmux's common `set-clipboard on`
+//! (tmux takes it into its buffer and passes it on), and wrapped in
+//! passthrough, for a tmux that passes sequences through instead. Inside GNU
+//! screen it is wrapped in pieces. folio cannot know whether a terminal
+//! took it, so it says what it sent, never that it arrived. Plain functions
+//! that build the bytes; the event loop writes them.
 
 /// What lies between folio and the terminal, read from the environment once
 /// at start-up.
@@ -9,8 +13,9 @@
 pub enum Route {
     #[default]
     Direct,
-    /// Inside tmux (`TMUX` is set): DCS passthrough. tmux 3.3 and later pass
-    /// it on only with `set -g allow-passthrough on`.
+    /// Inside tmux (`TMUX` is set): plain, which tmux takes with
+    /// `set -g set-clipboard on`, then in DCS passthrough, which tmux 3.3
+    /// and later pass on only with `set -g allow-passthrough on`.
     Tmux,
     /// Inside GNU screen (`STY` is set): DCS passthrough, in pieces.
     Screen,
@@ -33,14 +38,20 @@ impl Route {
         Route::detect(|name| std::env::var(name).ok())
     }
 
-    /// How the copy travels, for the status line.
+    /// What was sent, for the status line.
     pub fn describe(self) -> &'static str {
         match self {
             Route::Direct => "OSC 52",
-            Route::Tmux => "OSC 52 through tmux",
-            Route::Screen => "OSC 52 through screen",
+            Route::Tmux => "OSC 52, plain and tmux-wrapped",
+            Route::Screen => "OSC 52 in screen passthrough",
         }
     }
+}
+
+/// The status line after a copy of `characters` characters of `what` was
+/// sent: what went out, not a promise that a clipboard took it.
+pub fn sent_notice(what: &str, characters: usize, route: Route) -> String {
+    format!("Sent {what} ({characters} characters) by {}", route.describe())
 }
 
 /// Something the user asked to copy, waiting for the event loop to send it.
@@ -53,7 +64,13 @@ pub struct Copy {
 impl Copy {
     /// The bytes that ask the terminal to put `text` on its clipboard.
     pub fn sequence(&self) -> String {
-        wrap(&osc52(&self.text), self.route)
+        let plain = osc52(&self.text);
+        match self.route {
+            // The plain one first: with `set-clipboard on` tmux takes it and
+            // drops the wrapped one unless passthrough is allowed.
+            Route::Tmux => format!("{plain}{}", wrap(&plain, Route::Tmux)),
+            route => wrap(&plain, route),
+        }
     }
 }
 
@@ -119,9 +136,22 @@ mod tests {
     }
 
     #[test]
-    fn tmux_gets_it_in_passthrough_with_escapes_doubled() {
+    fn tmux_gets_it_plain_and_in_passthrough_with_escapes_doubled() {
         let copy = Copy { text: "hello".into(), route: Route::Tmux };
-        assert_eq!(copy.sequence(), "\x1bPtmux;\x1b\x1b]52;c;aGVsbG8=\x07\x1b\\");
+        assert_eq!(
+            copy.sequence(),
+            "\x1b]52;c;aGVsbG8=\x07\x1bPtmux;\x1b\x1b]52;c;aGVsbG8=\x07\x1b\\",
+            "plain for set-clipboard on, wrapped for allow-passthrough on"
+        );
+    }
+
+    #[test]
+    fn the_notice_says_what_was_sent_not_that_it_arrived() {
+        assert_eq!(
+            sent_notice("the text", 12, Route::Tmux),
+            "Sent the text (12 characters) by OSC 52, plain and tmux-wrapped"
+        );
+        assert!(!sent_notice("the text", 1, Route::Direct).contains("Copied"));
     }
 
     #[test]

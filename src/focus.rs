@@ -31,4 +31,6 @@ pub enum Mode {
     Skipped,
     /// The open article's headings and links (`T`).
     Contents,
+    /// A question in the status line waits for y or n.
+    Confirm,
 }

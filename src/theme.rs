@@ -7,8 +7,6 @@
 
 pub mod colour;
 
-use std::fmt;
-
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 
@@ -135,22 +133,13 @@ impl ModifierName {
 }
 
 /// A theme that could not be used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ThemeError {
+    #[error("no theme named {0:?} (themes: {names})", names = NAMES.join(", "))]
     Unknown(String),
+    #[error("theme {name:?} is broken: {reason}")]
     Invalid { name: String, reason: String },
 }
-
-impl fmt::Display for ThemeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ThemeError::Unknown(name) => write!(f, "no theme named {name:?} (themes: {})", NAMES.join(", ")),
-            ThemeError::Invalid { name, reason } => write!(f, "theme {name:?} is broken: {reason}"),
-        }
-    }
-}
-
-impl std::error::Error for ThemeError {}
 
 impl Theme {
     /// The bundled theme `name`, for a terminal that shows `depth`.

@@ -72,12 +72,12 @@ fn reader_keys_scroll_by_lines_half_pages_and_pages() {
 }
 
 #[test]
-fn page_keys_scroll_the_preview_from_the_list() {
+fn page_keys_move_the_list_when_it_has_the_focus() {
     let mut app = app(120, 40);
     press(&mut app, "<Space>");
     assert_eq!(app.focus(), Focus::List);
-    assert!(app.reader_top() > 0);
-    assert_eq!(app.selected(), 0, "the selection did not move");
+    assert_eq!(app.reader_top(), 0, "the article beside the list stays where it was");
+    assert_eq!(app.selected(), 4, "a page down a list of five is its end");
 }
 
 #[test]
@@ -386,8 +386,8 @@ fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
     assert!(copy.text.starts_with("U.S. Wants to Keep Troops in Niger"), "{}", copy.text);
     assert!(copy.text.contains("\n\nDays after Niger’s military junta"), "paragraphs apart:\n{}", copy.text);
     let notice = app.notice().expect("the status line says so").to_owned();
-    assert!(notice.starts_with("Copied the text ("), "{notice}");
-    assert!(notice.ends_with("with OSC 52 through tmux"), "{notice}");
+    assert!(notice.starts_with("Sent the text ("), "{notice}");
+    assert!(notice.ends_with("by OSC 52, plain and tmux-wrapped"), "{notice}");
     assert_eq!(copies(&app.drain_effects()), vec![], "taken once");
 
     let copy = copies(&press(&mut app, "Y")).pop().expect("Y copies");
@@ -395,7 +395,10 @@ fn y_and_capital_y_ask_to_copy_the_text_and_the_title_with_its_path() {
         copy.text,
         "U.S. Wants to Keep Troops in Niger Despite Ally’s Claim of Illegality\n001_619b3976b39de8ca.txt"
     );
-    assert_eq!(app.notice(), Some("Copied the title and path (94 characters) with OSC 52 through tmux"));
+    assert_eq!(
+        app.notice(),
+        Some("Sent the title and path (94 characters) by OSC 52, plain and tmux-wrapped")
+    );
 }
 
 #[test]

@@ -42,7 +42,7 @@ fn an_unchanged_frame_sends_nothing_and_a_small_change_little() {
 fn reading_on_full_screen_sends_a_line_not_a_screen() {
     let (mut terminal, counter) = terminal(80, 24);
     let mut app = app(80, 24);
-    let mut painter = folio::scroll::Painter::default();
+    let mut painter = folio::painter::Painter::default();
     press(&mut app, "z");
     painter.draw(&mut terminal, &app).expect("draw");
     let mut total = 0;

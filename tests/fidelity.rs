@@ -194,10 +194,19 @@ fn capital_t_lists_the_headings_and_jumps_to_one() {
     terminal.draw(|frame| ui::render(&app, frame)).expect("draw");
     let screen = text_of(terminal.backend().buffer());
     assert!(screen.contains("Contents") && screen.contains("  Exit status"), "{screen}");
-    press(&mut app, "jjj<Enter>");
+    press(&mut app, "jj<Enter>");
     let doc = app.document().expect("open");
-    assert_eq!(doc.lines[app.reader_top()].text, "EXAMPLES", "the reader jumped to the heading");
+    assert_eq!(doc.lines[app.reader_top()].text, "OPTIONS", "the reader jumped to the heading");
     assert_eq!(app.mode(), folio::app::Mode::Normal, "and the contents closed");
+    // A heading on the last page is shown there: the text never scrolls
+    // past the point where its last line sits on the bottom row.
+    press(&mut app, "Tjjj<Enter>");
+    let doc = app.document().expect("open");
+    let top = app.reader_top();
+    // What is left from the top fits the 24-row screen, so it is all shown.
+    let shown: Vec<&str> = doc.lines[top..].iter().map(|l| l.text.as_str()).collect();
+    assert!(top > 0 && shown.len() < 24, "at the end of the text: {top} of {}", doc.len());
+    assert!(shown.contains(&"EXAMPLES"), "the heading is on the page: {shown:?}");
 }
 
 #[test]

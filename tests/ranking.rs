@@ -114,8 +114,10 @@ fn operators_stay_strict() {
 #[test]
 fn soft_and_waits_until_few_articles_have_every_word() {
     // Thirty articles have both words: the one with only one is left out.
+    // A hundred others have neither, so neither word is common.
     let mut texts: Vec<String> = (0..30).map(|_| "Daily Notes Page\n\nalpha beta".to_owned()).collect();
     texts.push("Daily Notes Page\n\nalpha".to_owned());
+    texts.extend((0..100).map(|_| format!("Daily Notes Page\n\n{}", filler(5))));
     let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
     assert_eq!(ranked(&texts, "alpha beta").len(), 30);
 }
@@ -192,4 +194,52 @@ fn the_seed_queries_still_behave() {
     };
     assert_eq!(sources(&mut searcher, "uranum"), ["001_619b3976b39de8ca.txt", "004_73e098508302a61c.txt"]);
     assert_eq!(sources(&mut searcher, "bazum"), ["000_dd5b303a7930cf20.txt", "004_73e098508302a61c.txt"]);
+}
+
+/// Articles of filler only, enough that no word of a test is common.
+fn others(count: usize) -> Vec<String> {
+    (0..count).map(|_| format!("Daily Notes Page\n\n{}", filler(30))).collect()
+}
+
+#[test]
+fn soft_and_counts_a_word_only_where_it_is_a_word() {
+    // "safe" is inside "unsafe" in the first article, which would win on
+    // its title; the second has "safe" itself, deep in a long body.
+    let inside = format!("Unsafe Code Guide\n\nunsafe code, unsafe code. {}", filler(20));
+    let whole = format!("Daily Notes Page\n\n{} safe {} code", filler(150), filler(150));
+    let mut texts = vec![inside, whole];
+    texts.extend(others(20));
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    assert_eq!(ranked(&texts, "safe code"), [1, 0]);
+    let corpus = corpus(&texts);
+    let hits = Searcher::new(corpus).search(&Query::parse("safe code"), View::Clean);
+    let lacking: Vec<bool> = hits.iter().map(|hit| hit.lacks_words()).collect();
+    assert_eq!(lacking, [false, true], "an inside match is listed, as lacking the word");
+}
+
+#[test]
+fn lacking_a_common_word_is_not_lacking_a_word() {
+    // "library" is in most articles; "fast" in two.
+    let mut texts = vec![
+        format!("Fast Parser Here\n\nfast parsing. {}", filler(20)),
+        format!("Daily Notes Page\n\nfast library {}", filler(20)),
+    ];
+    texts.extend((0..8).map(|_| format!("Daily Notes Page\n\nlibrary {}", filler(20))));
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let corpus = corpus(&texts);
+    let hits = Searcher::new(corpus).search(&Query::parse("fast library"), View::Clean);
+    let first: Vec<(usize, bool)> = hits.iter().take(2).map(|hit| (hit.article, hit.lacks_words())).collect();
+    assert_eq!(first, [(0, false), (1, false)], "ranked by score alone: the title wins");
+    assert_eq!(ranked(&texts, "fast library")[..2], [0, 1]);
+}
+
+#[test]
+fn a_capital_a_that_starts_a_query_finds_the_letter_in_the_index_too() {
+    let texts = [
+        "toml datetime\n\nA datetime type for toml files and more.",
+        "Other Things Here\n\nSomething about a type.",
+    ];
+    // The index and the scan agree (`ranked` checks), and "A" counts as
+    // a word both articles have.
+    assert_eq!(sorted(ranked(&texts, "A TOML-compatible datetime type")), [0, 1]);
 }

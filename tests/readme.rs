@@ -21,6 +21,30 @@ fn every_binding_is_in_the_readme_key_table() {
     assert_eq!(key_rows, folio::keys::BINDINGS.len(), "the README lists a key folio does not have");
 }
 
+/// The README's key table as the key table makes it: one row a binding,
+/// in the help's order.
+fn key_table() -> String {
+    let mut rows = vec!["| where | keys | what they do |".to_owned(), "|---|---|---|".to_owned()];
+    for &context in folio::keys::CONTEXTS {
+        let place = match context.heading() {
+            "This help" => "help".to_owned(),
+            "Skipped files list" => "skipped files".to_owned(),
+            heading => heading.to_lowercase(),
+        };
+        for binding in folio::keys::BINDINGS.iter().filter(|b| b.context == context) {
+            let keys: Vec<String> = binding.keys.iter().map(|k| format!("`{k}`")).collect();
+            rows.push(format!("| {place} | {} | {} |", keys.join(" "), binding.help));
+        }
+    }
+    rows.join("\n")
+}
+
+#[test]
+fn the_readme_key_table_is_made_from_the_key_table() {
+    let table = key_table();
+    assert!(read("README.md").contains(&table), "paste this key table into the README:\n{table}");
+}
+
 #[test]
 fn the_readme_screen_is_the_captured_screen() {
     let capture = read("assets/screen-80x24.txt");

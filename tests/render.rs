@@ -95,7 +95,10 @@ fn the_help_overlay_names_every_binding() {
     for binding in folio::keys::BINDINGS {
         assert!(help.contains(binding.help), "help is missing {:?}", binding.help);
         for key in binding.keys {
-            assert!(help.contains(&key.to_string()), "help is missing the key {key}");
+            // The ten digits of a count show as one range.
+            let digit = key.to_string().chars().all(|c| c.is_ascii_digit());
+            let shown = if digit { "0-9".to_owned() } else { key.to_string() };
+            assert!(help.contains(&shown), "help is missing the key {key}");
         }
     }
 }
@@ -355,6 +358,154 @@ fn unicode_never_misaligns_the_panes() {
                     assert_eq!(buffer[(edge, y)].symbol(), "│", "{w}x{h} {keys:?} row {y}:\n{text}");
                 }
             }
+        }
+    }
+}
+
+#[test]
+fn a_wide_screen_gives_the_list_what_the_text_leaves() {
+    let terminal = screen_after(200, 50, "<Enter>");
+    let text = text_of(terminal.backend().buffer());
+    let title = "U.S. Wants to Keep Troops in Niger Despite Ally’s Claim of Illegality";
+    assert!(text.contains(title), "the whole title fits in the list:\n{text}");
+    // The list ends where the reader's 100-column text and its frame
+    // begin: no band of blank columns right of the text, as there was with
+    // a 56-column list.
+    let top: Vec<char> = text.lines().next().unwrap_or_default().chars().collect();
+    let list_width = top.iter().position(|&c| c == '┐').map(|at| at + 1);
+    assert_eq!(list_width, Some(96), "{text}");
+    insta::assert_snapshot!("reading_200x50", terminal.backend());
+}
+
+#[test]
+fn at_40_columns_the_hints_keep_help_and_quit() {
+    for keys in ["", "<Enter>"] {
+        let text = text_of(screen_after(40, 12, keys).backend().buffer());
+        let status = text.lines().last().unwrap_or_default().trim_end();
+        assert!(status.ends_with("? help · q quit"), "{keys:?}: {status:?}");
+    }
+}
+
+/// An app over the bundled seeds in plain mode, after `keys`.
+fn plain_after(width: u16, height: u16, keys: &str) -> (App, Terminal<TestBackend>) {
+    let loaded = folio::corpus::load_bundled();
+    let mut app = App::new(loaded.corpus, &loaded.skipped)
+        .with_theme(Theme::named("default", Depth::None).expect("theme"))
+        .in_plain_mode();
+    app.update(Action::Resize { width, height });
+    press(&mut app, keys);
+    let mut terminal = draw(&app);
+    // The cursor the frame asked for, as ratatui leaves it on the backend.
+    terminal.show_cursor().expect("shown");
+    (app, terminal)
+}
+
+fn no_box_drawing(text: &str) -> bool {
+    !text.chars().any(|c| ('\u{2500}'..='\u{259f}').contains(&c))
+}
+
+#[test]
+fn plain_mode_is_a_numbered_list_with_the_cursor_on_the_selected_row() {
+    let (_, mut terminal) = plain_after(80, 24, "jj");
+    let text = text_of(terminal.backend().buffer());
+    assert!(no_box_drawing(&text), "no borders, no scrollbar:\n{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("  1. "), "{text}");
+    assert!(lines[2].starts_with("> 3. "), "the selected row is marked:\n{text}");
+    assert!(lines[0].contains("words") && lines[0].contains("unread"), "flags in words:\n{text}");
+    assert!(lines[23].contains("article 3 of 5"), "the status says where the list is:\n{text}");
+    let cursor = terminal.get_cursor_position().expect("a cursor");
+    assert_eq!((cursor.x, cursor.y), (0, 2), "the hardware cursor is on the selected row");
+    insta::assert_snapshot!("plain_list_80x24", terminal.backend());
+}
+
+#[test]
+fn plain_mode_reads_the_article_as_text() {
+    let (app, mut terminal) = plain_after(80, 24, "j<Enter><C-d>");
+    let text = text_of(terminal.backend().buffer());
+    assert!(no_box_drawing(&text), "{text}");
+    let top = app.reader_top();
+    let doc = app.document().expect("an open article");
+    let first = text.lines().next().unwrap_or_default().trim_end();
+    assert_eq!(first, doc.lines[top].text.trim_end(), "the text from the top-left corner");
+    assert!(text.lines().last().unwrap_or_default().contains("% read"), "{text}");
+    let cursor = terminal.get_cursor_position().expect("a cursor");
+    assert_eq!((cursor.x, cursor.y), (0, 0), "the cursor is on the first line read");
+    insta::assert_snapshot!("plain_reading_80x24", terminal.backend());
+}
+
+#[test]
+fn plain_mode_filters_and_shows_help_as_text() {
+    let (_, mut terminal) = plain_after(80, 24, "/uranium");
+    let text = text_of(terminal.backend().buffer());
+    assert!(no_box_drawing(&text), "{text}");
+    assert!(text.contains("/ uranium  2 of 5 match"), "{text}");
+    let cursor = terminal.get_cursor_position().expect("a cursor");
+    assert_eq!(cursor.y, 22, "the cursor is where the query is typed");
+    insta::assert_snapshot!("plain_filter_80x24", terminal.backend());
+    let (_, terminal) = plain_after(80, 24, "?");
+    let text = text_of(terminal.backend().buffer());
+    assert!(no_box_drawing(&text) && text.starts_with("List"), "{text}");
+}
+
+/// The SGR parameters in `bytes`, each sequence's joined by `;`.
+fn sgr_sequences(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    text.split("\x1b[")
+        .skip(1)
+        .filter_map(|s| s.split_once('m').map(|(p, _)| p.to_owned()))
+        .filter(|p| p.chars().all(|c| c.is_ascii_digit() || c == ';'))
+        .collect()
+}
+
+/// Bytes written, kept where the test can read them after the backend
+/// has written them.
+#[derive(Clone, Default)]
+struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Written {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_sixteen_colour_terminal_gets_sixteen_colour_codes() {
+    use folio::ansi16::Ansi16;
+    use ratatui::backend::CrosstermBackend;
+    for theme in folio::ui::theme::NAMES {
+        let loaded = folio::corpus::load_bundled();
+        let mut app = App::new(loaded.corpus, &loaded.skipped)
+            .with_theme(Theme::named(theme, Depth::Ansi16).expect("theme"));
+        app.update(Action::Resize { width: 80, height: 24 });
+        press(&mut app, "/uranium<Enter>");
+        let written = Written::default();
+        let backend = CrosstermBackend::new(Ansi16::new(written.clone()));
+        let viewport = ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 80, 24));
+        let mut terminal = Terminal::with_options(backend, ratatui::TerminalOptions { viewport })
+            .expect("a terminal over bytes");
+        terminal.draw(|frame| ui::render(&app, frame)).expect("drawn");
+        let bytes = written.0.borrow().clone();
+        let sequences = sgr_sequences(&bytes);
+        let colours: Vec<u16> = sequences
+            .iter()
+            .flat_map(|s| s.split(';').filter_map(|p| p.parse().ok()).collect::<Vec<u16>>())
+            .filter(|&p| (30..=49).contains(&p) || (90..=107).contains(&p))
+            .collect();
+        assert!(!colours.is_empty(), "{theme}: some colour is drawn");
+        for sequence in &sequences {
+            assert!(
+                !sequence.contains("38;5") && !sequence.contains("48;5"),
+                "{theme}: 256-colour {sequence:?}"
+            );
+            assert!(
+                !sequence.contains("38;2") && !sequence.contains("48;2"),
+                "{theme}: true colour {sequence:?}"
+            );
         }
     }
 }

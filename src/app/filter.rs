@@ -3,6 +3,7 @@
 //! list and reader show for the query whose results are on screen.
 
 use crate::corpus::View;
+use crate::line_edit::{Edit, LineEditor};
 use crate::search::Query;
 use crate::search::marks::Marks;
 use crate::search::worker::{Request, Results};
@@ -10,17 +11,37 @@ use crate::search::worker::{Request, Results};
 use super::list::{RowMarks, every_article};
 use super::{App, Effect, Focus, ListView};
 
-/// A query as typed and as read.
+/// A query as typed (in a line editor, with its cursor and history) and
+/// as read.
 #[derive(Debug, Clone, Default)]
 pub struct QueryText {
-    pub text: String,
+    pub line: LineEditor,
     pub parsed: Query,
 }
 
 impl QueryText {
-    pub(super) fn edit(&mut self, edit: impl FnOnce(&mut String)) {
-        edit(&mut self.text);
-        self.parsed = Query::parse(&self.text);
+    /// Applies `edit`; says whether the text changed.
+    pub(super) fn edit(&mut self, edit: Edit) -> bool {
+        let changed = self.line.apply(edit);
+        if changed {
+            self.parsed = Query::parse(self.line.text());
+        }
+        changed
+    }
+
+    /// Puts `text` in the line (a restored query).
+    pub(super) fn set(&mut self, text: &str) {
+        self.line.set_text(text);
+        self.parsed = Query::parse(text);
+    }
+
+    /// Empties the line; its history stays.
+    pub(super) fn clear(&mut self) {
+        self.set("");
+    }
+
+    pub fn text(&self) -> &str {
+        self.line.text()
     }
 }
 
@@ -41,6 +62,10 @@ pub(super) struct Filter {
     /// The article to keep selected when those results arrive: set when
     /// the same query runs again (for `r`), not while typing.
     pub keep_selected: Option<usize>,
+    /// Whether the user moved the selection since the query last changed:
+    /// until then the best match stays selected as results (and articles
+    /// of a load) arrive.
+    pub moved: bool,
 }
 
 impl App {
@@ -71,34 +96,60 @@ impl App {
         }
     }
 
-    pub(super) fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+    /// `/` in the list: the filter bar, its old query selected so typing
+    /// replaces it and an editing key keeps it.
+    pub(super) fn focus_filter(&mut self) {
+        self.window.focus = Focus::Filter;
+        self.filter.query.line.reopen();
+    }
+
+    /// Edits the query being typed; a changed filter is searched again,
+    /// its best match selected until the user moves.
+    pub(super) fn edit_query(&mut self, edit: Edit) {
         match self.window.focus {
             Focus::Find => {
-                self.reader.find.edit(edit);
-                self.jump_to_find_match();
+                if self.reader.find.edit(edit) {
+                    self.jump_to_find_match();
+                }
             }
             _ => {
-                self.filter.query.edit(edit);
-                self.refilter();
+                if self.filter.query.edit(edit) {
+                    self.filter.moved = false;
+                    self.refilter();
+                }
             }
         }
     }
 
+    /// Enter keeps the query (and puts it in the history for Up); Esc
+    /// clears it.
     pub(super) fn leave_input(&mut self, clear: bool) {
         match self.window.focus {
             Focus::Find => {
                 if clear {
-                    self.reader.find = QueryText::default();
+                    self.reader.find.clear();
+                } else {
+                    self.reader.find.line.remember();
                 }
                 self.window.focus = Focus::Reader;
             }
             _ => {
                 if clear {
-                    self.filter.query.edit(String::clear);
-                    self.refilter();
+                    self.clear_filter();
+                } else {
+                    self.filter.query.line.remember();
                 }
                 self.window.focus = Focus::List;
             }
+        }
+    }
+
+    /// Esc in the list or the filter bar: every article again.
+    pub(super) fn clear_filter(&mut self) {
+        if !self.filter.query.text().is_empty() {
+            self.filter.query.clear();
+            self.filter.moved = false;
+            self.refilter();
         }
     }
 
@@ -152,7 +203,7 @@ impl App {
     /// hold up the search on a small machine.
     fn mark_results(&mut self) {
         self.filter.marks = Marks::new(&self.filter.query.parsed);
-        self.filter.marked_query.clone_from(&self.filter.query.text);
+        self.filter.marked_query = self.filter.query.text().to_owned();
         self.filter.marked_generation = self.filter.generation;
         self.list.rows.clear();
     }
@@ -183,7 +234,7 @@ impl App {
     }
 
     pub fn query(&self) -> &str {
-        &self.filter.query.text
+        self.filter.query.text()
     }
 
     /// True while the list waits for the results of the latest query.

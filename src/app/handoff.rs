@@ -47,7 +47,7 @@ impl App {
         let text = text(article, self.reader.view);
         let route = self.settings.clipboard_route;
         let characters = text.chars().count();
-        self.notice = Some(format!("Copied {what} ({characters} characters) with {}", route.describe()));
+        self.notice = Some(crate::clipboard::sent_notice(what, characters, route));
         self.effects.push(Effect::Copy(Copy { text, route }));
     }
 

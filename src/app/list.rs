@@ -71,13 +71,11 @@ impl List {
         self.hits.retain(|hit| shown(hit.article));
     }
 
-    /// Scrolls so that the selected item is one of the `items` on screen.
+    /// Scrolls so that the selected item is one of the `items` on screen,
+    /// only as far as that needs, and never with rows left empty below
+    /// while items above are hidden (a restart, a taller window).
     pub fn keep_selected_on_screen(&mut self, items: usize) {
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + items {
-            self.offset = self.selected + 1 - items;
-        }
+        self.offset = crate::viewport::list_offset(self.offset, self.selected, items, self.hits.len());
     }
 }
 
@@ -108,6 +106,7 @@ impl App {
     /// the selection back to the best match.
     pub(super) fn choose(&mut self, index: usize) {
         self.select(index);
+        self.filter.moved = true;
         // The user's choice wins over the article remembered from last time.
         self.memory.last_article = None;
         if self.filter.searching {
@@ -119,8 +118,9 @@ impl App {
         let before = self.selected_article().map(|a| a.id);
         self.list.selected = index.min(self.list.hits.len().saturating_sub(1));
         if self.selected_article().map(|a| a.id) != before {
-            // A search inside an article belongs to that article.
-            self.reader.find = Default::default();
+            // A search inside an article belongs to that article (its
+            // history stays for the next).
+            self.reader.find.clear();
         }
     }
 

@@ -47,8 +47,14 @@ impl App {
             // The new articles are indexed before the search that covers them.
             self.effects.push(Effect::Grown(Arc::clone(&self.corpus)));
             let last = self.remember(first..len);
-            // The list takes the new articles in; what is selected stays.
-            self.rerun_filter();
+            // The list takes the new articles in. What the user selected
+            // stays selected; until they move, the best match is selected,
+            // as better ones arrive.
+            if self.filter.moved {
+                self.rerun_filter();
+            } else {
+                self.refilter();
+            }
             if let Some(last) = last {
                 self.reselect(last);
             }

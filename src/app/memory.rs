@@ -5,7 +5,9 @@
 
 use std::collections::HashSet;
 
+use crate::corpus::SortKey;
 use crate::document::{Anchor, paragraph_block};
+use crate::line_edit::LineEditor;
 use crate::state::{self, ArticleState, ReadingState};
 
 use super::App;
@@ -52,6 +54,8 @@ pub(super) struct Memory {
     pub last_article: Option<String>,
     /// Paths with an entry an older folio saved, under its kind of key.
     pub legacy_paths: HashSet<String>,
+    /// The sort was given for this run (`--sort`): the saved one is not used.
+    pub sort_fixed: bool,
 }
 
 impl Memory {
@@ -89,8 +93,13 @@ impl App {
     /// Articles that arrive later (a load streaming in) are brought back as
     /// they come.
     pub fn remembering(mut self, state: ReadingState) -> Self {
+        self.filter.query.line = LineEditor::with_history(state.query_history.clone());
+        let saved_sort = state.sort.as_deref().and_then(SortKey::from_name);
+        if let Some(sort) = saved_sort.filter(|_| !self.memory.sort_fixed) {
+            self.set_sort(sort);
+        }
         if !state.last_query.is_empty() {
-            self.filter.query.edit(|q| q.push_str(&state.last_query));
+            self.filter.query.set(&state.last_query);
             self.refilter();
         }
         self.memory.last_article = state.last_article.clone();
@@ -134,6 +143,8 @@ impl App {
     /// arrive.
     pub(super) fn reselect(&mut self, id: usize) {
         self.memory.last_article = None;
+        // The article the user chose last time counts as their move.
+        self.filter.moved = true;
         self.filter.keep_selected = Some(id);
         if let Some(index) = self.list.position_of(id) {
             self.select(index);
@@ -155,7 +166,9 @@ impl App {
             };
             state.set(article, entry);
         }
-        state.last_query = self.filter.query.text.clone();
+        state.last_query = self.filter.query.text().to_owned();
+        state.query_history = self.filter.query.line.history().to_vec();
+        state.sort = Some(self.list.sort.name().to_owned());
         state.last_article = self.selected_article().map(state::key);
         state
     }

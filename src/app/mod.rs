@@ -6,10 +6,10 @@
 //! | `filter` | `filter` | the list's query, its generation and marks |
 //! | `reader` | `reader` | the open article's layout, matches, find |
 //! | `memory` | `memory` | positions, read and bookmarks kept between runs |
-//! | `overlay` | `overlay` | the help, skipped-files or contents overlay (`contents` reads the article's) |
+//! | `overlay` | `overlay` | the help, skipped-files or contents overlay (`contents` reads the article's), a question, a count |
 //! | `loading` | `loading` | a load streaming in, and what it skipped |
 //! | `settings` | `settings` | keys, theme, text width, clipboard route |
-//! | `window` | `window` | screen size, focus, full-screen |
+//! | `window` | `window` | screen size, focus, full-screen, plain mode |
 //!
 //! `App::update` is the only place any of it changes: it routes each
 //! `Action` to the part it belongs to. What must happen outside (a search,
@@ -24,6 +24,7 @@ mod list;
 mod loading;
 mod memory;
 mod mouse;
+mod navigate;
 mod overlay;
 mod reader;
 mod settings;
@@ -37,6 +38,8 @@ use ratatui::layout::Rect;
 use crate::corpus::{Article, Corpus, Skipped};
 use crate::keys::{self, Action};
 use crate::layout::Panes;
+use crate::line_edit::Edit;
+use crate::viewport;
 
 pub use crate::focus::{Focus, Mode};
 pub use contents::{Entry, EntryKind};
@@ -45,6 +48,7 @@ pub use filter::QueryText;
 pub use handoff::{Handoff, article_text};
 pub use list::RowMarks;
 pub use memory::ListView;
+pub use navigate::Question;
 pub use reader::ReaderMarks;
 
 use effect::Effects;
@@ -106,7 +110,7 @@ impl App {
     /// read by the keymap in force for the focus and overlay, each press
     /// applied in turn (each sees the state the one before it left).
     pub fn handle_key(&mut self, key: KeyEvent) {
-        for press in keys::presses(key) {
+        for press in keys::presses(self.window.focus, self.overlay.mode, key) {
             if let Some(action) = self.settings.keymap.action_for(self.window.focus, self.overlay.mode, press)
             {
                 self.update(action);
@@ -116,10 +120,13 @@ impl App {
 
     /// Applies one action. Every change of state goes through here.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. } | Action::ShowResults(_) | Action::Loaded(_)) {
+        let from_user = !matches!(action, Action::Resize { .. } | Action::ShowResults(_) | Action::Loaded(_));
+        if from_user {
             // A notice is read once; the next thing the user does clears it.
             self.notice = None;
         }
+        // A count is for the key right after it.
+        let count = if from_user { self.overlay.count.take() } else { None };
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
@@ -127,46 +134,69 @@ impl App {
             Action::ShowResults(results) => self.show_results(results),
             Action::Loaded(batch) => self.add_batch(batch),
             Action::Report(report) => self.notice = Some(report),
-            action => {
-                if let Some(action) = self.overlay.update(action) {
-                    self.apply(action);
-                }
-            }
+            action => match self.overlay.update(action, count) {
+                Some(Action::Confirm) => self.answer(true),
+                Some(Action::Cancel) => self.answer(false),
+                Some(action) => self.apply(action, count),
+                None => {}
+            },
         }
         self.sync();
     }
 
-    /// An action of the panes, with no overlay open.
-    fn apply(&mut self, action: Action) {
+    /// An action of the panes, with no overlay open, and the count typed
+    /// before its key.
+    fn apply(&mut self, action: Action, count: Option<usize>) {
         match action {
             Action::SelectNext => self.choose(self.list.selected.saturating_add(1)),
             Action::SelectPrev => self.choose(self.list.selected.saturating_sub(1)),
             Action::SelectFirst => self.choose(0),
-            Action::SelectLast => self.choose(usize::MAX),
+            Action::SelectLast => {
+                self.choose(count.map_or(usize::MAX, |n| viewport::item_of_count(n, usize::MAX)))
+            }
+            Action::ListPageDown => self.page_list(1, 1),
+            Action::ListPageUp => self.page_list(-1, 1),
+            Action::ListHalfPageDown => self.page_list(1, 2),
+            Action::ListHalfPageUp => self.page_list(-1, 2),
+            Action::JumpPercent => self.jump_percent(count),
+            Action::ClearFilter => self.clear_filter(),
+            Action::NextArticle => self.read_neighbour(true),
+            Action::PrevArticle => self.read_neighbour(false),
+            Action::PageOrNextUnread => self.page_or_next_unread(),
+            Action::MarkAllRead => self.ask_mark_all_read(),
             Action::OpenArticle => self.open_article(),
             Action::FocusList => self.window.focus = Focus::List,
             Action::ToggleFocus => self.toggle_focus(),
-            Action::FocusFilter => self.window.focus = Focus::Filter,
+            Action::FocusFilter => self.focus_filter(),
             Action::FocusFind => self.start_find(),
             Action::ToggleSnippets => self.list.show_snippets = !self.list.show_snippets,
             Action::ScrollDown => self.scroll_by(1),
             Action::ScrollUp => self.scroll_by(-1),
             Action::ScrollTop => self.scroll_by(isize::MIN),
-            Action::ScrollBottom => self.scroll_by(isize::MAX),
+            Action::ScrollBottom => match count {
+                Some(line) => self.scroll_to(line.saturating_sub(1)),
+                None => self.scroll_by(isize::MAX),
+            },
             Action::HalfPageDown => self.scroll_by(self.page_lines() / 2),
             Action::HalfPageUp => self.scroll_by(-(self.page_lines() / 2)),
             Action::PageDown => self.scroll_by(self.page_step()),
             Action::PageUp => self.scroll_by(-self.page_step()),
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
-            Action::TypeChar(c) => self.edit_query(|q| q.push(c)),
-            Action::DeleteChar => self.edit_query(|q| {
-                q.pop();
-            }),
-            Action::DeleteWord => self.edit_query(|q| {
-                let kept = q.trim_end().rfind(' ').map_or(0, |at| at + 1);
-                q.truncate(kept);
-            }),
+            Action::TypeChar(c) => self.edit_query(Edit::Insert(c)),
+            Action::DeleteChar => self.edit_query(Edit::Backspace),
+            Action::DeleteWord => self.edit_query(Edit::KillWord),
+            Action::DeleteForward => self.edit_query(Edit::Delete),
+            Action::CursorLeft => self.edit_query(Edit::Left),
+            Action::CursorRight => self.edit_query(Edit::Right),
+            Action::CursorHome => self.edit_query(Edit::Home),
+            Action::CursorEnd => self.edit_query(Edit::End),
+            Action::WordLeft => self.edit_query(Edit::WordLeft),
+            Action::WordRight => self.edit_query(Edit::WordRight),
+            Action::KillToStart => self.edit_query(Edit::KillToStart),
+            Action::KillToEnd => self.edit_query(Edit::KillToEnd),
+            Action::OlderQuery => self.edit_query(Edit::Older),
+            Action::NewerQuery => self.edit_query(Edit::Newer),
             Action::AcceptQuery => self.leave_input(false),
             Action::ClearQuery => self.leave_input(true),
             Action::ToggleRaw => self.toggle_raw(),
@@ -190,6 +220,10 @@ impl App {
             | Action::Suspend
             | Action::ToggleHelp
             | Action::ToggleSkipped
+            | Action::Count(_)
+            | Action::CountDigit
+            | Action::Confirm
+            | Action::Cancel
             | Action::Resize { .. }
             | Action::ShowResults(_)
             | Action::Loaded(_)
@@ -220,7 +254,7 @@ impl App {
     // ----- read-only views for rendering, the event loop and tests -----
 
     pub fn panes(&self) -> Option<Panes> {
-        Panes::new(self.window.area, self.window.full_screen)
+        Panes::for_screen(self.window.area, self.window.full_screen, self.window.plain)
             .map(|p| p.with_text_width(self.settings.text_width))
     }
 

@@ -1,8 +1,10 @@
-//! The overlays that take the keys over the panes: the help (`?`) and the
-//! list of skipped files (`!`), and how far each is scrolled.
+//! What takes the keys before the panes do: the help (`?`) and the list of
+//! skipped files (`!`), and how far each is scrolled; a question in the
+//! status line waiting for y or n; and a count typed before a command.
 
 use crate::keys::Action;
 
+use super::navigate::Question;
 use super::{App, Mode};
 
 #[derive(Debug, Default)]
@@ -10,13 +12,28 @@ pub(super) struct Overlay {
     pub mode: Mode,
     /// Scroll of the open overlay.
     pub scroll: usize,
+    /// The question the status line asks (`Mode::Confirm`).
+    pub question: Option<Question>,
+    /// The digits typed before a command (`1200` of `1200G`), as a number.
+    pub count: Option<usize>,
 }
 
 impl Overlay {
     /// Takes the actions an overlay answers, and swallows the rest while
     /// one is open; with none open, hands the action back for the panes.
-    pub fn update(&mut self, action: Action) -> Option<Action> {
+    /// A digit adds to `count` (the count before this key); a question
+    /// hands back only its answer.
+    pub fn update(&mut self, action: Action, count: Option<usize>) -> Option<Action> {
         match (self.mode, action) {
+            (Mode::Confirm, answer @ (Action::Confirm | Action::Cancel)) => {
+                self.mode = Mode::Normal;
+                return Some(answer);
+            }
+            (Mode::Confirm, _) => {}
+            (Mode::Normal, Action::Count(digit)) => {
+                // A count too large to be one is dropped.
+                self.count = crate::viewport::push_digit(count, u32::from(digit));
+            }
             (Mode::Help, Action::ToggleHelp) | (Mode::Skipped, Action::ToggleSkipped) => {
                 self.mode = Mode::Normal;
             }
@@ -43,5 +60,15 @@ impl Overlay {
 impl App {
     pub fn help_scroll(&self) -> usize {
         self.overlay.scroll
+    }
+
+    /// The count typed so far, if any (`12` of `12G`).
+    pub fn pending_count(&self) -> Option<usize> {
+        self.overlay.count
+    }
+
+    /// The question waiting for y or n, if any.
+    pub fn question(&self) -> Option<Question> {
+        self.overlay.question
     }
 }

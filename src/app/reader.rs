@@ -55,7 +55,7 @@ impl App {
 
     /// Puts line `line` at the top of the reader, or as near as the end of
     /// the article allows.
-    fn scroll_to(&mut self, line: usize) {
+    pub(super) fn scroll_to(&mut self, line: usize) {
         let page = self.page_lines().unsigned_abs();
         let Some(doc) = self.document() else { return };
         let target = line.min(doc.len().saturating_sub(page));
@@ -90,7 +90,7 @@ impl App {
 
     pub(super) fn start_find(&mut self) {
         self.window.focus = Focus::Find;
-        self.reader.find = Default::default();
+        self.reader.find.clear();
         self.reader.find_origin = self.reader_top();
     }
 
@@ -149,8 +149,8 @@ impl App {
             return;
         };
         let finding = !self.reader.find.parsed.is_empty();
-        let text = if finding { &self.reader.find.text } else { &self.filter.marked_query };
-        let key = Some((doc.article, doc.width, doc.view, finding, text.clone()));
+        let text = if finding { self.reader.find.text() } else { self.filter.marked_query.as_str() };
+        let key = Some((doc.article, doc.width, doc.view, finding, text.to_owned()));
         if key == self.reader.marks.key {
             return;
         }
@@ -174,10 +174,14 @@ impl App {
     }
 
     /// The first line of the document on screen.
+    /// The saved place may be further down than the text now allows (saved
+    /// at another size, or the window grew): the last line then sits on the
+    /// bottom row.
     pub fn reader_top(&self) -> usize {
-        self.document()
-            .zip(self.selected_article())
-            .map_or(0, |(doc, article)| doc.line_of(self.memory.positions[article.id]))
+        let page = self.page_lines().unsigned_abs();
+        self.document().zip(self.selected_article()).map_or(0, |(doc, article)| {
+            crate::viewport::reader_top(doc.line_of(self.memory.positions[article.id]), doc.len(), page)
+        })
     }
 
     /// The matches in the open article.

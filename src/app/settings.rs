@@ -47,6 +47,8 @@ impl App {
     /// The same app with the list sorted by `sort` (`--sort`).
     pub fn sorted_by(mut self, sort: SortKey) -> Self {
         self.set_sort(sort);
+        // Given for this run (`--sort`): the order saved last time is not used.
+        self.memory.sort_fixed = true;
         self
     }
 

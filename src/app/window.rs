@@ -1,5 +1,5 @@
 //! The window's share of `App`: how big the screen is, which pane has the
-//! keys, and whether the reader fills the screen (`z`).
+//! keys, whether the reader fills the screen (`z`), and plain mode.
 
 use ratatui::layout::Rect;
 
@@ -12,6 +12,9 @@ pub(super) struct Window {
     pub focus: Focus,
     /// The full-screen reading view (`z`); only while the reader has focus.
     pub full_screen: bool,
+    /// Plain mode (`--plain`, TERM=dumb): text without boxes, one pane at a
+    /// time, for screen readers and dumb terminals.
+    pub plain: bool,
 }
 
 impl Window {
@@ -49,6 +52,18 @@ impl App {
 
     pub fn is_full_screen(&self) -> bool {
         self.window.full_screen
+    }
+
+    /// The same app drawn in plain mode: no boxes, one pane at a time.
+    pub fn in_plain_mode(mut self) -> Self {
+        self.window.plain = true;
+        self.sync();
+        self
+    }
+
+    /// Whether the screen is drawn in plain mode.
+    pub fn is_plain(&self) -> bool {
+        self.window.plain
     }
 
     pub fn screen(&self) -> Rect {

@@ -33,17 +33,7 @@ impl Depth {
         let set = |name: &str| var(name).filter(|v| !v.is_empty());
         let term = set("TERM").unwrap_or_default().to_lowercase();
         let colourterm = set("COLORTERM").unwrap_or_default().to_lowercase();
-        let supported = if matches!(colourterm.as_str(), "truecolor" | "24bit") || term.ends_with("-direct") {
-            Depth::TrueColour
-        } else if term.contains("256color") {
-            Depth::Ansi256
-        } else if term == "dumb" {
-            Depth::None
-        } else {
-            // linux, xterm, screen, vt220 and unknown terminals: the 16
-            // colours almost every terminal has.
-            Depth::Ansi16
-        };
+        let supported = terminal_depth(&term, &colourterm);
         match choice {
             ColourChoice::Never => Depth::None,
             ColourChoice::Always => supported.max(Depth::Ansi16),
@@ -78,6 +68,35 @@ impl Depth {
             (Depth::Ansi16, Color::Indexed(i)) => nearest_16(rgb_of_index(i)),
             (_, c) => c,
         }
+    }
+}
+
+/// Terminals known to draw any RGB colour, by the TERM they set. Over SSH
+/// COLORTERM is often not passed on, but TERM is.
+const TRUE_COLOUR_TERMS: &[&str] =
+    &["xterm-kitty", "alacritty", "foot", "wezterm", "xterm-ghostty", "contour"];
+
+/// Terminals without colour, as their terminfo entries say.
+const COLOURLESS_TERMS: &[&str] = &["dumb", "vt52", "vt100", "vt102", "vt220", "vt320"];
+
+/// What a terminal can show by its TERM and COLORTERM (both lowercased),
+/// as terminfo would say: `*-direct` and COLORTERM=truecolor draw RGB,
+/// `*-256color` the 256, TERM=dumb and the VT terminals nothing, and the
+/// rest (linux, xterm, screen, rxvt, unknown ones) the 16 colours almost
+/// every terminal has, written as 30-37 and 90-97.
+fn terminal_depth(term: &str, colourterm: &str) -> Depth {
+    let base = term.split('+').next().unwrap_or_default();
+    if matches!(colourterm, "truecolor" | "24bit")
+        || base.ends_with("-direct")
+        || TRUE_COLOUR_TERMS.contains(&base)
+    {
+        Depth::TrueColour
+    } else if base.contains("256color") {
+        Depth::Ansi256
+    } else if COLOURLESS_TERMS.contains(&base) {
+        Depth::None
+    } else {
+        Depth::Ansi16
     }
 }
 
@@ -149,6 +168,14 @@ mod tests {
         assert_eq!(depth(ColourChoice::Auto, &[("TERM", "xterm-direct")]), Depth::TrueColour);
         assert_eq!(depth(ColourChoice::Auto, &[("TERM", "dumb")]), Depth::None);
         assert_eq!(depth(ColourChoice::Auto, &[]), Depth::Ansi16, "no TERM: assume the common 16");
+        assert_eq!(depth(ColourChoice::Auto, &[("TERM", "screen")]), Depth::Ansi16);
+        assert_eq!(depth(ColourChoice::Auto, &[("TERM", "rxvt-unicode")]), Depth::Ansi16);
+        assert_eq!(depth(ColourChoice::Auto, &[("TERM", "rxvt-unicode-256color")]), Depth::Ansi256);
+        assert_eq!(depth(ColourChoice::Auto, &[("TERM", "xterm-88color")]), Depth::Ansi16);
+        assert_eq!(depth(ColourChoice::Auto, &[("TERM", "vt100")]), Depth::None, "a VT100 has no colour");
+        assert_eq!(depth(ColourChoice::Auto, &[("TERM", "xterm-kitty")]), Depth::TrueColour);
+        assert_eq!(depth(ColourChoice::Auto, &[("TERM", "foot")]), Depth::TrueColour);
+        assert_eq!(depth(ColourChoice::Auto, &[("TERM", "LINUX")]), Depth::Ansi16, "case does not matter");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::reader;
 use super::theme::Theme;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus, QueryText};
@@ -17,17 +17,20 @@ use crate::keys::Keymap;
 use crate::search::query::Role;
 
 pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
-    let finding = app.focus() == Focus::Find || !app.find().text.is_empty();
+    let finding = app.focus() == Focus::Find || !app.find().text().is_empty();
     let (prompt, query) = if finding { (" find: ", app.find()) } else { (" / ", app.filter()) };
     let editing = matches!(app.focus(), Focus::Filter | Focus::Find);
     let theme = app.theme();
     let mut spans = vec![Span::styled(prompt, theme.prompt)];
-    if query.text.is_empty() && !editing {
+    if query.text().is_empty() && !editing {
         spans.push(Span::styled("type / to filter by keyword", theme.dim));
+    } else if editing && query.line.is_selected() {
+        // Reopened: the old query shows selected, as typing replaces it.
+        spans.push(Span::styled(query.text(), Style::new().add_modifier(Modifier::REVERSED)));
     } else {
         spans.extend(read_query(query, theme));
     }
-    if !query.text.is_empty() {
+    if !query.text().is_empty() {
         let count = match (finding, app.is_searching(), app.view().len()) {
             (true, _, _) => match app.reader_marks().marks.len() {
                 0 => "  no match in this article".to_owned(),
@@ -45,7 +48,8 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
     if editing {
-        let typed = query.text.width() as u16;
+        let before_cursor = query.text().get(..query.line.cursor()).unwrap_or_default();
+        let typed = u16::try_from(before_cursor.width()).unwrap_or(u16::MAX);
         let x = area.x.saturating_add(prompt.width() as u16).saturating_add(typed);
         frame.set_cursor_position(Position::new(x.min(area.right().saturating_sub(1)), area.y));
     }
@@ -54,7 +58,7 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
 /// The query as it was read: terms plain, `|` as an operator, and the
 /// pieces that meant nothing dimmed and struck through.
 fn read_query<'a>(query: &'a QueryText, theme: &Theme) -> Vec<Span<'a>> {
-    let text = &query.text;
+    let text = query.text();
     let mut spans = Vec::new();
     let mut at = 0;
     for (range, role) in &query.parsed.pieces {
@@ -75,9 +79,12 @@ fn read_query<'a>(query: &'a QueryText, theme: &Theme) -> Vec<Span<'a>> {
 
 pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
     let theme = app.theme();
-    let line = match app.notice() {
-        Some(notice) => Line::from(Span::styled(format!(" {notice}"), theme.notice)),
-        None => hint_line(theme, app.keymap(), app.focus(), reading_facts(app), usize::from(area.width)),
+    let line = match (app.question(), app.notice()) {
+        (Some(question), _) => Line::from(Span::styled(format!(" {}", question.text()), theme.notice)),
+        (None, Some(notice)) => Line::from(Span::styled(format!(" {notice}"), theme.notice)),
+        (None, None) => {
+            hint_line(theme, app.keymap(), app.focus(), reading_facts(app), usize::from(area.width))
+        }
     };
     frame.render_widget(Paragraph::new(line), area);
 }
@@ -87,13 +94,26 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 /// it, how much of the open article has been read; then the matches.
 fn reading_facts(app: &App) -> Vec<(String, bool)> {
     let loading = app.loading().map(|progress| (load_progress(progress), true));
-    let read = app.panes().filter(|p| p.full).zip(app.document()).map(|(panes, doc)| {
-        let percent = reader::percent_read(doc, app.reader_top(), usize::from(panes.reader_text().height));
-        // Plain: it changes with nearly every line read, and over a slow
-        // link a styled one costs more than the line itself.
-        (format!("{percent}% read"), false)
-    });
-    loading.into_iter().chain(read).chain(match_count(app).map(|matches| (matches, true))).collect()
+    // Plain mode has no border to show where the list is.
+    let listed =
+        app.panes().filter(|p| p.plain && !reading(app)).map(|_| (super::plain::position(app), false));
+    let read = app.panes().filter(|p| p.full || (p.plain && reading(app))).zip(app.document()).map(
+        |(panes, doc)| {
+            let percent =
+                reader::percent_read(doc, app.reader_top(), usize::from(panes.reader_text().height));
+            // Plain: it changes with nearly every line read, and over a slow
+            // link a styled one costs more than the line itself.
+            (format!("{percent}% read"), false)
+        },
+    );
+    let matches = match_count(app).map(|matches| (matches, true));
+    // The count typed so far, as vim shows it, so `50` before `%` is seen.
+    let count = app.pending_count().map(|count| (format!("{count}…"), true));
+    loading.into_iter().chain(count).chain(listed).chain(read).chain(matches).collect()
+}
+
+fn reading(app: &App) -> bool {
+    matches!(app.focus(), Focus::Reader | Focus::Find)
 }
 
 /// "loading 41,200 / 100,000 files", or while the folders are still being
@@ -133,8 +153,13 @@ fn match_count(app: &App) -> Option<String> {
     }
 }
 
+/// Hints dropped last when the line is short: how to find every other key,
+/// and how to leave.
+const KEPT_TO_THE_LAST: [&str; 2] = ["help", "quit"];
+
 /// The match count, then as many hints as fit whole in `width`, most
-/// important first.
+/// important first; `? help` and `q quit` stay at the end of the line
+/// until there is no room even for them.
 fn hint_line(
     theme: &Theme,
     keymap: &Keymap,
@@ -150,20 +175,37 @@ fn hint_line(
         spans.push(if emphasised { Span::styled(fact, theme.notice) } else { Span::raw(fact) });
         spans.push(Span::styled(SEPARATOR, theme.dim));
     }
-    let first_hint = spans.len();
-    for (key, hint) in keymap.hints(focus) {
-        let label = format!(" {hint}");
-        let gap = if spans.len() > first_hint { SEPARATOR.chars().count() } else { 0 };
-        let needed = gap + key.chars().count() + label.chars().count();
+    let (last, others): (Vec<_>, Vec<_>) =
+        keymap.hints(focus).into_iter().partition(|(_, hint)| KEPT_TO_THE_LAST.contains(hint));
+    let cost = |(key, hint): &(String, &str), first: bool| {
+        let gap = if first { 0 } else { SEPARATOR.chars().count() };
+        gap + key.width() + 1 + hint.width()
+    };
+    // Room for the last ones first, then the others in order while they fit.
+    let mut chosen_last = Vec::new();
+    for hint in last {
+        let needed = cost(&hint, chosen_last.is_empty());
+        if used + needed <= width {
+            used += needed;
+            chosen_last.push(hint);
+        }
+    }
+    let mut chosen = Vec::new();
+    for hint in others {
+        // Each pays for a separator, unless it is alone on the line.
+        let needed = cost(&hint, chosen.is_empty() && chosen_last.is_empty());
         if used + needed > width {
             break;
         }
-        if gap > 0 {
+        used += needed;
+        chosen.push(hint);
+    }
+    for (i, (key, hint)) in chosen.into_iter().chain(chosen_last).enumerate() {
+        if i > 0 {
             spans.push(Span::styled(SEPARATOR, theme.dim));
         }
         spans.push(Span::styled(key, theme.key));
-        spans.push(Span::raw(label));
-        used += needed;
+        spans.push(Span::raw(format!(" {hint}")));
     }
     Line::from(spans)
 }
@@ -179,5 +221,24 @@ mod tests {
         assert_eq!(load_progress(progress(41_200, 100_000)), "loading 41,200 / 100,000 files");
         assert_eq!(load_progress(progress(7, 999)), "loading 7 / 999 files");
         assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    fn hints_at(width: usize, facts: Vec<(String, bool)>) -> String {
+        let line = hint_line(&Theme::default(), &Keymap::default(), Focus::Reader, facts, width);
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn help_and_quit_are_the_last_hints_to_go() {
+        let wide = hints_at(200, Vec::new());
+        assert!(wide.ends_with("? help · q quit"), "{wide:?}");
+        assert!(wide.contains("j scroll"), "{wide:?}");
+        let narrow = hints_at(38, Vec::new());
+        assert!(narrow.ends_with("? help · q quit"), "{narrow:?}");
+        assert!(narrow.width() <= 38, "{narrow:?}");
+        let facts = vec![("match 1/1".to_owned(), true)];
+        let tight = hints_at(30, facts);
+        assert!(tight.contains("match 1/1") && tight.ends_with("? help · q quit"), "{tight:?}");
+        assert_eq!(hints_at(10, Vec::new()).trim(), "? help", "what fits of them");
     }
 }

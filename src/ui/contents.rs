@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::fit;
-use super::help::{overlay_width, render_overlay};
+use super::help::{Overlay, overlay_width, render_overlay};
 use crate::app::{App, EntryKind};
 
 /// The overlay's text for a box `width` columns wide.
@@ -37,8 +37,10 @@ pub fn contents_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let lines = contents_lines(app, overlay_width(screen));
+    let width = overlay_width(screen);
+    let lines = contents_lines(app, width);
     // The chosen entry stays in the box: the list scrolls under it.
     let scroll = app.contents_choice().saturating_sub(usize::from(screen.height / 2).saturating_sub(3));
-    render_overlay(app.theme(), frame, screen, " Contents ", lines, scroll, "Enter goes · T or Esc closes");
+    let overlay = Overlay { title: " Contents ", closes: "Enter goes · T or Esc closes", width };
+    render_overlay(app.theme(), frame, screen, &overlay, lines, scroll);
 }

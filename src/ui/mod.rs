@@ -5,6 +5,7 @@ mod bars;
 mod contents;
 mod help;
 mod list;
+mod plain;
 mod reader;
 mod skipped;
 
@@ -33,12 +34,16 @@ use crate::focus::{Focus, Mode};
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let screen = frame.area();
-    let Some(panes) =
-        Panes::new(screen, app.is_full_screen()).map(|p| p.with_text_width(app.text_width_cap()))
+    let Some(panes) = Panes::for_screen(screen, app.is_full_screen(), app.is_plain())
+        .map(|p| p.with_text_width(app.text_width_cap()))
     else {
         render_too_small(frame, screen);
         return;
     };
+    if panes.plain {
+        plain::render(app, frame, &panes);
+        return;
+    }
     if panes.full {
         render_full_screen(app, frame, &panes);
     } else {
@@ -48,7 +53,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Help => help::render(app, frame, screen),
         Mode::Skipped => skipped::render(app, frame, screen),
         Mode::Contents => contents::render(app, frame, screen),
-        Mode::Normal => {}
+        Mode::Normal | Mode::Confirm => {}
     }
 }
 

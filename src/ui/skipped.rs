@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::fit;
-use super::help::{overlay_width, render_overlay};
+use super::help::{Overlay, overlay_width, render_overlay};
 use crate::app::App;
 
 /// The overlay's text for a box `width` columns wide.
@@ -27,14 +27,8 @@ pub fn skipped_lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, frame: &mut Frame, screen: Rect) {
-    let lines = skipped_lines(app, overlay_width(screen));
-    render_overlay(
-        app.theme(),
-        frame,
-        screen,
-        " Skipped files ",
-        lines,
-        app.help_scroll(),
-        "! or Esc closes",
-    );
+    let width = overlay_width(screen);
+    let lines = skipped_lines(app, width);
+    let overlay = Overlay { title: " Skipped files ", closes: "! or Esc closes", width };
+    render_overlay(app.theme(), frame, screen, &overlay, lines, app.help_scroll());
 }

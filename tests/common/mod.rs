@@ -87,6 +87,10 @@ fn named_key(name: &str) -> KeyEvent {
         let c = letter.chars().next().expect("a letter after C-");
         return KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
     }
+    if let Some(letter) = name.strip_prefix("A-") {
+        let c = letter.chars().next().expect("a letter after A-");
+        return KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT);
+    }
     let code = match name {
         "Enter" => KeyCode::Enter,
         "Esc" => KeyCode::Esc,
@@ -100,6 +104,7 @@ fn named_key(name: &str) -> KeyEvent {
         "End" => KeyCode::End,
         "PgDn" => KeyCode::PageDown,
         "PgUp" => KeyCode::PageUp,
+        "Del" => KeyCode::Delete,
         "Space" => KeyCode::Char(' '),
         other => panic!("unknown key <{other}> in a test"),
     };

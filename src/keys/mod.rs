@@ -5,133 +5,12 @@
 use std::fmt;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use serde::{Deserialize, Serialize};
 
-use crate::corpus::Batch;
 use crate::focus::{Focus, Mode};
-use crate::search::worker::Results;
 
-/// Everything a user can ask of folio. `App::update` is the only place these
-/// take effect. The snake_case names are the ones a keymap file will use.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Action {
-    /// Leave folio.
-    Quit,
-    /// Move the list selection down one article.
-    SelectNext,
-    /// Move the list selection up one article.
-    SelectPrev,
-    /// Jump to the first article in the list.
-    SelectFirst,
-    /// Jump to the last article in the list.
-    SelectLast,
-    /// Show the selected article and move focus to the reader.
-    OpenArticle,
-    /// Move focus back to the article list.
-    FocusList,
-    /// Switch focus between the list and the reader.
-    ToggleFocus,
-    /// Move focus to the filter bar to type a query for the list.
-    FocusFilter,
-    /// Move focus to the filter bar to search inside the open article.
-    FocusFind,
-    /// Show or hide the overlay listing every key.
-    ToggleHelp,
-    /// Show or hide the line of matching text under each title.
-    ToggleSnippets,
-    /// Scroll the reader down one line.
-    ScrollDown,
-    /// Scroll the reader up one line.
-    ScrollUp,
-    /// Scroll the reader to the start of the article.
-    ScrollTop,
-    /// Scroll the reader to the end of the article.
-    ScrollBottom,
-    /// Scroll the reader down half a page.
-    HalfPageDown,
-    /// Scroll the reader up half a page.
-    HalfPageUp,
-    /// Scroll the reader down a whole page.
-    PageDown,
-    /// Scroll the reader up a whole page.
-    PageUp,
-    /// Go to the next match in the reader.
-    NextMatch,
-    /// Go to the previous match in the reader.
-    PrevMatch,
-    /// Add a character to the query being typed.
-    TypeChar(char),
-    /// Delete the last character of the query being typed.
-    DeleteChar,
-    /// Delete the last word of the query being typed.
-    DeleteWord,
-    /// Keep the query and leave the filter bar.
-    AcceptQuery,
-    /// Clear the query and leave the filter bar.
-    ClearQuery,
-    /// Show the raw text with its site furniture, or hide the furniture
-    /// again, in the reader and in search.
-    ToggleRaw,
-    /// Sort the list by the next order: name, date, title, length.
-    CycleSort,
-    /// Show or hide the list of files that were skipped, and why.
-    ToggleSkipped,
-    /// Bookmark the selected article, or remove its bookmark.
-    ToggleBookmark,
-    /// Mark the selected article read, or unread again.
-    ToggleRead,
-    /// List only unread articles, or every article again.
-    ShowUnread,
-    /// List only bookmarked articles, or every article again.
-    ShowBookmarks,
-    /// Read full screen: hide the list and the filter bar, and centre the
-    /// text in a column of comfortable width; again to go back.
-    ToggleFullScreen,
-    /// Give the terminal back to the shell until `fg` (Ctrl-z).
-    Suspend,
-    /// Copy the open article's title and text to the terminal's clipboard.
-    CopyText,
-    /// Copy the open article's title and path to the terminal's clipboard.
-    CopyTitle,
-    /// Show the article in `$PAGER`, folio waiting until it ends.
-    OpenInPager,
-    /// Open the article's file in `$EDITOR`, folio waiting until it ends.
-    OpenInEditor,
-    /// Open the article's link in a browser, or copy it where there is none.
-    OpenLink,
-    /// Show or hide the open article's contents: its headings, then its
-    /// links, numbered as in the text.
-    ToggleContents,
-    /// Go to the heading chosen in the contents, or open what the chosen
-    /// link points to: another loaded article, else the browser.
-    FollowEntry,
-    /// Say how something the event loop did went (not bound to a key).
-    Report(String),
-    /// The mouse wheel turned over a cell of the screen (with `--mouse`).
-    Wheel { column: u16, row: u16, down: bool },
-    /// The left button was pressed on a cell of the screen (with `--mouse`).
-    Click { column: u16, row: u16 },
-    /// The terminal changed size (not bound to a key).
-    Resize { width: u16, height: u16 },
-    /// Search results arrived from the worker (not bound to a key).
-    #[serde(skip)]
-    ShowResults(Results),
-    /// More articles arrived from a load streaming in (not bound to a key).
-    #[serde(skip)]
-    Loaded(Batch),
-}
+mod action;
 
-impl Action {
-    /// The name a config file rebinds this action by (`select_next`); none
-    /// for actions that carry data.
-    pub fn name(&self) -> Option<String> {
-        match serde_json::to_value(self) {
-            Ok(serde_json::Value::String(name)) => Some(name),
-            _ => None,
-        }
-    }
-}
+pub use action::Action;
 
 /// Where a binding applies. `Browse` bindings work with either pane focused;
 /// `Input` ones while typing a query, for the list or inside an article.
@@ -146,7 +25,24 @@ pub enum Context {
     Help,
     Skipped,
     Contents,
+    /// A question in the status line waits for y or n.
+    Confirm,
 }
+
+/// The contexts in the order the help and the README list them; `Help`
+/// comes last as it is what closes the box.
+pub const CONTEXTS: &[Context] = &[
+    Context::List,
+    Context::Reader,
+    Context::Browse,
+    Context::Input,
+    Context::Filter,
+    Context::Confirm,
+    Context::Anywhere,
+    Context::Skipped,
+    Context::Contents,
+    Context::Help,
+];
 
 impl Context {
     pub fn heading(self) -> &'static str {
@@ -160,6 +56,7 @@ impl Context {
             Context::Help => "This help",
             Context::Skipped => "Skipped files list",
             Context::Contents => "Contents of the article",
+            Context::Confirm => "Answering a question",
         }
     }
 }
@@ -183,10 +80,21 @@ const fn ctrl(c: char) -> Key {
     Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
 }
 
+const fn alt(c: char) -> Key {
+    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::ALT }
+}
+
+/// The digits, each the start or the next digit of a count.
+const DIGITS: &[Key] =
+    &[ch('0'), ch('1'), ch('2'), ch('3'), ch('4'), ch('5'), ch('6'), ch('7'), ch('8'), ch('9')];
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.modifiers.contains(KeyModifiers::CONTROL) {
             f.write_str("Ctrl-")?;
+        }
+        if self.modifiers.contains(KeyModifiers::ALT) {
+            f.write_str("Alt-")?;
         }
         match self.code {
             KeyCode::Char(' ') => f.write_str("Space"),
@@ -198,6 +106,7 @@ impl fmt::Display for Key {
             KeyCode::PageUp => f.write_str("PgUp"),
             KeyCode::PageDown => f.write_str("PgDn"),
             KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Delete => f.write_str("Delete"),
             other => write!(f, "{other}"),
         }
     }
@@ -212,6 +121,9 @@ impl Key {
             let c = rest.chars().next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
             return Ok(ctrl(c));
         }
+        if let Some(rest) = text.strip_prefix("Alt-").filter(|r| r.chars().count() == 1) {
+            return Ok(alt(rest.chars().next().unwrap_or_default()));
+        }
         let code = match text {
             "Space" => KeyCode::Char(' '),
             "Enter" => KeyCode::Enter,
@@ -224,6 +136,7 @@ impl Key {
             "Left" | "←" => KeyCode::Left,
             "Right" | "→" => KeyCode::Right,
             "Home" => KeyCode::Home,
+            "Delete" | "Del" => KeyCode::Delete,
             "End" => KeyCode::End,
             "PgUp" | "PageUp" => KeyCode::PageUp,
             "PgDn" | "PageDown" => KeyCode::PageDown,
@@ -263,7 +176,7 @@ const fn hinted(
     Binding { context, keys, action, help, hint: Some(hint) }
 }
 
-use Context::{Anywhere, Browse, Contents, Filter, Help, Input, List, Reader, Skipped};
+use Context::{Anywhere, Browse, Confirm, Contents, Filter, Help, Input, List, Reader, Skipped};
 
 /// Every key folio knows. Looked up in order: the first binding whose context
 /// applies and whose key matches wins.
@@ -281,10 +194,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Contents, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "next heading or link"),
     bind(Contents, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "previous heading or link"),
     bind(Contents, &[key(KeyCode::Enter)], Action::FollowEntry, "go to the heading, or open the link"),
+    // A question swallows keys too: only an answer goes on.
+    hinted(Confirm, &[ch('y')], Action::Confirm, "yes", "yes"),
+    hinted(Confirm, &[ch('n'), key(KeyCode::Esc)], Action::Cancel, "no", "no"),
     hinted(List, &[ch('j'), key(KeyCode::Down)], Action::SelectNext, "next article", "move"),
     bind(List, &[ch('k'), key(KeyCode::Up)], Action::SelectPrev, "previous article"),
     bind(List, &[ch('g'), key(KeyCode::Home)], Action::SelectFirst, "first article"),
-    bind(List, &[ch('G'), key(KeyCode::End)], Action::SelectLast, "last article"),
+    bind(List, &[ch('G'), key(KeyCode::End)], Action::SelectLast, "last article (1200G: the 1200th)"),
     hinted(
         List,
         &[key(KeyCode::Enter), ch('l'), key(KeyCode::Right)],
@@ -293,11 +209,17 @@ pub const BINDINGS: &[Binding] = &[
         "read",
     ),
     hinted(List, &[ch('/')], Action::FocusFilter, "filter the list", "filter"),
+    bind(List, &[key(KeyCode::Esc)], Action::ClearFilter, "clear the filter"),
     bind(List, &[ch('S')], Action::ToggleSnippets, "show or hide match snippets"),
+    hinted(List, &[ch(' '), key(KeyCode::PageDown)], Action::ListPageDown, "down a page of articles", "page"),
+    bind(List, &[key(KeyCode::PageUp)], Action::ListPageUp, "up a page of articles"),
+    bind(List, &[ctrl('d')], Action::ListHalfPageDown, "down half a page of articles"),
+    bind(List, &[ctrl('u')], Action::ListHalfPageUp, "up half a page of articles"),
+    bind(List, &[ch('U')], Action::MarkAllRead, "mark every article listed read (asks first)"),
     hinted(Reader, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll down a line", "scroll"),
     bind(Reader, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll up a line"),
     bind(Reader, &[ch('g'), key(KeyCode::Home)], Action::ScrollTop, "go to the top"),
-    bind(Reader, &[ch('G'), key(KeyCode::End)], Action::ScrollBottom, "go to the end"),
+    bind(Reader, &[ch('G'), key(KeyCode::End)], Action::ScrollBottom, "go to the end (120G: line 120)"),
     hinted(
         Reader,
         &[ch('h'), key(KeyCode::Esc), key(KeyCode::Left)],
@@ -309,10 +231,21 @@ pub const BINDINGS: &[Binding] = &[
     hinted(Reader, &[ch('n')], Action::NextMatch, "next match", "next"),
     bind(Reader, &[ch('N')], Action::PrevMatch, "previous match"),
     bind(Reader, &[ch('T')], Action::ToggleContents, "contents: headings and links"),
-    bind(Browse, &[ctrl('d')], Action::HalfPageDown, "reader down half a page"),
-    bind(Browse, &[ctrl('u')], Action::HalfPageUp, "reader up half a page"),
-    hinted(Browse, &[ch(' '), key(KeyCode::PageDown)], Action::PageDown, "reader down a page", "page"),
-    bind(Browse, &[key(KeyCode::PageUp)], Action::PageUp, "reader up a page"),
+    bind(Reader, &[ctrl('d')], Action::HalfPageDown, "down half a page"),
+    bind(Reader, &[ctrl('u')], Action::HalfPageUp, "up half a page"),
+    hinted(
+        Reader,
+        &[ch(' ')],
+        Action::PageOrNextUnread,
+        "down a page; at the end, the next unread article",
+        "page",
+    ),
+    bind(Reader, &[key(KeyCode::PageDown)], Action::PageDown, "down a page"),
+    bind(Reader, &[key(KeyCode::PageUp)], Action::PageUp, "up a page"),
+    bind(Reader, &[ch(']')], Action::NextArticle, "read the next article in the list"),
+    bind(Reader, &[ch('[')], Action::PrevArticle, "read the previous article in the list"),
+    bind(Browse, DIGITS, Action::CountDigit, "a count for G or % (1200G, 50%)"),
+    bind(Browse, &[ch('%')], Action::JumpPercent, "go that far through the list or article (50%)"),
     bind(
         Browse,
         &[key(KeyCode::Tab), key(KeyCode::BackTab)],
@@ -336,10 +269,21 @@ pub const BINDINGS: &[Binding] = &[
     hinted(Browse, &[ch('q')], Action::Quit, "quit", "quit"),
     hinted(Input, &[key(KeyCode::Enter)], Action::AcceptQuery, "keep the query, leave the bar", "keep"),
     hinted(Input, &[key(KeyCode::Esc)], Action::ClearQuery, "clear the query, leave the bar", "clear"),
-    bind(Input, &[key(KeyCode::Backspace)], Action::DeleteChar, "delete a character"),
-    bind(Input, &[ctrl('w')], Action::DeleteWord, "delete a word"),
-    bind(Filter, &[key(KeyCode::Down), ctrl('n')], Action::SelectNext, "next match"),
-    bind(Filter, &[key(KeyCode::Up), ctrl('p')], Action::SelectPrev, "previous match"),
+    bind(Input, &[key(KeyCode::Left)], Action::CursorLeft, "cursor left"),
+    bind(Input, &[key(KeyCode::Right)], Action::CursorRight, "cursor right"),
+    bind(Input, &[key(KeyCode::Home), ctrl('a')], Action::CursorHome, "cursor to the start"),
+    bind(Input, &[key(KeyCode::End), ctrl('e')], Action::CursorEnd, "cursor to the end"),
+    bind(Input, &[alt('b')], Action::WordLeft, "cursor back a word"),
+    bind(Input, &[alt('f')], Action::WordRight, "cursor on a word"),
+    bind(Input, &[key(KeyCode::Backspace)], Action::DeleteChar, "delete the character before the cursor"),
+    bind(Input, &[key(KeyCode::Delete)], Action::DeleteForward, "delete the character under the cursor"),
+    bind(Input, &[ctrl('w')], Action::DeleteWord, "delete the word before the cursor"),
+    bind(Input, &[ctrl('u')], Action::KillToStart, "delete to the start"),
+    bind(Input, &[ctrl('k')], Action::KillToEnd, "delete to the end"),
+    bind(Input, &[key(KeyCode::Up)], Action::OlderQuery, "an earlier query"),
+    bind(Input, &[key(KeyCode::Down)], Action::NewerQuery, "a later query (or back to yours)"),
+    bind(Filter, &[ctrl('n')], Action::SelectNext, "next match"),
+    bind(Filter, &[ctrl('p')], Action::SelectPrev, "previous match"),
 ];
 
 impl Binding {
@@ -349,12 +293,13 @@ impl Binding {
             (Mode::Help, context) => context == Help,
             (Mode::Skipped, context) => context == Skipped,
             (Mode::Contents, context) => context == Contents,
+            (Mode::Confirm, context) => context == Confirm,
             (Mode::Normal, Browse) => matches!(focus, Focus::List | Focus::Reader),
             (Mode::Normal, List) => focus == Focus::List,
             (Mode::Normal, Reader) => focus == Focus::Reader,
             (Mode::Normal, Input) => matches!(focus, Focus::Filter | Focus::Find),
             (Mode::Normal, Filter) => focus == Focus::Filter,
-            (Mode::Normal, Help | Skipped | Contents) => false,
+            (Mode::Normal, Help | Skipped | Confirm | Contents) => false,
         }
     }
 }
@@ -397,7 +342,7 @@ impl Keymap {
 
     /// A key bound twice where both bindings apply, if any.
     fn clash(&self) -> Option<String> {
-        for mode in [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Contents] {
+        for mode in [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Confirm, Mode::Contents] {
             for focus in [Focus::List, Focus::Reader, Focus::Filter, Focus::Find] {
                 let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
                 for (i, a) in live.iter().enumerate() {
@@ -422,7 +367,11 @@ impl Keymap {
             .iter()
             .filter(|b| b.applies(focus, mode))
             .find(|b| self.keys_of(b).contains(&pressed))
-            .map(|b| b.action.clone());
+            .map(|b| match (&b.action, pressed.code) {
+                // A digit's binding stands for all ten: the key says which.
+                (Action::CountDigit, KeyCode::Char(c)) => Action::Count(c.to_digit(10).unwrap_or(0) as u8),
+                (action, _) => action.clone(),
+            });
         if bound.is_some() {
             return bound;
         }
@@ -445,10 +394,10 @@ impl Keymap {
 }
 
 /// Only the list's and the reader's keys change: the filter bar's letters
-/// are for typing, Ctrl-c and Ctrl-z work everywhere, and the overlays
-/// close the way they say they do.
+/// are for typing, Ctrl-c and Ctrl-z work everywhere, the overlays close
+/// the way they say they do, and a count is made of digits.
 fn rebindable(binding: &Binding) -> bool {
-    matches!(binding.context, Browse | List | Reader)
+    matches!(binding.context, Browse | List | Reader) && binding.action != Action::CountDigit
 }
 
 /// The action a key press asks for with the default keys.
@@ -456,13 +405,18 @@ pub fn action_for(focus: Focus, mode: Mode, event: KeyEvent) -> Option<Action> {
     Keymap::default().action_for(focus, mode, event)
 }
 
-/// The key presses behind one event. Terminals send Esc as a lone escape
-/// byte, so Esc followed quickly by a key (typing fast, or a slow SSH link
-/// delivering both at once) reaches us as Alt and that key. folio binds no
-/// Alt keys, so Alt+key is read as Esc, then the key.
-pub fn presses(event: KeyEvent) -> Vec<KeyEvent> {
+/// The key presses behind one event, where focus is and in `mode`.
+/// Terminals send Esc as a lone escape byte, so Esc followed quickly by a
+/// key (typing fast, or a slow SSH link delivering both at once) reaches
+/// us as Alt and that key. Where no Alt key is bound (everywhere but the
+/// filter bar's Alt-b and Alt-f), Alt+key is read as Esc, then the key.
+pub fn presses(focus: Focus, mode: Mode, event: KeyEvent) -> Vec<KeyEvent> {
+    let bound = || {
+        let pressed = normalize(event);
+        BINDINGS.iter().any(|b| b.applies(focus, mode) && b.keys.contains(&pressed))
+    };
     match event.code {
-        KeyCode::Char(_) if event.modifiers == KeyModifiers::ALT => {
+        KeyCode::Char(_) if event.modifiers == KeyModifiers::ALT && !bound() => {
             let escape = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
             vec![escape, KeyEvent { modifiers: KeyModifiers::NONE, ..event }]
         }
@@ -485,94 +439,4 @@ fn is_typing(modifiers: KeyModifiers) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn press(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn same_key_means_different_things_by_focus() {
-        let j = press(KeyCode::Char('j'));
-        assert_eq!(action_for(Focus::List, Mode::Normal, j), Some(Action::SelectNext));
-        assert_eq!(action_for(Focus::Reader, Mode::Normal, j), Some(Action::ScrollDown));
-        assert_eq!(action_for(Focus::Filter, Mode::Normal, j), Some(Action::TypeChar('j')));
-        assert_eq!(action_for(Focus::Find, Mode::Normal, j), Some(Action::TypeChar('j')));
-    }
-
-    #[test]
-    fn shifted_letters_and_control_keys_are_recognised() {
-        let big_g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(action_for(Focus::List, Mode::Normal, big_g), Some(Action::SelectLast));
-        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(Focus::Reader, Mode::Normal, ctrl_d), Some(Action::HalfPageDown));
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for focus in [Focus::List, Focus::Reader, Focus::Filter, Focus::Find] {
-            assert_eq!(action_for(focus, Mode::Normal, ctrl_c), Some(Action::Quit));
-            assert_eq!(action_for(focus, Mode::Help, ctrl_c), Some(Action::Quit));
-        }
-    }
-
-    #[test]
-    fn ctrl_z_suspends_wherever_focus_is_even_while_typing() {
-        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
-        for focus in [Focus::List, Focus::Reader, Focus::Filter, Focus::Find] {
-            assert_eq!(action_for(focus, Mode::Normal, ctrl_z), Some(Action::Suspend));
-        }
-        assert_eq!(
-            action_for(Focus::Filter, Mode::Normal, press(KeyCode::Char('z'))),
-            Some(Action::TypeChar('z'))
-        );
-    }
-
-    #[test]
-    fn q_types_in_the_filter_and_closes_help_instead_of_quitting() {
-        let q = press(KeyCode::Char('q'));
-        assert_eq!(action_for(Focus::Filter, Mode::Normal, q), Some(Action::TypeChar('q')));
-        assert_eq!(action_for(Focus::List, Mode::Help, q), Some(Action::ToggleHelp));
-        assert_eq!(action_for(Focus::List, Mode::Normal, q), Some(Action::Quit));
-    }
-
-    #[test]
-    fn help_swallows_unbound_keys_and_releases_are_ignored() {
-        assert_eq!(action_for(Focus::List, Mode::Help, press(KeyCode::Char('l'))), None);
-        let mut release = press(KeyCode::Char('j'));
-        release.kind = KeyEventKind::Release;
-        assert_eq!(action_for(Focus::List, Mode::Normal, release), None);
-    }
-
-    #[test]
-    fn no_key_is_bound_twice_where_both_bindings_apply() {
-        let focuses = [Focus::List, Focus::Reader, Focus::Filter, Focus::Find];
-        for mode in [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Contents] {
-            for focus in focuses {
-                let live: Vec<&Binding> = BINDINGS.iter().filter(|b| b.applies(focus, mode)).collect();
-                for (i, a) in live.iter().enumerate() {
-                    for b in &live[i + 1..] {
-                        let shared = a.keys.iter().find(|k| b.keys.contains(k));
-                        assert!(shared.is_none(), "{shared:?} bound twice in {focus:?}/{mode:?}");
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn alt_and_a_key_is_escape_then_the_key() {
-        let alt_q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::ALT);
-        let codes: Vec<KeyCode> = presses(alt_q).iter().map(|e| e.code).collect();
-        assert_eq!(codes, [KeyCode::Esc, KeyCode::Char('q')]);
-        assert_eq!(presses(press(KeyCode::Char('q'))).len(), 1);
-    }
-
-    #[test]
-    fn hints_follow_focus() {
-        let labels = |focus| Keymap::default().hints(focus).into_iter().map(|(_, h)| h).collect::<Vec<_>>();
-        assert!(labels(Focus::List).contains(&"read"));
-        assert!(labels(Focus::Reader).contains(&"back"));
-        assert!(labels(Focus::Reader).contains(&"next"));
-        assert_eq!(labels(Focus::Filter), ["keep", "clear"]);
-        assert_eq!(labels(Focus::Find), ["keep", "clear"]);
-    }
-}
+mod tests;

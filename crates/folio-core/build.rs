@@ -9,12 +9,14 @@ use std::path::{Path, PathBuf};
 
 fn main() {
     let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
-    let seeds = manifest.join("seeds");
+    // The seeds stay at the top of the repository, beside the tests that
+    // read them.
+    let seeds = manifest.join("../../seeds");
     // A directory here makes cargo rescan it: new, removed or edited seeds rebuild.
     println!("cargo::rerun-if-changed={}", seeds.display());
 
     let mut files: Vec<PathBuf> = fs::read_dir(&seeds)
-        .expect("seeds/ exists next to Cargo.toml")
+        .expect("seeds/ exists at the top of the repository")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.is_file())
         .collect();

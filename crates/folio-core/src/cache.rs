@@ -241,9 +241,9 @@ struct Entry {
 /// old cache and nothing else.
 ///
 /// ```no_run
-/// # fn main() -> Result<(), folio::cache::CacheError> {
+/// # fn main() -> Result<(), folio_core::cache::CacheError> {
 /// # let (path, stamps, titles, index) = (std::path::Path::new("c"), vec![], vec![String::new()], 0u32);
-/// use folio::cache::Writer;
+/// use folio_core::cache::Writer;
 /// Writer::create(path, &stamps)?.section("titles", &titles)?.section("index", &index)?.finish()
 /// # }
 /// ```

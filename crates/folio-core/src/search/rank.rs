@@ -14,14 +14,17 @@
 //!
 //! Soft AND: a plain query (words with no operator) also lists articles
 //! that lack some of its words when few have them all, below those that
-//! do (Meilisearch's word dropping). Operators stay strict.
+//! do (Meilisearch's word dropping). An article has a word when it
+//! matches one of its words as a word ([`Raw::has_word`]); a word in more
+//! than [`COMMON`] of the articles is never counted as lacking. Operators
+//! stay strict.
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::body_texts;
+use super::index::WordIds;
 use super::matcher::{TermMatcher, words_of};
 use super::query::{Field, Kind, Query};
 use crate::corpus::paragraph::Kind as Block;
@@ -42,6 +45,17 @@ pub const LEAD_WEIGHT: f64 = 0.6;
 pub const PAIR_WEIGHT: f64 = 0.6;
 /// Below this many articles with every word, those with most follow.
 pub const FEW: usize = 20;
+/// The least quality of a match that counts as having the word, for soft
+/// AND: a prefix, a whole number, a whole word with a letter missing.
+pub const HAS_WORD: u32 = super::matcher::quality::MISSING_WHOLE;
+
+/// A word in more than this share of the articles, most of them, says
+/// little about any ("a", "for", "library" among READMEs): an article
+/// without it is not counted as lacking a word. A lower share did better
+/// on the dev split only by turning the tiers off in small corpora
+/// (BENCHMARKS.md, "Issue 16, second session").
+pub const COMMON: f64 = 0.5;
+
 /// Score units per point of BM25 (scores are whole numbers).
 const SCALE: f64 = 1000.0;
 /// An article lacking a word of the query ranks below every article with
@@ -62,6 +76,15 @@ impl Raw {
         self.title > 0 || self.body > 0
     }
 
+    /// Whether the term matched a word as a word: the whole of it, its
+    /// start, or the whole with a letter missing (not inside a word, nor
+    /// with a wrong letter). Soft AND counts only these: "safe" inside
+    /// "unsafe" scores, but a plain query's article with all its words
+    /// has "safe" itself.
+    pub fn has_word(&self) -> bool {
+        self.title.max(self.body) >= HAS_WORD
+    }
+
     fn quality(&self) -> f64 {
         f64::from(self.title.max(self.body)) / 1000.0
     }
@@ -77,7 +100,21 @@ pub struct Plan {
     soft: Vec<bool>,
     /// Plain words an article must have to be listed at all.
     need: usize,
+    /// For a query of at most [`TABLE_TERMS`] terms, whether an article
+    /// that matches the terms whose bits are set (bit `t` for term `t`)
+    /// is listed: a search asks it of every article, and a look-up costs
+    /// less than walking the groups (BENCHMARKS.md, "Keystroke and
+    /// `--filter` after issue 16").
+    listed: Vec<bool>,
+    /// The bits of the plain words' terms (each is a group of its own).
+    plain_terms: u32,
 }
+
+/// Terms up to which [`Plan`] tabulates what it lists (1,024 entries).
+const TABLE_TERMS: usize = 10;
+/// Terms that have a bit in a mask of terms: a plain word past these is
+/// never counted as lacking.
+const MASK_TERMS: usize = 32;
 
 impl Plan {
     pub fn new(query: &Query) -> Plan {
@@ -91,27 +128,69 @@ impl Plan {
         let soft: Vec<bool> =
             query.groups.iter().map(|g| matches!(g.as_slice(), [t] if is_plain(t))).collect();
         let plain = soft.iter().filter(|s| **s).count();
-        Plan { terms, groups, soft, need: words_needed(plain) }
+        let plain_terms = groups
+            .iter()
+            .zip(&soft)
+            .filter(|(g, soft)| **soft && g.start < MASK_TERMS)
+            .fold(0, |bits, (g, _)| bits | 1 << g.start);
+        let mut plan =
+            Plan { terms, groups, soft, need: words_needed(plain), listed: Vec::new(), plain_terms };
+        if plan.terms.len() <= TABLE_TERMS {
+            plan.listed = (0..1u32 << plan.terms.len())
+                .map(|mask| plan.missing_of(|t| mask & (1 << t) != 0, |_| true).is_some())
+                .collect();
+        }
+        plan
     }
 
-    /// How many plain words of the query the article lacks, or `None` when
-    /// it is not listed: a strict group fails, or too many words lack.
+    /// For a plan with a table (at most [`TABLE_TERMS`] terms), given the
+    /// terms an article matches and those it has as words (bit `t` for
+    /// term `t`, see [`Raw::has_word`]): the plain words it lacks (their
+    /// terms' bits), or `None` when it is not listed. [`Plan::lacking`] in
+    /// two look-ups.
+    #[inline]
+    pub fn outcome(&self, matched: u32, words: u32) -> Option<u32> {
+        self.listed.get(matched as usize).copied().unwrap_or(false).then_some(self.plain_terms & !words)
+    }
+
+    /// Whether [`Plan::outcome`] answers for this plan.
+    pub fn tabulated(&self) -> bool {
+        !self.listed.is_empty()
+    }
+
+    /// How many plain words of the query the article lacks as words (see
+    /// [`Raw::has_word`]), or `None` when it is not listed: a strict group
+    /// fails, or fewer than half the plain words match at all.
     pub fn missing(&self, raw: &[Raw]) -> Option<usize> {
+        self.missing_of(|t| raw[t].matched(), |t| raw[t].has_word())
+    }
+
+    /// [`Plan::missing`] as the bits of the plain words' terms.
+    pub fn lacking(&self, raw: &[Raw]) -> Option<u32> {
+        self.missing(raw)?;
+        Some(
+            (0..raw.len().min(MASK_TERMS)).fold(0, |bits, t| bits | u32::from(!raw[t].has_word()) << t)
+                & self.plain_terms,
+        )
+    }
+
+    /// [`Plan::missing`], given whether each term (by its place) matched,
+    /// and whether it has a word.
+    fn missing_of(&self, matched: impl Fn(usize) -> bool, word: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut unmatched = 0;
         let mut missing = 0;
         let mut plain = 0;
         for (group, &soft) in self.groups.iter().zip(&self.soft) {
-            let matched = self.terms[group.clone()]
-                .iter()
-                .zip(&raw[group.clone()])
-                .any(|(term, raw)| raw.matched() != term.term.negated);
-            match (matched, soft) {
+            let matches = group.clone().any(|t| matched(t) != self.terms[t].term.negated);
+            match (matches, soft) {
+                (true, true) if !word(group.start) => missing += 1,
                 (true, _) => {}
-                (false, true) => missing += 1,
+                (false, true) => unmatched += 1,
                 (false, false) => return None,
             }
             plain += usize::from(soft);
         }
-        (plain - missing >= self.need.min(plain)).then_some(missing)
+        (plain - unmatched >= self.need.min(plain)).then_some(missing + unmatched)
     }
 }
 
@@ -131,7 +210,8 @@ fn words_needed(plain: usize) -> usize {
 /// article order; and the counts that give each term its rarity.
 #[derive(Debug, Default)]
 pub struct Found {
-    /// Article id, length in words, plain words missing.
+    /// Article id, length in words, the plain words it lacks (their
+    /// terms' bits, see [`Plan::lacking`]).
     pub articles: Vec<(u32, u32, u32)>,
     /// `terms` raws per article, in the order of `articles`.
     pub raws: Vec<Raw>,
@@ -155,11 +235,34 @@ impl Found {
         for (df, raw) in self.df.iter_mut().zip(raws) {
             *df += u32::from(raw.matched());
         }
-        if let Some(missing) = plan.missing(raws) {
-            let id = u32::try_from(article).unwrap_or(u32::MAX);
-            self.articles.push((id, length, u32::try_from(missing).unwrap_or(u32::MAX)));
-            self.raws.extend_from_slice(raws);
+        if let Some(lacking) = plan.lacking(raws) {
+            self.keep(article, length, lacking, raws.iter().copied());
         }
+    }
+
+    /// Counts `articles` looked at, of `words` words in all, whose matches
+    /// are counted and kept with [`Found::matched`] and [`Found::keep`].
+    pub fn looked_at(&mut self, articles: usize, words: u64) {
+        self.seen += articles;
+        self.words += words;
+    }
+
+    /// Counts one article's matched terms (bit `t` for term `t`) into their
+    /// document frequencies.
+    #[inline]
+    pub fn matched(&mut self, mut mask: u32) {
+        while mask != 0 {
+            self.df[mask.trailing_zeros() as usize] += 1;
+            mask &= mask - 1;
+        }
+    }
+
+    /// Keeps a listed article with its terms' raws.
+    #[inline]
+    pub fn keep(&mut self, article: usize, length: u32, lacking: u32, raws: impl Iterator<Item = Raw>) {
+        let id = u32::try_from(article).unwrap_or(u32::MAX);
+        self.articles.push((id, length, lacking));
+        self.raws.extend(raws);
     }
 
     /// Adds another part's finds, which follow this one's in article order.
@@ -181,6 +284,13 @@ pub struct Ranking {
     plan: Arc<Plan>,
     idf: Vec<f64>,
     average_length: f64,
+    /// Per term, what its points are multiplied by: rarity times BM25's
+    /// `k1 + 1`, per mille of quality; 0 for a negated term. Every listed
+    /// article is scored with these, so nothing is worked out again.
+    weights: Vec<f64>,
+    /// The plain words (their terms' bits) whose lack counts: those in at
+    /// most [`COMMON`] of the articles.
+    telling: u32,
 }
 
 impl Ranking {
@@ -199,7 +309,20 @@ impl Ranking {
             })
             .collect();
         let average_length = (found.words as f64 / seen).max(1.0);
-        Ranking { plan, idf, average_length }
+        let weights = plan
+            .terms
+            .iter()
+            .zip(&idf)
+            .map(|(term, idf)| if term.term.negated { 0.0 } else { idf * (K1 + 1.0) / 1000.0 })
+            .collect();
+        let telling = found
+            .df
+            .iter()
+            .enumerate()
+            .take(MASK_TERMS)
+            .filter(|(_, df)| f64::from(**df) * scale <= n * COMMON)
+            .fold(0, |bits, (t, _)| bits | 1 << t);
+        Ranking { plan, idf, average_length, weights, telling }
     }
 
     pub fn plan(&self) -> &Plan {
@@ -227,9 +350,10 @@ impl Ranking {
             let mut best: f64 = 0.0;
             for t in group.clone() {
                 let raw = &raws[t];
-                if raw.matched() && !self.plan.terms[t].term.negated {
+                let quality = raw.title.max(raw.body);
+                if quality > 0 {
                     let tf = if raw.title > 0 { TITLE_OCCURRENCES } else { 0.0 } + f64::from(raw.occurrences);
-                    best = best.max(self.idf[t] * raw.quality() * tf * (K1 + 1.0) / (tf + norm));
+                    best = best.max(self.weights[t] * f64::from(quality) * tf / (tf + norm));
                 }
             }
             total += best;
@@ -241,16 +365,17 @@ impl Ranking {
     /// article order. When enough have every word, only those.
     pub fn hits(&self, found: &Found) -> Vec<super::Hit> {
         let stride = self.plan.terms.len();
-        let complete = found.articles.iter().filter(|(_, _, missing)| *missing == 0).count();
+        let missing = |lacking: u32| (lacking & self.telling).count_ones();
+        let complete = found.articles.iter().filter(|(_, _, lacking)| missing(*lacking) == 0).count();
         let with_missing = complete < FEW;
         found
             .articles
             .iter()
             .zip(found.raws.chunks(stride.max(1)))
-            .filter(|((_, _, missing), _)| with_missing || *missing == 0)
-            .map(|(&(article, length, missing), raws)| super::Hit {
+            .filter(|((_, _, lacking), _)| with_missing || missing(*lacking) == 0)
+            .map(|(&(article, length, lacking), raws)| super::Hit {
                 article: article as usize,
-                score: to_score(self.points(raws, length)) - i64::from(missing) * MISSING_WORD,
+                score: to_score(self.points(raws, length)) - i64::from(missing(lacking)) * MISSING_WORD,
             })
             .collect()
     }
@@ -292,7 +417,6 @@ impl Ranking {
     fn bonus_with(&self, article: &Article, view: View, memo: &mut Memo) -> Bonus {
         let groups = self.plan.groups.len();
         let text = article.text();
-        let Memo { seen, qualities } = memo;
         let mut lead = vec![0u32; groups];
         let mut pairs = vec![0u32; groups.saturating_sub(1)];
         let mut body_words = 0;
@@ -307,15 +431,8 @@ impl Ranking {
             }
             let mut before: Option<usize> = None;
             for (_, word) in words_of(paragraph) {
-                let at = match seen.get(word) {
-                    Some(&at) => at,
-                    None => {
-                        qualities.push(self.group_qualities(word));
-                        seen.insert(word.into(), qualities.len() - 1);
-                        qualities.len() - 1
-                    }
-                };
-                let found = &qualities[at];
+                let at = memo.slot(word, |word, out| self.group_qualities(word, out));
+                let found = memo.qualities(at, groups);
                 // The title leads too: a term there is worth no less.
                 body_words += usize::from(kind.is_some());
                 if heading || kind.is_none() || body_words <= LEAD_WORDS {
@@ -323,7 +440,7 @@ impl Ranking {
                         *best = (*best).max(q);
                     }
                 }
-                if let Some(before) = before.map(|b| &qualities[b]) {
+                if let Some(before) = before.map(|b| memo.qualities(b, groups)) {
                     for (g, pair) in pairs.iter_mut().enumerate() {
                         *pair = (*pair).max(before[g].min(found[g + 1]));
                     }
@@ -345,19 +462,15 @@ impl Ranking {
 
     /// How well `word` matches each group (its best positive term), 0 for
     /// not at all.
-    fn group_qualities(&self, word: &str) -> Vec<u32> {
-        self.plan
-            .groups
-            .iter()
-            .map(|g| {
-                self.plan.terms[g.clone()]
-                    .iter()
-                    .filter(|t| !t.term.negated)
-                    .map(|t| t.score_word(word))
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect()
+    fn group_qualities(&self, word: &str, out: &mut Vec<u32>) {
+        out.extend(self.plan.groups.iter().map(|g| {
+            self.plan.terms[g.clone()]
+                .iter()
+                .filter(|t| !t.term.negated)
+                .map(|t| t.score_word(word))
+                .max()
+                .unwrap_or(0)
+        }));
     }
 
     /// An article's score in parts, read from its text: what `--json`
@@ -382,7 +495,8 @@ impl Ranking {
             })
             .collect();
         let bonus = if reranked { self.bonus(article, view) } else { Bonus::default() };
-        let missing = self.plan.missing(&raws).unwrap_or(0);
+        let missing =
+            self.plan.lacking(&raws).map_or(0, |lacking| (lacking & self.telling).count_ones() as usize);
         let plain = self.plan.soft.iter().filter(|s| **s).count();
         Explanation {
             terms,
@@ -395,11 +509,31 @@ impl Ranking {
 }
 
 /// Each distinct word's qualities for each group, found once: `seen`
-/// indexes `qualities`.
+/// gives a word's slot, and slot `s`'s qualities are the `groups` numbers
+/// of `qualities` from `s * groups`. Words are looked up as the index
+/// looks them up, with no allocation for most.
 #[derive(Default)]
 struct Memo {
-    seen: FxHashMap<Box<str>, usize>,
-    qualities: Vec<Vec<u32>>,
+    seen: WordIds,
+    slots: u32,
+    qualities: Vec<u32>,
+}
+
+impl Memo {
+    /// `word`'s slot, its qualities written by `find` the first time.
+    fn slot(&mut self, word: &str, find: impl FnOnce(&str, &mut Vec<u32>)) -> usize {
+        if let Some(slot) = self.seen.get(word) {
+            return slot as usize;
+        }
+        find(word, &mut self.qualities);
+        self.seen.insert(word, self.slots);
+        self.slots += 1;
+        self.slots as usize - 1
+    }
+
+    fn qualities(&self, slot: usize, groups: usize) -> &[u32] {
+        &self.qualities[slot * groups..(slot + 1) * groups]
+    }
 }
 
 /// What the second phase adds: terms in the lead, terms side by side.
@@ -439,8 +573,10 @@ fn round(value: f64) -> f64 {
     (value * 1000.0).round() / 1000.0
 }
 
+/// Points as a whole score. Not `f64::round`, a call into the maths
+/// library for every listed article: points are never negative.
 fn to_score(points: f64) -> i64 {
-    (points * SCALE).round() as i64
+    (points * SCALE + 0.5) as i64
 }
 
 /// Each term's raw match in `article`, read from its text, and its length

@@ -37,6 +37,11 @@ impl SortKey {
         }
     }
 
+    /// The order called `name` (as [`SortKey::name`] writes it).
+    pub fn from_name(name: &str) -> Option<SortKey> {
+        SortKey::ALL.into_iter().find(|key| key.name() == name)
+    }
+
     /// Each article's place in this order, by article id. Ties keep
     /// file-name order.
     pub fn ranks(self, corpus: &Corpus) -> Vec<usize> {

@@ -1,4 +1,5 @@
-//! Scrolling the full-screen view as `less` does: the terminal moves the
+//! The frame painter: draws each frame through ratatui, and scrolls the
+//! full-screen view as `less` does: the terminal moves the
 //! rows of text itself (a scroll region), ratatui's idea of the screen is
 //! shifted to match, and the next frame sends only the lines that are new.
 //! Over a slow link a one-line scroll then costs a line, not a screen.

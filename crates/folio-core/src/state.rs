@@ -7,7 +7,6 @@
 //! never rewritten. Knows nothing of the UI.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -62,8 +61,11 @@ pub struct ArticleState {
     pub changed: u64,
 }
 
-/// Everything in the state file.
+/// Everything in the state file. A field a file lacks (one an older folio
+/// wrote) takes its default, and a field this folio does not know (a newer
+/// one's, of the same version) is passed over, so files load both ways.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReadingState {
     pub version: u32,
     /// By [`key`]: the content's hash, then the path.
@@ -71,6 +73,11 @@ pub struct ReadingState {
     pub last_query: String,
     /// The key of the article that was selected.
     pub last_article: Option<String>,
+    /// The queries the filter bar kept (Enter), oldest first, for Up/Down.
+    pub query_history: Vec<String>,
+    /// The order the list was sorted in (`name`, `date`, `title`,
+    /// `length`), for the next start without `--sort`.
+    pub sort: Option<String>,
 }
 
 impl ReadingState {
@@ -114,8 +121,9 @@ impl ReadingState {
     }
 
     /// `self` with what `other` (another folio's save) knows better: entries
-    /// only it has, and entries it changed more recently. The last query and
-    /// article stay ours: this process is the one saving.
+    /// only it has, and entries it changed more recently. The last query,
+    /// article, query history and sort stay ours: this process is the one
+    /// saving.
     pub fn merged_with(mut self, other: ReadingState) -> ReadingState {
         for (key, theirs) in other.articles {
             match self.articles.get(&key) {
@@ -172,35 +180,29 @@ pub fn default_dir(xdg_state_home: Option<&str>, home: Option<&str>) -> Option<P
 }
 
 /// What went wrong with the state file, said to the user as a notice.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum StateProblem {
     /// It did not parse: it was moved aside to `moved_to`.
+    #[error(
+        "reading state was unreadable ({reason}); moved it to {} and started afresh",
+        crate::shown::path(moved_to)
+    )]
     Corrupt { reason: String, moved_to: PathBuf },
     /// It could not be read or written.
-    Io { action: &'static str, path: PathBuf, error: io::Error },
+    #[error("cannot {action} reading state {}: {error}", crate::shown::path(path))]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        error: io::Error,
+    },
     /// A newer folio wrote it: it is neither read nor overwritten.
+    #[error(
+        "reading state {} is from a newer folio (version {version}, this one knows {VERSION}): \
+         left as it is, and nothing is saved",
+        crate::shown::path(path)
+    )]
     Newer { version: u32, path: PathBuf },
-}
-
-impl fmt::Display for StateProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StateProblem::Corrupt { reason, moved_to } => write!(
-                f,
-                "reading state was unreadable ({reason}); moved it to {} and started afresh",
-                crate::shown::path(moved_to)
-            ),
-            StateProblem::Io { action, path, error } => {
-                write!(f, "cannot {action} reading state {}: {error}", crate::shown::path(path))
-            }
-            StateProblem::Newer { version, path } => write!(
-                f,
-                "reading state {} is from a newer folio (version {version}, this one knows {VERSION}): \
-                 left as it is, and nothing is saved",
-                crate::shown::path(path)
-            ),
-        }
-    }
 }
 
 /// The state file of one folder.
@@ -432,6 +434,19 @@ mod tests {
 
     const FINGERPRINT_OF_NOTHING: u64 = 0xcbf2_9ce4_8422_2325;
     const FINGERPRINT_OF_TWO: u64 = 0xedcd_0b10_7c9e_51b4;
+
+    #[test]
+    fn a_file_without_the_newer_fields_loads_and_unknown_fields_are_passed_over() {
+        // As folio wrote version 2 before it kept a query history or sort.
+        let older = r#"{"version": 2, "articles": {}, "last_query": "uranium", "last_article": null}"#;
+        let state: ReadingState = serde_json::from_str(older).expect("an older file loads");
+        assert_eq!(state.last_query, "uranium");
+        assert!(state.query_history.is_empty());
+        assert_eq!(state.sort, None);
+        let newer = r#"{"version": 2, "query_history": ["niger"], "sort": "date", "pinned": [1, 2]}"#;
+        let state: ReadingState = serde_json::from_str(newer).expect("a field not known is passed over");
+        assert_eq!((state.query_history, state.sort), (vec!["niger".to_owned()], Some("date".to_owned())));
+    }
 
     #[test]
     fn a_merge_keeps_the_newer_entry_and_both_sides_entries() {

@@ -20,7 +20,10 @@
 
 use std::ops::Range;
 
+// What a word is lives with the query, which reads words too; named here as
+// before.
 use super::query::{Kind, Term};
+pub use super::query::{is_mark, is_word_char};
 use crate::lanes;
 
 /// How many letters a fuzzy match may skip inside a word.
@@ -370,17 +373,6 @@ fn tight_subsequence<T: PartialEq>(word: &[T], term: &[T]) -> Option<Range<usize
         }
     }
     best
-}
-
-/// Whether `c` is a combining accent (U+0300 to U+036F), which belongs to
-/// the letter before it: "e" and U+0301 are one "é".
-pub fn is_mark(c: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&c)
-}
-
-/// A character of a word: a letter, a digit, or an accent on one.
-pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
 }
 
 /// Latin letters with an accent, by accent: (the combining accent, the

@@ -220,8 +220,7 @@ fn parse_term(token: &str) -> Option<Term> {
     };
     // Articles are searched as words (runs of letters and digits), so the
     // term is too: "U.S." or "al-Qaeda" becomes a phrase of its words.
-    let words: Vec<&str> =
-        text.split(|c: char| !super::matcher::is_word_char(c)).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
     let (kind, text, joined) = match (kind, words.as_slice()) {
         (_, []) => return None,
         (Kind::Phrase, _) => (Kind::Phrase, words.join(" "), false),
@@ -248,6 +247,19 @@ fn parse_field(text: &str) -> (Field, &str) {
         }
     }
     (Field::Any, text)
+}
+
+/// Whether `c` is a combining accent (U+0300 to U+036F), which belongs to
+/// the letter before it: "e" and U+0301 are one "é".
+#[inline]
+pub fn is_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// A character of a word: a letter, a digit, or an accent on one.
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
 }
 
 #[cfg(test)]

@@ -360,12 +360,48 @@ impl Searcher {
     ) {
         let scored: Vec<TermScores> =
             groups.iter().flatten().map(|term| self.score_term(term, range.clone())).collect();
+        if plan.tabulated() {
+            self.keep_tabulated(plan, &scored, range, found);
+            return;
+        }
         let mut raws = vec![Raw::default(); scored.len()];
         for (offset, article) in range.enumerate() {
             for (raw, scores) in raws.iter_mut().zip(&scored) {
                 *raw = scores.at[offset];
             }
             found.add(plan, article, self.index.length(article), &raws);
+        }
+    }
+
+    /// Counts and keeps a range's articles by the plan's table of outcomes:
+    /// each article's matched terms as the bits of a number, found term by
+    /// term in one pass over each term's scores, then looked up. Reading
+    /// every term's raws for every article and walking the groups cost
+    /// more than the postings did (BENCHMARKS.md, "Keystroke and
+    /// `--filter` after issue 16").
+    fn keep_tabulated(
+        &self,
+        plan: &Plan,
+        scored: &[TermScores],
+        range: std::ops::Range<usize>,
+        found: &mut Found,
+    ) {
+        // Each article's matched terms, and its terms matched as words.
+        let mut masks = vec![(0u32, 0u32); range.len()];
+        for (t, scores) in scored.iter().enumerate() {
+            for (mask, raw) in masks.iter_mut().zip(&scores.at) {
+                mask.0 |= u32::from(raw.matched()) << t;
+                mask.1 |= u32::from(raw.has_word()) << t;
+            }
+        }
+        let lengths = self.index.lengths(range.clone());
+        found.looked_at(range.len(), lengths.iter().map(|&l| u64::from(l)).sum());
+        for (offset, &(matched, words)) in masks.iter().enumerate() {
+            found.matched(matched);
+            if let Some(missing) = plan.outcome(matched, words) {
+                let length = lengths.get(offset).copied().unwrap_or(0);
+                found.keep(range.start + offset, length, missing, scored.iter().map(|s| s.at[offset]));
+            }
         }
     }
 
@@ -465,7 +501,11 @@ impl TermScores {
 /// it (case aside): what the index scores in advance.
 fn single_letter_of(term: &Term) -> Option<char> {
     match term.kind {
-        Kind::Fuzzy | Kind::Exact if !term.case_sensitive => single_char(&term.text).filter(char::is_ascii),
+        // "A" that starts a sentence-like query is not case-sensitive: it
+        // looks for "a" as much as "A".
+        Kind::Fuzzy | Kind::Exact if !term.case_sensitive => {
+            single_char(&term.text).filter(char::is_ascii).map(|c| c.to_ascii_lowercase())
+        }
         _ => None,
     }
 }

@@ -313,6 +313,13 @@ impl Index {
         self.lengths.get(article).copied().unwrap_or(0)
     }
 
+    /// The lengths of the articles in `range` (fewer where it runs past
+    /// those indexed).
+    pub fn lengths(&self, range: Range<usize>) -> &[u32] {
+        let end = range.end.min(self.lengths.len());
+        self.lengths.get(range.start.min(end)..end).unwrap_or_default()
+    }
+
     /// How many distinct words (case kept: "Niger" and "niger" are two).
     pub fn word_count(&self) -> usize {
         self.words.len()
