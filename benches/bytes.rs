@@ -8,10 +8,13 @@
 mod counter;
 
 use counter::Counter;
-use folio::app::App;
+use std::sync::Arc;
+
+use folio::app::{App, Effect};
 use folio::corpus::load_bundled;
 use folio::keys::Action;
 use folio::painter::Painter;
+use folio::search::{Searcher, worker};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -38,6 +41,17 @@ impl Screen {
         Screen { app, terminal, counter, painter: Painter::default() }
     }
 
+    /// Runs the searches the app asked for on this thread, as the worker
+    /// would, so a filter keystroke's frame shows its results.
+    fn run_searches(&mut self) {
+        for effect in self.app.drain_effects() {
+            if let Effect::Search(request) = effect {
+                let mut searcher = Searcher::new(Arc::clone(self.app.corpus()));
+                self.app.update(Action::ShowResults(worker::run_now(&mut searcher, &request)));
+            }
+        }
+    }
+
     /// Presses `keys` (characters, or `\n` for Enter) and returns the bytes
     /// the next frame costs.
     fn press(&mut self, keys: &str) -> usize {
@@ -45,6 +59,7 @@ impl Screen {
             let code = if c == '\n' { KeyCode::Enter } else { KeyCode::Char(c) };
             let event = KeyEvent::new(code, KeyModifiers::NONE);
             self.app.handle_key(event);
+            self.run_searches();
         }
         let before = self.counter.total();
         self.painter.draw(&mut self.terminal, &self.app).expect("draw");

@@ -48,6 +48,13 @@ pub mod quality {
     pub const MISSING_WHOLE: u32 = 600;
     pub const MISSING_START: u32 = 450;
     pub const MISSING_INSIDE: u32 = 250;
+    /// A word that is the term without its plural `s` ("bit" for `bits`):
+    /// near the whole word, above any start of a longer one.
+    pub const PLURAL: u32 = 900;
+    /// What a match is worth, per mille of its quality, when the term was
+    /// typed with a first capital whose case is ignored (a title's words,
+    /// see `Query::read_sentence_case`) and the word starts in lower case.
+    pub const CASE_DIFFERS: u32 = 900;
     /// Typos against the whole word, or against the start of a longer one.
     pub const TYPO_WHOLE: [u32; 3] = [0, 500, 350];
     pub const TYPO_START: [u32; 3] = [0, 400, 300];
@@ -86,6 +93,12 @@ pub struct TermMatcher {
     typos: usize,
     /// A term of digits only: matched as a number.
     number: bool,
+    /// A plain word of at least 4 letters ending in one `s` (not `ss`):
+    /// it also finds the word without the `s` ("bits" finds "bit").
+    plural: bool,
+    /// A term typed with a first capital whose case is ignored: a word
+    /// without that capital matches a little less well.
+    capital: bool,
 }
 
 /// How words are folded before comparing them with a term: lower case
@@ -154,18 +167,40 @@ impl TermMatcher {
             Kind::Phrase => term.text.split(' ').map(fold).collect(),
             _ => Vec::new(),
         };
+        let ascii = chars.iter().all(char::is_ascii).then(|| chars.iter().map(|&c| c as u8).collect());
+        let number = !chars.is_empty() && chars.iter().all(char::is_ascii_digit);
+        let plural = term.kind == Kind::Fuzzy
+            && chars.len() >= 4
+            && chars.ends_with(&['s'])
+            && !chars.ends_with(&['s', 's']);
         let mask = match term.kind {
             // Every word of a phrase is checked on its own.
             Kind::Phrase => 0,
+            // The word without the plural's `s` may lack that letter.
+            _ if plural => letter_mask(chars[..chars.len() - 1].iter().copied()),
             _ => letter_mask(term.text.chars()),
         };
-        let ascii = chars.iter().all(char::is_ascii).then(|| chars.iter().map(|&c| c as u8).collect());
-        let number = !chars.is_empty() && chars.iter().all(char::is_ascii_digit);
         let typos = match term.kind {
             Kind::Fuzzy if !number => typo_budget(term.text.chars().filter(|c| !is_mark(*c)).count()),
             _ => 0,
         };
-        TermMatcher { term: term.clone(), chars, phrase, mask, ascii, folding, typos, number }
+        // A one-letter term is scored from the index's tables, which know no
+        // case: "A" that starts a sentence is the letter.
+        let capital = !term.case_sensitive
+            && chars.len() > 1
+            && term.text.chars().next().is_some_and(char::is_uppercase);
+        TermMatcher {
+            term: term.clone(),
+            chars,
+            phrase,
+            mask,
+            ascii,
+            folding,
+            typos,
+            number,
+            plural,
+            capital,
+        }
     }
 
     /// A cheap test that rules out most words before `match_word`: the word
@@ -196,6 +231,14 @@ impl TermMatcher {
 
     /// Where and how well the term matches `word`, if it does.
     pub fn matches(&self, word: &str) -> Option<WordMatch> {
+        let found = self.matches_folded(word)?;
+        if self.capital && !word.chars().next().is_some_and(char::is_uppercase) {
+            return Some(WordMatch { quality: found.quality * quality::CASE_DIFFERS / 1000, ..found });
+        }
+        Some(found)
+    }
+
+    fn matches_folded(&self, word: &str) -> Option<WordMatch> {
         // Every word of every snippet and scan comes through here: the
         // common short ASCII word is folded on the stack, a byte at a time.
         if let Some(term) = &self.ascii
@@ -244,6 +287,7 @@ impl TermMatcher {
                 .windows(n)
                 .position(|w| w == term)
                 .map(|at| WordMatch { range: at..at + n, quality: spread(quality::INFIX) }),
+            Kind::Fuzzy if self.plural && word == &term[..n - 1] => found(0..m, quality::PLURAL),
             Kind::Fuzzy => {
                 let inside = word.windows(n).position(|w| w == term);
                 let floor = match inside {

@@ -132,18 +132,28 @@ impl Query {
         query
     }
 
-    /// A query of several words typed as a sentence ("Date and time
-    /// library") has a capital only because it starts one: its first word
-    /// ignores case, as if typed in lower case.
+    /// A query of several words typed as a sentence or a title ("Date and
+    /// time library", "API for Locale Fallback") has capitals that start a
+    /// sentence or a title's words, not names: every plain word whose only
+    /// capital is its first letter ignores case (an
+    /// article that writes the word with that capital ranks a little
+    /// higher: see [`super::matcher::quality::CASE_DIFFERS`]). A capital
+    /// inside a word (`NASA`, `iPhone`), an operator, or a query of one
+    /// word keeps the case exact.
     fn read_sentence_case(&mut self) {
         if self.groups.len() < 2 {
             return;
         }
-        if let Some(first) = self.groups.first_mut().and_then(|g| g.first_mut())
-            && !first.negated
-            && first.text.chars().skip(1).all(|c| !c.is_uppercase())
-        {
-            first.case_sensitive = false;
+        let title_case = |text: &str| text.chars().skip(1).all(|c| !c.is_uppercase());
+        for group in &mut self.groups {
+            if let [term] = group.as_mut_slice()
+                && (term.kind == Kind::Fuzzy || term.joined)
+                && term.field == Field::Any
+                && !term.negated
+                && title_case(&term.text)
+            {
+                term.case_sensitive = false;
+            }
         }
     }
 
@@ -327,10 +337,20 @@ mod tests {
     fn smart_case() {
         assert!(single("Niger").case_sensitive);
         assert!(!single("niger").case_sensitive);
-        let sentence = Query::parse("Date and Time library");
-        let cases: Vec<bool> = sentence.groups.iter().map(|g| g[0].case_sensitive).collect();
-        assert_eq!(cases, [false, false, true, false], "the capital that starts a sentence is no name");
-        assert!(Query::parse("NASA budget").groups[0][0].case_sensitive);
+        let cases = |query: &str| -> Vec<bool> {
+            Query::parse(query).groups.iter().map(|g| g[0].case_sensitive).collect()
+        };
+        assert_eq!(
+            cases("Date and Time library"),
+            [false; 4],
+            "capitals that start a title's words are no names"
+        );
+        assert_eq!(cases("NASA budget iPhone"), [true, false, true], "a capital inside a word is");
+        assert_eq!(
+            cases("'Niger ^Coup t:Niamey !Iran Mali-Niger Self-driven"),
+            [true, true, true, true, true, false]
+        );
+        assert_eq!(cases("Niger"), [true], "a query of one word keeps its case");
     }
 
     #[test]
