@@ -35,14 +35,24 @@ pub enum Mode {
     Stories,
     /// What the takes on a story agree and disagree on (`c`).
     Compare,
+    /// The open article's headings and links (`T`).
+    Contents,
     /// A question in the status line waits for y or n.
     Confirm,
 }
 
 impl Mode {
     /// Every mode, for checks over all of them.
-    pub const ALL: [Mode; 7] =
-        [Mode::Normal, Mode::Help, Mode::Skipped, Mode::Related, Mode::Stories, Mode::Compare, Mode::Confirm];
+    pub const ALL: [Mode; 8] = [
+        Mode::Normal,
+        Mode::Help,
+        Mode::Skipped,
+        Mode::Related,
+        Mode::Stories,
+        Mode::Compare,
+        Mode::Contents,
+        Mode::Confirm,
+    ];
 
     /// Whether this is one of the stories' panels, whose keys the stories
     /// part answers.

@@ -43,6 +43,10 @@ struct JsonMatch<'a> {
     snippet: Option<String>,
     /// The score in parts (see `search::rank`).
     parts: Option<Explanation>,
+    /// As in `--print --json`: the words of the cleaned text (each Chinese
+    /// or Japanese character one) and the minutes to read it.
+    words: usize,
+    minutes: usize,
 }
 
 impl<'a> JsonMatch<'a> {
@@ -110,6 +114,8 @@ pub fn matches(corpus: Corpus, index: Option<Index>, query: &str, format: Format
                     score: hit.score,
                     snippet: marks.snippet(article, SNIPPET_WIDTH, View::Clean).map(|s| s.text),
                     parts: ranking.as_ref().map(|r| r.explain(article, View::Clean, at < RERANK)),
+                    words: article.words,
+                    minutes: article.reading_minutes(),
                 };
                 write_json_line(&mut out, &line)?;
             }
@@ -139,6 +145,12 @@ impl Default for Printing {
 
 /// Each list level is set in this much further, as in the reader.
 const LIST_INDENT: usize = 2;
+/// A definition is set in under its term, as in the reader.
+const DEFINITION_INDENT: &str = "    ";
+/// A thematic break is a rule at most this wide.
+const RULE_WIDTH: usize = 40;
+/// The width a table is laid out for when nothing is wrapped.
+const UNWRAPPED: usize = 100_000;
 
 #[derive(Serialize)]
 struct JsonArticle<'a> {
@@ -196,6 +208,50 @@ pub fn article_text(article: &Article, view: View, width: Option<usize>) -> Stri
     out
 }
 
+/// What `e` hands the pager: the article as `--print --width` writes it,
+/// and the line (from 1) that shows byte `offset` of paragraph `paragraph`
+/// (the top of the reader), so the pager can open there.
+pub fn paged(article: &Article, view: View, width: usize, at: Option<(usize, usize)>) -> (String, usize) {
+    // Nothing in an article's text is a NUL (sanitizing removes controls):
+    // it marks where the paragraph read starts, and goes again.
+    const MARK: char = '\0';
+    let text = article.text();
+    let title = Paragraph { kind: Kind::Heading(1), ..Paragraph::plain(article.title.as_str()) };
+    let body = text.body(view).map(|(i, p)| (Some(i), p));
+    let mut within = 0;
+    let blocks = std::iter::once((None, &title)).chain(body).map(|(index, p)| {
+        let mut block = render(p, Some(width), true);
+        if let Some((_, offset)) = at.filter(|(wanted, _)| index == Some(*wanted)) {
+            within = line_within(&block, offset);
+            block.insert(0, MARK);
+        }
+        (p, block)
+    });
+    let mut out = join(blocks);
+    out.push('\n');
+    let line = match out.find(MARK) {
+        Some(at) => {
+            out.remove(at);
+            out[..at].matches('\n').count() + 1 + within
+        }
+        None => 1,
+    };
+    (out, line)
+}
+
+/// Which line of a wrapped paragraph shows byte `offset` of its text: the
+/// lines' words laid end to end, a space between.
+fn line_within(block: &str, offset: usize) -> usize {
+    let mut seen = 0;
+    for (line, text) in block.lines().enumerate() {
+        seen += text.trim_start().len() + 1;
+        if seen > offset {
+            return line;
+        }
+    }
+    block.lines().count().saturating_sub(1)
+}
+
 /// The cleaned text without the title and without the link references
 /// (nor the "[2]" marks that point to them): what an extraction
 /// benchmark compares with a person's judgement of the article.
@@ -210,6 +266,8 @@ fn join<'a>(blocks: impl Iterator<Item = (&'a Paragraph, String)>) -> String {
     let listed = |kind: &Kind| match kind {
         Kind::ListItem { .. } => 1,
         Kind::Reference => 2,
+        Kind::Term => 3,
+        Kind::Definition => 4,
         _ => 0,
     };
     let mut out = String::new();
@@ -217,7 +275,8 @@ fn join<'a>(blocks: impl Iterator<Item = (&'a Paragraph, String)>) -> String {
     for (paragraph, block) in blocks.filter(|(_, block)| !block.trim().is_empty()) {
         let list = listed(&paragraph.kind);
         if !out.is_empty() {
-            out.push_str(if list != 0 && list == last { "\n" } else { "\n\n" });
+            let runs_on = (list != 0 && list < 3 && list == last) || (last, list) == (3, 4);
+            out.push_str(if runs_on { "\n" } else { "\n\n" });
         }
         out.push_str(&block);
         last = list;
@@ -250,6 +309,10 @@ fn render(paragraph: &Paragraph, width: Option<usize>, marks: bool) -> String {
     let text = if marks { paragraph.text.clone() } else { without_marks(paragraph) };
     let (first, rest) = match &paragraph.kind {
         Kind::Code => return text,
+        Kind::Table { header } => return table_text(&text, *header, width),
+        Kind::Rule if marks => return "─".repeat(width.unwrap_or(RULE_WIDTH).min(RULE_WIDTH)),
+        Kind::Rule => return String::new(),
+        Kind::Definition => (DEFINITION_INDENT.to_owned(), DEFINITION_INDENT.to_owned()),
         Kind::Quote => ("> ".to_owned(), "> ".to_owned()),
         Kind::ListItem { depth, marker } => {
             let indent = " ".repeat(usize::from(*depth) * LIST_INDENT);
@@ -257,7 +320,7 @@ fn render(paragraph: &Paragraph, width: Option<usize>, marks: bool) -> String {
             let first = if marker.is_empty() { hang.clone() } else { format!("{indent}{marker} ") };
             (first, hang)
         }
-        Kind::Text | Kind::Heading(_) | Kind::Reference => (String::new(), String::new()),
+        Kind::Text | Kind::Heading(_) | Kind::Reference | Kind::Term => (String::new(), String::new()),
     };
     match width {
         // A word longer than the line is left whole, and a reference is
@@ -274,6 +337,14 @@ fn render(paragraph: &Paragraph, width: Option<usize>, marks: bool) -> String {
         }
         None => format!("{first}{text}"),
     }
+}
+
+/// A table as the reader draws it: aligned columns and a rule under the
+/// header, its cells wrapped to fit `width` (else one block per row);
+/// without a width, every column as wide as its widest cell.
+fn table_text(text: &str, header: bool, width: Option<usize>) -> String {
+    let lines = crate::document::layout_table(text, header, width.unwrap_or(UNWRAPPED));
+    lines.into_iter().map(|line| line.text).collect::<Vec<_>>().join("\n")
 }
 
 /// A paragraph's text without its "[2]" reference marks.

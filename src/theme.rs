@@ -174,6 +174,9 @@ impl Theme {
         if inline.reference_mark {
             style = style.patch(self.dim);
         }
+        if inline.strike {
+            style = style.add_modifier(Modifier::CROSSED_OUT);
+        }
         style
     }
 

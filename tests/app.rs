@@ -416,8 +416,10 @@ fn ctrl_z_asks_the_event_loop_to_suspend_once() {
 fn e_and_capital_e_hand_the_article_to_a_pager_or_editor_and_o_needs_a_link() {
     let mut app = app(80, 24);
     match handoffs(&press(&mut app, "e")).as_slice() {
-        [Handoff::Page { text }] => {
-            assert!(text.starts_with("After weeks of halted operations"), "{text}")
+        [Handoff::Page { text, line }] => {
+            assert!(text.starts_with("After weeks of halted operations"), "{text}");
+            assert!(text.lines().all(|l| l.chars().count() <= 79), "wrapped to the terminal:\n{text}");
+            assert_eq!(*line, 1, "at the top, where the reader is");
         }
         other => panic!("expected the pager: {other:?}"),
     }

@@ -154,7 +154,7 @@ proptest! {
         timed("cleanup and title", || {
             let mut paragraphs: Vec<Paragraph> = lines.iter().map(|l| Paragraph::plain(l.as_str())).collect();
             cleanup::mark(&mut paragraphs);
-            let found = title::find(&paragraphs, "fallback");
+            let found = title::find(&paragraphs, "fallback", false);
             assert!(!found.text.is_empty());
             if let Some(i) = found.paragraph {
                 cleanup::mark_repeated_title(&mut paragraphs, &found.text, i + 1);

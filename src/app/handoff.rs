@@ -12,8 +12,9 @@ use super::{App, Effect};
 /// What the event loop is asked to hand to another program.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Handoff {
-    /// Show `text` in `$PAGER` (or `less`).
-    Page { text: String },
+    /// Show `text` in `$PAGER` (or `less`), at line `line` (from 1) where
+    /// the pager is less.
+    Page { text: String, line: usize },
     /// Edit the article's file in `$EDITOR` (or `vi`): `source` when it is
     /// a file on disk, else a copy of `text`.
     Edit { source: String, text: String },
@@ -62,10 +63,26 @@ impl App {
     }
 }
 
-/// The handoff for `e`.
-pub fn page(article: &Article, view: View) -> Result<Handoff, String> {
-    Ok(Handoff::Page { text: article_text(article, view) })
+impl App {
+    /// `e`: the article wrapped to the terminal's width, as `--print
+    /// --width` writes it, opened at the line the reader shows at its top.
+    pub(super) fn page_article(&mut self) {
+        let Some(article) = self.selected_article() else {
+            self.notice = Some("No article is open".into());
+            return;
+        };
+        // A column spare: a line exactly as wide as the terminal makes
+        // some terminals wrap it.
+        let width = usize::from(self.window.area.width).saturating_sub(1).max(MIN_PAGER_WIDTH);
+        let anchor = self.memory.positions.get(article.id).copied().unwrap_or_default();
+        let at = anchor.paragraph().map(|paragraph| (paragraph, anchor.offset));
+        let (text, line) = crate::print::paged(article, self.reader.view, width, at);
+        self.effects.push(Effect::HandOff(Handoff::Page { text, line }));
+    }
 }
+
+/// The pager never gets text narrower than this, whatever the terminal.
+const MIN_PAGER_WIDTH: usize = 20;
 
 /// The handoff for `E`.
 pub fn edit(article: &Article, view: View) -> Result<Handoff, String> {

@@ -6,7 +6,7 @@
 //! | `filter` | `filter` | the list's query, its generation and marks |
 //! | `reader` | `reader` | the open article's layout, matches, find |
 //! | `memory` | `memory` | positions, read and bookmarks kept between runs |
-//! | `overlay` | `overlay` | the help or skipped-files overlay, a question, a count |
+//! | `overlay` | `overlay` | the help, skipped-files or contents overlay (`contents` reads the article's), a question, a count |
 //! | `loading` | `loading` | a load streaming in, and what it skipped |
 //! | `settings` | `settings` | keys, theme, text width, clipboard route |
 //! | `window` | `window` | screen size, focus, full-screen, plain mode |
@@ -17,6 +17,7 @@
 //! a copy, a hand-off, a suspend) is pushed as an `Effect` and drained by
 //! the driver in one place (`drain_effects`).
 
+mod contents;
 mod effect;
 mod filter;
 mod handoff;
@@ -43,6 +44,7 @@ use crate::line_edit::Edit;
 use crate::viewport;
 
 pub use crate::focus::{Focus, Mode};
+pub use contents::{Entry, EntryKind};
 pub use effect::Effect;
 pub use filter::QueryText;
 pub use handoff::{Handoff, article_text};
@@ -216,7 +218,9 @@ impl App {
             Action::ToggleFullScreen => self.toggle_full_screen(),
             Action::CopyText => self.copy("the text", article_text),
             Action::CopyTitle => self.copy("the title and path", handoff::title_and_path),
-            Action::OpenInPager => self.hand_off(handoff::page),
+            Action::OpenInPager => self.page_article(),
+            Action::ToggleContents => self.open_contents(),
+            Action::FollowEntry => self.follow_entry(),
             Action::OpenInEditor => self.hand_off(handoff::edit),
             Action::OpenLink => self.hand_off(handoff::browse),
             Action::Wheel { column, row, down } => self.wheel(column, row, down),
@@ -257,6 +261,7 @@ impl App {
         self.mark_visible_rows(items);
         self.wrap_selected();
         self.mark_reader();
+        self.keep_contents_choice();
     }
 
     /// Everything the driver was asked to do since it last asked, oldest

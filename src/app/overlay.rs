@@ -37,19 +37,23 @@ impl Overlay {
             (Mode::Help, Action::ToggleHelp) | (Mode::Skipped, Action::ToggleSkipped) => {
                 self.mode = Mode::Normal;
             }
-            (Mode::Help | Mode::Skipped, Action::ScrollDown) => self.scroll += 1,
-            (Mode::Help | Mode::Skipped, Action::ScrollUp) => self.scroll = self.scroll.saturating_sub(1),
             // The stories' panels: their keys are the stories part's.
             (Mode::Related | Mode::Stories | Mode::Compare, action) => return Some(action),
+            (Mode::Contents, Action::ToggleContents) => self.mode = Mode::Normal,
+            // The contents' selection is clamped by `App`, which knows how
+            // many entries there are.
+            (Mode::Contents, Action::FollowEntry) => return Some(Action::FollowEntry),
+            (_, Action::ScrollDown) if self.mode != Mode::Normal => self.scroll += 1,
+            (_, Action::ScrollUp) if self.mode != Mode::Normal => self.scroll = self.scroll.saturating_sub(1),
             (_, Action::ToggleHelp) => self.open(Mode::Help),
             (_, Action::ToggleSkipped) => self.open(Mode::Skipped),
-            (Mode::Help | Mode::Skipped, _) => {}
+            (Mode::Help | Mode::Skipped | Mode::Contents, _) => {}
             (Mode::Normal, action) => return Some(action),
         }
         None
     }
 
-    fn open(&mut self, mode: Mode) {
+    pub fn open(&mut self, mode: Mode) {
         self.mode = mode;
         self.scroll = 0;
     }

@@ -169,6 +169,12 @@ pub enum Action {
     PanelOpen,
     /// Close the stories panel.
     PanelClose,
+    /// Show or hide the open article's contents: its headings, then its
+    /// links, numbered as in the text.
+    ToggleContents,
+    /// Go to the heading chosen in the contents, or open what the chosen
+    /// link points to: another loaded article, else the browser.
+    FollowEntry,
     /// Say how something the event loop did went (not bound to a key).
     Report(String),
     /// The mouse wheel turned over a cell of the screen (with `--mouse`).

@@ -27,6 +27,7 @@ pub enum Context {
     Related,
     Stories,
     Compare,
+    Contents,
     /// A question in the status line waits for y or n.
     Confirm,
 }
@@ -45,6 +46,7 @@ pub const CONTEXTS: &[Context] = &[
     Context::Related,
     Context::Stories,
     Context::Compare,
+    Context::Contents,
     Context::Help,
 ];
 
@@ -62,6 +64,7 @@ impl Context {
             Context::Related => "Related articles",
             Context::Stories => "Stories",
             Context::Compare => "Comparison",
+            Context::Contents => "Contents of the article",
             Context::Confirm => "Answering a question",
         }
     }
@@ -183,7 +186,8 @@ const fn hinted(
 }
 
 use Context::{
-    Anywhere, Browse, Compare, Confirm, Filter, Help, Input, List, Reader, Related, Skipped, Stories,
+    Anywhere, Browse, Compare, Confirm, Contents, Filter, Help, Input, List, Reader, Related, Skipped,
+    Stories,
 };
 
 /// Every key folio knows. Looked up in order: the first binding whose context
@@ -198,6 +202,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Skipped, &[ch('!'), key(KeyCode::Esc), ch('q')], Action::ToggleSkipped, "close this list"),
     bind(Skipped, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "scroll this list down"),
     bind(Skipped, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "scroll this list up"),
+    bind(Contents, &[ch('T'), key(KeyCode::Esc), ch('q')], Action::ToggleContents, "close the contents"),
+    bind(Contents, &[ch('j'), key(KeyCode::Down)], Action::ScrollDown, "next heading or link"),
+    bind(Contents, &[ch('k'), key(KeyCode::Up)], Action::ScrollUp, "previous heading or link"),
+    bind(Contents, &[key(KeyCode::Enter)], Action::FollowEntry, "go to the heading, or open the link"),
     // A question swallows keys too: only an answer goes on.
     hinted(Confirm, &[ch('y')], Action::Confirm, "yes", "yes"),
     hinted(Confirm, &[ch('n'), key(KeyCode::Esc)], Action::Cancel, "no", "no"),
@@ -257,6 +265,7 @@ pub const BINDINGS: &[Binding] = &[
     hinted(Reader, &[ch('/')], Action::FocusFind, "search in this article", "find"),
     hinted(Reader, &[ch('n')], Action::NextMatch, "next match", "next"),
     bind(Reader, &[ch('N')], Action::PrevMatch, "previous match"),
+    bind(Reader, &[ch('T')], Action::ToggleContents, "contents: headings and links"),
     bind(Reader, &[ctrl('d')], Action::HalfPageDown, "down half a page"),
     bind(Reader, &[ctrl('u')], Action::HalfPageUp, "up half a page"),
     hinted(
@@ -325,13 +334,14 @@ impl Binding {
             (Mode::Related, context) => context == Related,
             (Mode::Stories, context) => context == Stories,
             (Mode::Compare, context) => context == Compare,
+            (Mode::Contents, context) => context == Contents,
             (Mode::Confirm, context) => context == Confirm,
             (Mode::Normal, Browse) => matches!(focus, Focus::List | Focus::Reader),
             (Mode::Normal, List) => focus == Focus::List,
             (Mode::Normal, Reader) => focus == Focus::Reader,
             (Mode::Normal, Input) => matches!(focus, Focus::Filter | Focus::Find),
             (Mode::Normal, Filter) => focus == Focus::Filter,
-            (Mode::Normal, Help | Skipped | Related | Stories | Compare | Confirm) => false,
+            (Mode::Normal, Help | Skipped | Related | Stories | Compare | Confirm | Contents) => false,
         }
     }
 }

@@ -3,7 +3,7 @@
 //! started beside folio, or the link copied where there is none.
 
 use std::io::{self, Write as _};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::atomic::Ordering;
 
@@ -23,7 +23,7 @@ pub(super) fn hand_off(
 ) -> io::Result<String> {
     let (program, default, target) = match handoff {
         Handoff::Browse { url } => return Ok(browse(url)),
-        Handoff::Page { text } => ("PAGER", "less", Target::Copy(text)),
+        Handoff::Page { text, .. } => ("PAGER", "less", Target::Copy(text)),
         Handoff::Edit { source, text } if crate::shown::path_of(source).is_file() => {
             ("EDITOR", "vi", Target::File(crate::shown::path_of(source)))
         }
@@ -45,8 +45,12 @@ pub(super) fn hand_off(
     restore();
     // `sh -c` so that a PAGER or EDITOR with options ("less -R") works.
     HANDED_OFF.store(true, Ordering::SeqCst);
-    let status =
-        Command::new("sh").arg("-c").arg(format!("{command} \"$1\"")).arg("folio").arg(&path).status();
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{command}{} \"$1\"", pager_start(handoff, &command)))
+        .arg("folio")
+        .arg(&path)
+        .status();
     HANDED_OFF.store(false, Ordering::SeqCst);
     retake(terminal, mouse)?;
     input.resume();
@@ -55,6 +59,17 @@ pub(super) fn hand_off(
         Ok(status) => format!("{command} ended with {status}"),
         Err(err) => format!("cannot run {command}: {err}"),
     })
+}
+
+/// Where less opens the text of `e`: at the line the reader was showing
+/// (`+N` goes to line N). Other pagers open at the top.
+fn pager_start(handoff: &Handoff, command: &str) -> String {
+    let program = command.split_whitespace().next().unwrap_or("");
+    let is_less = Path::new(program).file_name().is_some_and(|name| name == "less");
+    match handoff {
+        Handoff::Page { line, .. } if is_less && *line > 1 => format!(" +{line}"),
+        _ => String::new(),
+    }
 }
 
 enum Target<'a> {

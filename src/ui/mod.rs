@@ -2,6 +2,7 @@
 //! parsing, no wrapping; each pane has its own module.
 
 mod bars;
+mod contents;
 mod help;
 mod list;
 mod plain;
@@ -53,6 +54,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Help => help::render(app, frame, screen),
         Mode::Skipped => skipped::render(app, frame, screen),
         Mode::Related | Mode::Stories | Mode::Compare => stories::render(app, frame, screen),
+        Mode::Contents => contents::render(app, frame, screen),
         Mode::Normal | Mode::Confirm => {}
     }
 }

@@ -15,7 +15,7 @@ use ratatui::widgets::Paragraph;
 use super::bars;
 use super::layout::Panes;
 use super::{fit, help};
-use crate::app::{App, Focus, Mode};
+use crate::app::{App, EntryKind, Focus, Mode};
 use crate::corpus::SortKey;
 
 /// Draws the whole screen in plain mode.
@@ -38,6 +38,11 @@ pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
             // over the whole screen so nothing else competes with it.
             let area = frame.area();
             super::stories::render(app, frame, area);
+            return;
+        }
+        Mode::Contents => {
+            render_contents(app, frame, panes.reader);
+            render_status(frame, panes.status, "Contents. Enter goes, T or Esc closes, j and k move");
             return;
         }
         Mode::Normal | Mode::Confirm => {}
@@ -89,6 +94,39 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         }
     }
     frame.render_widget(Paragraph::new(lines).style(Style::new()), area);
+}
+
+/// The open article's headings, then its links, one a line; the chosen
+/// one marked `>` and holding the cursor, kept on the screen.
+fn render_contents(app: &App, frame: &mut Frame, area: Rect) {
+    let entries = app.contents();
+    if entries.is_empty() {
+        frame.render_widget(Paragraph::new("This article has no headings or links."), area);
+        frame.set_cursor_position(Position::new(area.x, area.y));
+        return;
+    }
+    let choice = app.contents_choice();
+    let height = usize::from(area.height).max(1);
+    let top = choice.saturating_sub(height - 1);
+    let lines: Vec<Line> = entries
+        .iter()
+        .enumerate()
+        .skip(top)
+        .take(height)
+        .map(|(index, entry)| {
+            let marker = if index == choice { ">" } else { " " };
+            let text = match entry.kind {
+                EntryKind::Heading { level, .. } => {
+                    format!("{marker} {}{}", "  ".repeat(usize::from(level.saturating_sub(1))), entry.text)
+                }
+                EntryKind::Link { .. } => format!("{marker} link {}", entry.text),
+            };
+            Line::from(fit(&text, usize::from(area.width)))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+    let row = u16::try_from(choice - top).unwrap_or(0);
+    frame.set_cursor_position(Position::new(area.x, area.y.saturating_add(row)));
 }
 
 /// The open article's lines from where the reader is, as text.

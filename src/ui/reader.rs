@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Margin, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap};
 
@@ -114,11 +114,16 @@ fn style_of(theme: &Theme, kind: LineKind) -> Style {
     match kind {
         LineKind::Title => theme.article_title,
         LineKind::Meta => theme.meta,
-        LineKind::Heading => theme.article_heading,
+        // The first level underlined, the deepest in italics: levels stay
+        // apart without colour, with the marks `##` the layout draws.
+        LineKind::Heading(1) => theme.article_heading.add_modifier(Modifier::UNDERLINED),
+        LineKind::Heading(level) if level >= 4 => theme.article_heading.add_modifier(Modifier::ITALIC),
+        LineKind::Heading(_) | LineKind::Term | LineKind::TableHeader => theme.article_heading,
         LineKind::Quote => theme.quote,
         LineKind::Code => theme.code,
         LineKind::Reference => theme.reference,
-        LineKind::Blank | LineKind::Body => Style::new(),
+        LineKind::TableRule | LineKind::Rule => theme.dim,
+        LineKind::Blank | LineKind::Body | LineKind::TableRow => Style::new(),
     }
 }
 

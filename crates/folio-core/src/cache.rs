@@ -51,8 +51,9 @@ pub const MAGIC: [u8; 8] = *b"folio\0c\x01";
 /// format, or written by another version of folio, is not read.
 // 7: the page rule's marks (issue 21); 8: article lengths in the index
 // for BM25 (issue 16); 9: each article's story signature and the
-// stories (issue 18).
-pub const FORMAT: u32 = 9;
+// stories (issue 18); 10: tables, terms, definitions, rules and struck
+// text in paragraphs, reading time by script (issue 19).
+pub const FORMAT: u32 = 10;
 
 const FOLIO_VERSION: &str = env!("CARGO_PKG_VERSION");
 // The file gives the version one byte of length.

@@ -4,7 +4,13 @@
 
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthChar;
+mod table;
+mod wrap;
+
+pub use table::{
+    Part as TablePart, SEPARATOR as TABLE_SEPARATOR, Segment, TableLine, layout as layout_table,
+};
+use wrap::{cut_lines, wrap};
 
 use crate::corpus::{Article, Kind, Paragraph, Span, View};
 
@@ -15,6 +21,12 @@ pub const MAX_TEXT_WIDTH: u16 = 100;
 const QUOTE_PREFIX: &str = "│ ";
 /// Code is set in from the text around it, where there is room.
 const CODE_INDENT: &str = "  ";
+/// A definition is set in under its term.
+const DEFINITION_INDENT: &str = "    ";
+/// Drawn before the later pieces of a code line cut to fit.
+const CONTINUED: &str = "↪ ";
+/// A thematic break is a rule at most this wide.
+const RULE_WIDTH: usize = 40;
 /// Each level of a nested list is set in this much further.
 const LIST_INDENT: usize = 2;
 /// Prefixes are dropped below this many columns of text, so even a deeply
@@ -28,10 +40,20 @@ pub enum LineKind {
     Meta,
     Blank,
     Body,
-    Heading,
+    /// A section heading and its level, 1 to 6.
+    Heading(u8),
     Quote,
     Code,
     Reference,
+    /// A table's header row, one of its other rows, and the rule under the
+    /// header (or the gap between the blocks of a table too wide to draw).
+    TableHeader,
+    TableRow,
+    TableRule,
+    /// A definition list's term.
+    Term,
+    /// A thematic break.
+    Rule,
 }
 
 /// A place in the article that does not depend on the width: a block of
@@ -84,11 +106,25 @@ pub struct DocLine {
     pub spans: Vec<Span>,
     /// Site furniture, drawn only in the raw view.
     pub furniture: bool,
+    /// For a line of a table: where each piece of the block's text is on
+    /// it (the text of a table's line is not one run of the block's).
+    /// Empty for every other line.
+    pub segments: Vec<Segment>,
 }
 
 impl DocLine {
     fn new(text: String, kind: LineKind, anchor: Anchor) -> Self {
-        DocLine { text, kind, anchor, prefix: 0, spans: Vec::new(), furniture: false }
+        DocLine { text, kind, anchor, prefix: 0, spans: Vec::new(), furniture: false, segments: Vec::new() }
+    }
+}
+
+/// Whether `next` follows `previous` with no blank line between: the
+/// items of a list, and a term's definition.
+fn runs_on(previous: Option<&Kind>, next: &Kind) -> bool {
+    match (previous, next) {
+        (Some(Kind::ListItem { .. }), Kind::ListItem { marker, .. }) => !marker.is_empty(),
+        (Some(Kind::Term), Kind::Definition) => true,
+        _ => false,
     }
 }
 
@@ -115,15 +151,20 @@ impl Document {
         // before it: after that block's last line, before the next block.
         let mut gap = Anchor { block: META_BLOCK, offset: meta.text.len() };
         let text = article.text();
+        let mut previous = None;
         for (index, paragraph) in text.body(view) {
-            lines.push(DocLine::new(String::new(), LineKind::Blank, gap));
+            if !runs_on(previous, &paragraph.kind) {
+                lines.push(DocLine::new(String::new(), LineKind::Blank, gap));
+            }
+            previous = Some(&paragraph.kind);
             let block = FIRST_PARAGRAPH_BLOCK + index;
             let first = lines.len();
             push_paragraph(&mut lines, paragraph, usize::from(width), line_kind(&paragraph.kind), block);
             for line in &mut lines[first..] {
                 line.furniture = paragraph.is_furniture();
             }
-            gap = Anchor { block, offset: paragraph.text.len() };
+            // A rule has no text: its gap still comes after its line.
+            gap = Anchor { block, offset: paragraph.text.len().max(1) };
         }
         Document { article: article.id, width, view, lines }
     }
@@ -155,6 +196,12 @@ impl Document {
         let mut marks = Vec::new();
         let mut from = 0;
         for (line, text) in self.lines[first..end].iter().enumerate() {
+            if matches!(text.kind, LineKind::TableHeader | LineKind::TableRow | LineKind::TableRule) {
+                marks.extend(
+                    mark_segments(&text.segments, ranges).map(|range| LineMark { line: first + line, range }),
+                );
+                continue;
+            }
             let start = text.anchor.offset;
             let stop = start + text.text.len() - text.prefix;
             // Ranges that end before this line end before every later one.
@@ -208,13 +255,31 @@ pub fn meta_text(article: &Article, view: View) -> String {
     lines.into_iter().flatten().collect::<Vec<_>>().join("\n")
 }
 
+/// `ranges` of a block's text as byte ranges of a table's line, through
+/// the line's segments.
+fn mark_segments<'a>(
+    segments: &'a [Segment],
+    ranges: &'a [Range<usize>],
+) -> impl Iterator<Item = Range<usize>> + 'a {
+    segments.iter().flat_map(move |seg| {
+        let from = ranges.partition_point(|r| r.end <= seg.range.start);
+        ranges[from..].iter().take_while(move |r| r.start < seg.range.end).map(move |r| {
+            let shift = |at: usize| at - seg.range.start + seg.at;
+            shift(r.start.max(seg.range.start))..shift(r.end.min(seg.range.end))
+        })
+    })
+}
+
 fn line_kind(kind: &Kind) -> LineKind {
     match kind {
-        Kind::Text | Kind::ListItem { .. } => LineKind::Body,
-        Kind::Heading(_) => LineKind::Heading,
+        Kind::Text | Kind::ListItem { .. } | Kind::Definition => LineKind::Body,
+        Kind::Heading(level) => LineKind::Heading(*level),
         Kind::Quote => LineKind::Quote,
         Kind::Code => LineKind::Code,
         Kind::Reference => LineKind::Reference,
+        Kind::Table { .. } => LineKind::TableRow,
+        Kind::Term => LineKind::Term,
+        Kind::Rule => LineKind::Rule,
     }
 }
 
@@ -231,6 +296,13 @@ fn prefixes(kind: &Kind) -> (String, String) {
             let first = if marker.is_empty() { hang.clone() } else { format!("{indent}{marker} ") };
             (first, hang)
         }
+        Kind::Definition => (DEFINITION_INDENT.to_owned(), DEFINITION_INDENT.to_owned()),
+        // Levels below the first are told apart by their marks, as
+        // Markdown writes them (and glow draws them).
+        Kind::Heading(level @ 2..) => {
+            let marks = usize::from(*level) + 1;
+            (format!("{} ", "#".repeat(marks - 1)), " ".repeat(marks))
+        }
         _ => (String::new(), String::new()),
     }
 }
@@ -242,6 +314,14 @@ fn push_paragraph(
     kind: LineKind,
     block: usize,
 ) {
+    match paragraph.kind {
+        Kind::Table { header } => return push_table(lines, paragraph, header, width, block),
+        Kind::Rule => {
+            let rule = "─".repeat(width.min(RULE_WIDTH));
+            return lines.push(DocLine::new(rule, kind, Anchor { block, offset: 0 }));
+        }
+        _ => {}
+    }
     let (mut first, mut rest) = prefixes(&paragraph.kind);
     let prefix_width = first.chars().count();
     if width < prefix_width + MIN_TEXT_COLUMNS {
@@ -251,11 +331,15 @@ fn push_paragraph(
     let pieces = if paragraph.kind == Kind::Code {
         cut_lines(&paragraph.text, inner)
     } else {
-        wrap(&paragraph.text, inner)
+        wrap(&paragraph.text, inner).into_iter().map(|(at, piece)| (at, piece, false)).collect()
     };
     let mut spans = paragraph.spans.iter().peekable();
-    for (i, (offset, piece)) in pieces.into_iter().enumerate() {
-        let prefix = if i == 0 { &first } else { &rest };
+    for (i, (offset, piece, continued)) in pieces.into_iter().enumerate() {
+        let prefix = match (i, continued) {
+            (_, true) if !rest.is_empty() => CONTINUED,
+            (0, _) => &first,
+            _ => &rest,
+        };
         let mut text = String::with_capacity(prefix.len() + piece.len());
         text.push_str(prefix);
         text.push_str(piece);
@@ -273,284 +357,34 @@ fn push_paragraph(
     }
 }
 
-/// Running text wrapped to `width`, as (offset, piece) pairs.
-fn wrap(text: &str, width: usize) -> Vec<(usize, &str)> {
-    // First fit fills each line greedily, as `less` and `fmt` readers expect,
-    // and costs linear time however long the paragraph. Finding where the
-    // Unicode rules allow a break was two thirds of a re-wrap; where they
-    // allow one only after spaces, splitting at spaces finds the same words.
-    let separator = if breaks_only_at_spaces(text) {
-        textwrap::WordSeparator::AsciiSpace
-    } else {
-        textwrap::WordSeparator::new()
-    };
-    let options = textwrap::Options::new(width)
-        .break_words(true)
-        .word_separator(separator)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    let mut cursor = 0;
-    let mut out = Vec::new();
-    for piece in textwrap::wrap(text, options) {
-        // wrap() hands back slices of `text` in order: where one borrows from
-        // it, its address gives the offset at once (searching for every line
-        // cost a tenth of a re-wrap). Anything else is found from the cursor.
-        let offset = match offset_in(text, &piece).filter(|&at| at >= cursor) {
-            Some(at) => at,
-            None => match text[cursor..].find(piece.as_ref()) {
-                Some(at) => cursor + at,
-                None => continue,
-            },
+/// A table's lines (see [`table`]), with the paragraph's inline styles
+/// carried through each line's segments.
+fn push_table(lines: &mut Vec<DocLine>, paragraph: &Paragraph, header: bool, width: usize, block: usize) {
+    for table_line in table::layout(&paragraph.text, header, width) {
+        let kind = match table_line.part {
+            TablePart::Header => LineKind::TableHeader,
+            TablePart::Row | TablePart::Label => LineKind::TableRow,
+            TablePart::Rule => LineKind::TableRule,
         };
-        cursor = offset + piece.len();
-        out.push((offset, &text[offset..cursor]));
-    }
-    if out.is_empty() {
-        out.push((0, ""));
-    }
-    out
-}
-
-/// Punctuation of English prose, and the no-break space, that the Unicode
-/// line-breaking rules keep with the text beside it (with the exceptions
-/// `fits_between` makes).
-const PROSE_PUNCTUATION: &str = ".,;:?!'\"‘’“”()\u{a0}";
-
-/// Whether the Unicode line-breaking rules (UAX #14) allow breaks in `text`
-/// only after spaces and after hyphens between letters, as in most English
-/// prose: then splitting at spaces, with textwrap's splitting at hyphens,
-/// finds the same words. Checked against the rules themselves, exhaustively
-/// on short strings, in the tests.
-fn breaks_only_at_spaces(text: &str) -> bool {
-    // textwrap wraps each line of a paragraph on its own.
-    text.split('\n').all(|line| {
-        let mut before = None;
-        let mut chars = line.chars().peekable();
-        while let Some(c) = chars.next() {
-            if !fits_between(before, c, chars.peek().copied()) {
-                return false;
-            }
-            before = Some(c);
+        let mut line = DocLine::new(table_line.text, kind, Anchor { block, offset: table_line.offset });
+        if let Some(label) = table_line.label {
+            let style = crate::corpus::Inline { strong: true, ..Default::default() };
+            line.spans.push(Span { range: label, style });
         }
-        true
-    })
-}
-
-/// Whether `c`, between `before` and `after`, keeps `text` plain prose:
-/// ASCII letters and digits, spaces and [`PROSE_PUNCTUATION`], but not where
-/// the rules break (`.(`, `?a`), hold on across a space (`( a`, `a .`) or
-/// keep a hyphen that textwrap would split at (`ten-20`).
-fn fits_between(before: Option<char>, c: char, after: Option<char>) -> bool {
-    let letter = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-    match c {
-        // Most of the text: checked first, as this runs over every character.
-        _ if c.is_ascii_alphanumeric() => !matches!(before, Some('?' | '!')),
-        '-' => letter(before) && letter(after),
-        // An en dash set off by spaces is a word of its own. (Two em dashes
-        // with a space between hold together, so those are left out.)
-        '–' => before == Some(' ') && after == Some(' '),
-        '(' => before.is_none_or(|b| b == ' ' || b.is_ascii_alphanumeric()),
-        ' ' => !matches!(before, Some('‘' | '“' | '(')),
-        _ if before == Some(' ') => matches!(c, '\'' | '"' | '‘' | '“'),
-        _ if matches!(before, Some('?' | '!')) => matches!(c, '?' | '!' | '\'' | '"' | '’' | '”' | ')'),
-        _ => PROSE_PUNCTUATION.contains(c),
-    }
-}
-
-/// Where `piece` starts in `text`, if it is a slice of it.
-fn offset_in(text: &str, piece: &str) -> Option<usize> {
-    let at = (piece.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
-    (text.get(at..at + piece.len()) == Some(piece)).then_some(at)
-}
-
-/// Preformatted text: each of its lines kept as it is, cut (not wrapped at
-/// words) where it is wider than `width`.
-fn cut_lines(text: &str, width: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut line_start = 0;
-    for line in text.split('\n') {
-        let mut start = 0;
-        let mut used = 0;
-        for (at, c) in line.char_indices() {
-            let w = c.width().unwrap_or(0);
-            if used + w > width && at > start {
-                out.push((line_start + start, &line[start..at]));
-                (start, used) = (at, 0);
+        for seg in &table_line.segments {
+            let from = paragraph.spans.partition_point(|s| s.range.end <= seg.range.start);
+            for span in paragraph.spans[from..].iter().take_while(|s| s.range.start < seg.range.end) {
+                let shift = |at: usize| at - seg.range.start + seg.at;
+                let range =
+                    shift(span.range.start.max(seg.range.start))..shift(span.range.end.min(seg.range.end));
+                line.spans.push(Span { range, style: span.style });
             }
-            used += w;
         }
-        out.push((line_start + start, &line[start..]));
-        line_start += line.len() + 1;
+        line.spans.sort_by_key(|s| s.range.start);
+        line.segments = table_line.segments;
+        lines.push(line);
     }
-    out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use unicode_width::UnicodeWidthStr;
-
-    fn article(text: &str) -> Article {
-        Article::from_text(0, "a.txt", text)
-    }
-
-    fn layout(article: &Article, width: u16) -> Document {
-        Document::layout(article, width, View::Clean)
-    }
-
-    #[test]
-    fn no_line_is_wider_than_the_width() {
-        let a = article(
-            "A Short Headline Here\n\nSupercalifragilisticexpialidocious 東京都庁の展望台 words that go on and on",
-        );
-        for width in [2u16, 5, 12, 40] {
-            let doc = layout(&a, width);
-            for line in &doc.lines {
-                assert!(line.text.width() <= usize::from(width), "{width}: {:?}", line.text);
-            }
-        }
-    }
-
-    fn words_found_both_ways(text: &str) -> (Vec<textwrap::core::Word<'_>>, Vec<textwrap::core::Word<'_>>) {
-        // What the wrap works from: the words, split at hyphens.
-        static SPLITTER: textwrap::WordSplitter = textwrap::WordSplitter::HyphenSplitter;
-        let words = |separator: textwrap::WordSeparator| {
-            textwrap::word_splitters::split_words(separator.find_words(text), &SPLITTER).collect()
-        };
-        (words(textwrap::WordSeparator::AsciiSpace), words(textwrap::WordSeparator::UnicodeBreakProperties))
-    }
-
-    /// Every string of up to four characters from a letter, a digit, a
-    /// space, a hyphen, dashes and the punctuation the fast path takes:
-    /// where it is taken, it finds the words the Unicode rules find.
-    #[test]
-    fn breaking_at_spaces_agrees_with_the_unicode_rules_where_it_is_used() {
-        let alphabet: Vec<char> = "a1 -–—".chars().chain(PROSE_PUNCTUATION.chars()).collect();
-        let mut texts = vec![String::new()];
-        let mut checked = 0;
-        for _ in 0..4 {
-            texts =
-                texts.iter().flat_map(|text| alphabet.iter().map(move |c| format!("{text}{c}"))).collect();
-            for text in texts.iter().filter(|t| breaks_only_at_spaces(t)) {
-                let (at_spaces, by_the_rules) = words_found_both_ways(text);
-                assert_eq!(at_spaces, by_the_rules, "{text:?}");
-                checked += 1;
-            }
-        }
-        assert!(checked > 10_000, "only {checked} strings took the fast path");
-    }
-
-    #[test]
-    fn plain_prose_takes_the_fast_path_and_the_rest_does_not() {
-        let prose =
-            "He said “it’s fine,” and left; then: 3.5 miles (in 2024) – a well-known ‘odd’ case? Yes!";
-        assert!(breaks_only_at_spaces(prose));
-        let (at_spaces, by_the_rules) = words_found_both_ways(prose);
-        assert_eq!(at_spaces, by_the_rules);
-        let texts: Vec<_> =
-            crate::corpus::load_bundled().corpus.articles().iter().map(|a| a.text()).collect();
-        for paragraph in texts.iter().flat_map(|text| text.searchable(View::Raw)) {
-            if breaks_only_at_spaces(paragraph) {
-                for line in paragraph.split('\n') {
-                    let (at_spaces, by_the_rules) = words_found_both_ways(line);
-                    assert_eq!(at_spaces, by_the_rules, "{line:?}");
-                }
-            }
-        }
-        assert!(breaks_only_at_spaces("One line\nand another"), "each line on its own");
-        for other in ["ten-20", "a/b", "why?not", "東京", "word .", "“ word", "x—y", "x — y", "x –y", "a\tb"]
-        {
-            assert!(!breaks_only_at_spaces(other), "{other:?}");
-        }
-    }
-
-    #[test]
-    fn every_word_of_the_body_is_kept_in_order() {
-        let text =
-            "Title Of Some Story\n\nOne two three four five six seven eight nine ten.\n\nEleven twelve.";
-        let doc = layout(&article(text), 12);
-        let body: Vec<&str> = doc
-            .lines
-            .iter()
-            .filter(|l| l.kind == LineKind::Body)
-            .flat_map(|l| l.text.split_whitespace())
-            .collect();
-        assert_eq!(body.join(" "), "One two three four five six seven eight nine ten. Eleven twelve.");
-    }
-
-    #[test]
-    fn an_anchor_finds_the_same_words_at_another_width() {
-        let text = format!("Head Line Text\n\n{}\n\n{}", "alpha ".repeat(50), "omega ".repeat(50));
-        let a = article(&text);
-        let wide = layout(&a, 60);
-        let narrow = layout(&a, 20);
-        let line = wide.lines.iter().position(|l| l.text.starts_with("omega")).unwrap() + 1;
-        let anchor = wide.anchor_at(line);
-        let there = &narrow.lines[narrow.line_of(anchor)];
-        assert_eq!(there.anchor.paragraph(), anchor.paragraph());
-        assert!(there.anchor.offset <= anchor.offset);
-        assert!(there.text.starts_with("omega"));
-    }
-
-    #[test]
-    fn marks_land_on_the_lines_that_show_them() {
-        let text = "Head Line Text\n\nalpha beta gamma delta epsilon";
-        let a = article(text);
-        let doc = layout(&a, 11);
-        let paragraph = &a.text().paragraphs[1].text;
-        let gamma = paragraph.find("gamma").unwrap();
-        // "beta gamma" spans a line break at width 11.
-        let beta = paragraph.find("beta").unwrap();
-        let marks = doc.mark(paragraph_block(1), std::slice::from_ref(&(beta..gamma + 5)));
-        let shown: Vec<&str> = marks.iter().map(|m| &doc.lines[m.line].text[m.range.clone()]).collect();
-        assert_eq!(shown, ["beta", "gamma"]);
-        let title = doc.mark(TITLE_BLOCK, std::slice::from_ref(&(5..9)));
-        assert_eq!(&doc.lines[title[0].line].text[title[0].range.clone()], "Line");
-    }
-
-    /// Every word of a long paragraph marked: checking every range on
-    /// every line made this 2.4 * 10^10 steps (100,000 words took 11 s
-    /// here). Quadratic, it would take minutes.
-    #[test]
-    fn marks_over_a_long_paragraph_are_placed_in_linear_time() {
-        let words = 400_000;
-        let text = format!("Head Line Text\n\n{}", "ab cd ".repeat(words / 2));
-        let a = article(&text);
-        let doc = layout(&a, 20);
-        let paragraph = &a.text().paragraphs[1].text;
-        let ranges: Vec<Range<usize>> = (0..words).map(|i| i * 3..i * 3 + 2).collect();
-        let marks = doc.mark(paragraph_block(1), &ranges);
-        assert_eq!(marks.len(), words);
-        assert!(marks.windows(2).all(|m| m[0].line <= m[1].line), "in reading order");
-        let shown: Vec<&str> = marks.iter().map(|m| &doc.lines[m.line].text[m.range.clone()]).collect();
-        assert!(shown.iter().step_by(2).all(|s| *s == "ab") && shown[1] == "cd", "{:?}", &shown[..4]);
-        assert_eq!(paragraph.len(), words * 3 - 1);
-    }
-
-    #[test]
-    fn marks_skip_a_quote_bar() {
-        let a = Article::from_draft(
-            0,
-            "a.md",
-            crate::corpus::Draft {
-                paragraphs: vec![
-                    Paragraph::plain("Head Line Text Here"),
-                    Paragraph { kind: Kind::Quote, ..Paragraph::plain("quoted words here") },
-                ],
-                ..Default::default()
-            },
-        );
-        let doc = layout(&a, 40);
-        let marks = doc.mark(paragraph_block(1), std::slice::from_ref(&(7..12)));
-        assert_eq!(&doc.lines[marks[0].line].text[marks[0].range.clone()], "words");
-    }
-
-    #[test]
-    fn every_line_round_trips_through_its_anchor() {
-        let text = format!("A Title Long Enough To Wrap Twice\n\n{}\n\nEnd.", "word ".repeat(30));
-        let doc = layout(&article(&text), 14);
-        for line in 0..doc.len() {
-            assert_eq!(doc.line_of(doc.anchor_at(line)), line);
-        }
-        assert_eq!(doc.line_of(Anchor::default()), 0);
-    }
-}
+mod tests;

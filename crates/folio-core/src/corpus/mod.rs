@@ -9,6 +9,8 @@ mod load;
 pub mod meta;
 mod packed;
 pub mod paragraph;
+mod plain;
+pub mod reading;
 pub mod sort;
 pub mod text;
 pub mod title;
@@ -29,8 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::stories::signature::Signature;
 
-/// Reading speed behind the minutes shown for each article.
-pub const WORDS_PER_MINUTE: usize = 230;
+pub use reading::WORDS_PER_MINUTE;
 
 /// Whether site furniture is hidden (the default) or shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -54,8 +55,11 @@ pub struct Article {
     /// The paragraph shown as the title, left out of the body in the reader.
     pub title_paragraph: Option<usize>,
     pub meta: Meta,
-    /// Words of the cleaned text: furniture and link lists do not count.
+    /// Words of the cleaned text: furniture, link lists and code do not
+    /// count, and each Chinese or Japanese character is one (see [`reading`]).
     pub words: usize,
+    /// Minutes to read the cleaned text, by script, code included.
+    pub minutes: usize,
     /// The file was not valid UTF-8; bad bytes became U+FFFD.
     pub lossy: bool,
     /// It had more than [`paragraph::MAX_PARAGRAPHS`] paragraphs: the rest
@@ -114,13 +118,23 @@ pub struct Draft {
     pub title: Option<String>,
     pub meta: Meta,
     pub paragraphs: Vec<Paragraph>,
+    /// The first paragraph stood alone on the text's first line, a blank
+    /// line after it: the author's title, however few its words.
+    pub lead: bool,
 }
 
 impl Draft {
-    /// Plain text: sanitized and split into paragraphs, nothing stated.
+    /// Plain text: sanitized and laid out (see [`plain`]); a man page
+    /// states its title in its NAME line.
     pub fn from_text(raw: &str) -> Self {
-        let paragraphs = text::paragraphs(&text::sanitize(raw)).into_iter().map(Paragraph::plain).collect();
-        Draft { paragraphs, ..Draft::default() }
+        // `col -b` writes a man page's indentation with tabs at every
+        // eighth column, as terminals set them.
+        let raw = match plain::is_man_page(raw) {
+            true => std::borrow::Cow::Owned(text::expand_tabs_to(raw, plain::MAN_TAB_STOP)),
+            false => std::borrow::Cow::Borrowed(raw),
+        };
+        let layout = plain::read(&text::sanitize(&raw));
+        Draft { title: layout.title, paragraphs: layout.paragraphs, lead: layout.lead, ..Draft::default() }
     }
 
     /// Whether there is any text to read at all.
@@ -152,7 +166,7 @@ impl Article {
                     .position(|p| p.text.len() <= text.len() * 2 && cleanup::normalize(&p.text) == wanted);
                 title::Title { text, paragraph }
             }
-            None => title::find(&paragraphs, &source),
+            None => title::find(&paragraphs, &source, draft.lead),
         };
         let after_title = title.paragraph.map_or(0, |i| i + 1);
         cleanup::mark_repeated_title(&mut paragraphs, &title.text, after_title);
@@ -162,13 +176,13 @@ impl Article {
             .filter(|p| p.furniture == Some(Furniture::Byline))
             .find_map(|p| cleanup::byline_name(&p.text).map(str::to_owned));
         let meta = clean_meta(draft.meta).or(Meta { author: byline, ..Meta::default() });
-        let words = paragraphs
-            .iter()
-            .zip(counts)
-            .filter(|(p, _)| p.is_prose() && !p.is_furniture())
-            .map(|(_, count)| count)
-            .sum();
-        Article { capped, ..Article::assemble(id, source, title, meta, words, paragraphs) }
+        let counted = paragraphs.iter().zip(counts).filter(|(p, _)| p.is_prose() && !p.is_furniture());
+        let reading = reading::measure(counted);
+        Article {
+            capped,
+            minutes: reading.minutes,
+            ..Article::assemble(id, source, title, meta, reading.words, paragraphs)
+        }
     }
 
     fn assemble(
@@ -186,6 +200,7 @@ impl Article {
             title_paragraph: title.paragraph,
             meta,
             words,
+            minutes: words.div_ceil(WORDS_PER_MINUTE).max(1),
             lossy: false,
             capped: false,
             fingerprint: fingerprint(&paragraphs),
@@ -212,9 +227,9 @@ impl Article {
         self.packed = packed;
     }
 
-    /// Minutes to read at [`WORDS_PER_MINUTE`], rounded up; never zero.
+    /// Minutes to read, by script (see [`reading`]), rounded up; never zero.
     pub fn reading_minutes(&self) -> usize {
-        self.words.div_ceil(WORDS_PER_MINUTE).max(1)
+        self.minutes.max(1)
     }
 
     /// How many paragraphs cleanup hides.

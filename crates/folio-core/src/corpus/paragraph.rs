@@ -30,7 +30,23 @@ pub enum Kind {
     ListItem { depth: u8, marker: String },
     /// "[2] https://…": a link gathered from the text, listed at the end.
     Reference,
+    /// A table: its rows are the lines of the text and its cells are
+    /// separated by tabs (which sanitizing removes from any other text);
+    /// `header` when the first row names the columns.
+    Table { header: bool },
+    /// The term of a definition list (an option of a man page, a `<dt>`),
+    /// on its own line; its [`Kind::Definition`] follows it.
+    Term,
+    /// What a term means: running text, set in under the term.
+    Definition,
+    /// A thematic break (`---`, `<hr>`): no text, drawn as a rule.
+    Rule,
 }
+
+/// What separates the cells of a row in a [`Kind::Table`]'s text.
+pub const CELL: char = '\t';
+/// What separates its rows.
+pub const ROW: char = '\n';
 
 /// Inline emphasis over part of a paragraph.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +58,8 @@ pub struct Inline {
     pub link: bool,
     /// The "[2]" after a link that points to its reference.
     pub reference_mark: bool,
+    /// Struck through (`~~gone~~`, `<del>`).
+    pub strike: bool,
 }
 
 /// A style over a byte range of a text.

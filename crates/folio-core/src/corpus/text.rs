@@ -54,6 +54,13 @@ fn is_plain(text: &str) -> bool {
 }
 
 fn expand_tabs(text: &str) -> String {
+    expand_tabs_to(text, TAB_STOP)
+}
+
+/// `text` with its tabs made spaces up to the next multiple of `stop`.
+pub fn expand_tabs_to(text: &str, stop: usize) -> String {
+    const { assert!(TAB_STOP > 0) };
+    let stop = stop.max(1);
     if !text.contains('\t') {
         return text.to_owned();
     }
@@ -62,7 +69,7 @@ fn expand_tabs(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\t' => {
-                let pad = TAB_STOP - column % TAB_STOP;
+                let pad = stop - column % stop;
                 out.extend(std::iter::repeat_n(' ', pad));
                 column += pad;
             }
@@ -102,19 +109,46 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
-fn flush_block(block: &[&str], out: &mut Vec<String>) {
+pub fn flush_block(block: &[&str], out: &mut Vec<String>) {
     if block.is_empty() {
         return;
     }
     let mut push = |text: String| push_capped(out, text, |last, more| join_text(last, &more));
     if looks_hard_wrapped(block) {
-        push(collapse_spaces(&block.join(" ")));
+        push(join_wrapped(block));
     } else {
         block.iter().for_each(|line| push(collapse_spaces(line)));
     }
 }
 
-fn looks_hard_wrapped(block: &[&str]) -> bool {
+/// Hyphens a typesetter puts where it breaks a word at a line's end: the
+/// hyphen groff writes in man pages (U+2010), and the soft hyphen.
+const BREAK_HYPHENS: [char; 2] = ['\u{2010}', '\u{ad}'];
+
+/// The lines of a hard-wrapped paragraph as one line: joined with a space,
+/// but a word a typesetter broke with a hyphen ("fol‐" / "lowing") made
+/// whole again.
+pub fn join_wrapped(block: &[&str]) -> String {
+    if !block.iter().any(|line| line.ends_with(BREAK_HYPHENS)) {
+        return collapse_spaces(&block.join(" "));
+    }
+    let mut out = String::new();
+    for line in block.iter().map(|line| line.trim()) {
+        // "fol‐" / "lowing", and "SIM‐" / "PLE_BACKUP" in capitals.
+        let before = out.trim_end_matches(BREAK_HYPHENS).chars().next_back();
+        let capitals = before.is_some_and(char::is_uppercase) && line.starts_with(char::is_uppercase);
+        let rejoin = (line.starts_with(char::is_lowercase) || capitals) && out.ends_with(BREAK_HYPHENS);
+        if rejoin {
+            out.pop();
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    collapse_spaces(&out)
+}
+
+pub fn looks_hard_wrapped(block: &[&str]) -> bool {
     let widths: Vec<usize> = block.iter().map(|l| l.chars().count()).collect();
     let longest = widths.iter().copied().max().unwrap_or(0);
     if block.len() < 2 || !(MIN_WRAPPED_LINE..=MAX_WRAPPED_LINE).contains(&longest) {
@@ -126,7 +160,7 @@ fn looks_hard_wrapped(block: &[&str]) -> bool {
 }
 
 /// `- item`, `* item`, `1. item`, `2) item`: each starts its own paragraph.
-fn starts_list_item(line: &str) -> bool {
+pub fn starts_list_item(line: &str) -> bool {
     if let Some(rest) = line.strip_prefix(['-', '*', '•']) {
         return rest.starts_with(' ');
     }
@@ -136,7 +170,7 @@ fn starts_list_item(line: &str) -> bool {
 
 /// `line` with every run of white space made one space, and none at
 /// either end.
-fn collapse_spaces(line: &str) -> String {
+pub fn collapse_spaces(line: &str) -> String {
     // Nearly every line is collapsed already: found with scans that read
     // many bytes at a step, it is copied as it is. Splitting it at white
     // space a character at a time was a tenth of parsing a file.

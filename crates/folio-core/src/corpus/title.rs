@@ -34,8 +34,16 @@ pub struct Title {
 
 /// Picks a title for an article from its paragraphs, once `cleanup` has
 /// marked the furniture, falling back to `fallback` (the file name) for an
-/// article with no text at all.
-pub fn find(paragraphs: &[Paragraph], fallback: &str) -> Title {
+/// article with no text at all. With `lead` (the text opened with a line
+/// of its own), that first line is the title if it is short and not
+/// furniture, whatever its word count: "Introduction", "Chapter 1".
+pub fn find(paragraphs: &[Paragraph], fallback: &str, lead: bool) -> Title {
+    if let Some(first) = paragraphs.first().filter(|p| lead && !p.is_furniture() && is_running_text(p))
+        && is_headline(&first.text)
+        && word_count(&first.text) > 0
+    {
+        return Title { text: first.text.clone(), paragraph: Some(0) };
+    }
     let opening = paragraphs
         .iter()
         .enumerate()
@@ -154,7 +162,7 @@ mod tests {
     fn title_of(lines: &[&str]) -> Title {
         let mut paragraphs: Vec<Paragraph> = lines.iter().map(|l| Paragraph::plain(*l)).collect();
         super::super::cleanup::mark(&mut paragraphs);
-        find(&paragraphs, "file.txt")
+        find(&paragraphs, "file.txt", false)
     }
 
     #[test]
@@ -209,7 +217,7 @@ mod tests {
     #[test]
     fn code_is_never_the_title() {
         let code = Paragraph { kind: Kind::Code, ..Paragraph::plain("let x =\n  1;") };
-        let t = find(&[code, Paragraph::plain("Opening words of the story.")], "file.txt");
+        let t = find(&[code, Paragraph::plain("Opening words of the story.")], "file.txt", false);
         assert_eq!(t.text, "Opening words of the story.");
     }
 

@@ -5,7 +5,9 @@
 mod html;
 mod json;
 mod markdown;
+mod scripts;
 mod styled;
+mod table;
 
 use std::path::Path;
 
@@ -74,7 +76,8 @@ pub fn parse(format: Format, name: &str, text: &str) -> Vec<Record> {
 
 fn plain_with_front_matter(text: &str) -> Draft {
     let (front, body) = frontmatter::split(text);
-    Draft { title: front.title, meta: front.meta, ..Draft::from_text(body) }
+    let draft = Draft::from_text(body);
+    Draft { title: front.title.or(draft.title), meta: front.meta, ..draft }
 }
 
 /// A JSON body: scrapers export either plain text or the page's HTML.

@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashMap;
 
+use super::table::TableState;
 use crate::corpus::paragraph::{self, Inline, Kind, Paragraph, Span};
 use crate::corpus::text;
 
@@ -29,9 +30,18 @@ pub struct Builder {
     marker: Option<String>,
     emphasis: usize,
     strong: usize,
+    strike: usize,
+    /// Inside `<sup>` (true) or `<sub>` (false).
+    script: Option<bool>,
+    /// The table being read, if any (see [`super::table`]).
+    table: Option<TableState>,
+    /// The kind a paragraph opened now takes, for a term or definition.
+    block: Option<Kind>,
     inline_code: usize,
-    /// One per open link: its address, if it gets a reference number.
-    links: Vec<Option<String>>,
+    /// One per open link: its address, if it gets a reference number, and
+    /// how long the open paragraph was when it opened (a link with no text,
+    /// such as a badge's image, gets no number).
+    links: Vec<(Option<String>, usize)>,
     references: Vec<String>,
     /// Each address met so far and its reference number: looking it up in
     /// `references` instead took 30 s over 200,000 links.
@@ -44,6 +54,15 @@ impl Builder {
     }
 
     pub fn end_block(&mut self) {
+        // Inside a table's rows, a block in a cell is only a space.
+        if self.table.as_ref().is_some_and(TableState::has_rows) {
+            self.space = true;
+            return;
+        }
+        self.close_block();
+    }
+
+    fn close_block(&mut self) {
         let Some(mut paragraph) = self.open.take() else { return };
         self.space = false;
         let kept = paragraph.text.trim_end().len();
@@ -126,6 +145,79 @@ impl Builder {
         toggle(&mut self.strong, on);
     }
 
+    /// Superscript (`Some(true)`), subscript (`Some(false)`) or neither.
+    pub fn script(&mut self, script: Option<bool>) {
+        self.script = script;
+    }
+
+    pub fn strike(&mut self, on: bool) {
+        toggle(&mut self.strike, on);
+    }
+
+    /// A thematic break: a paragraph of its own with no text.
+    pub fn rule(&mut self) {
+        self.end_block();
+        if self.table.is_none() {
+            self.paragraphs.push(Paragraph { kind: Kind::Rule, ..Paragraph::default() });
+        }
+    }
+
+    /// A definition list's term (`<dt>`), or what it means (`<dd>`).
+    pub fn start_definition_part(&mut self, term: bool) {
+        self.end_block();
+        self.block = Some(if term { Kind::Term } else { Kind::Definition });
+    }
+
+    pub fn end_definition_part(&mut self) {
+        self.end_block();
+        self.block = None;
+    }
+
+    /// A table opens: its rows and cells follow. Text before its first row
+    /// (a caption) is a paragraph of its own.
+    pub fn start_table(&mut self) {
+        self.end_block();
+        self.table = Some(TableState::default());
+    }
+
+    pub fn end_table(&mut self) {
+        self.table = None;
+        self.close_block();
+    }
+
+    /// A row opens; `header` when it names the columns (`<th>`, `<thead>`,
+    /// a Markdown table's first row).
+    pub fn start_row(&mut self, header: bool) {
+        let Some(table) = self.table.as_mut() else { return self.start_paragraph() };
+        let first = !table.has_rows();
+        if first {
+            self.close_block();
+        }
+        if let Some(table) = self.table.as_mut() {
+            table.start_row(header);
+        }
+        let paragraph = self.open_paragraph();
+        if !first {
+            paragraph.text.push(paragraph::ROW);
+        }
+        self.space = false;
+    }
+
+    /// A cell opens in the current row.
+    pub fn start_cell(&mut self, header: bool) {
+        let Some(table) = self.table.as_mut() else { return self.text(" ") };
+        if !table.has_rows() {
+            self.start_row(header);
+        }
+        let Some(table) = self.table.as_mut() else { return };
+        let first = table.start_cell(header);
+        let paragraph = self.open_paragraph();
+        if !first {
+            paragraph.text.push(paragraph::CELL);
+        }
+        self.space = false;
+    }
+
     pub fn inline_code(&mut self, on: bool) {
         toggle(&mut self.inline_code, on);
     }
@@ -133,13 +225,17 @@ impl Builder {
     pub fn start_link(&mut self, address: &str) {
         let address = address.trim();
         let followable = !address.is_empty() && !UNREFERENCED_PREFIXES.iter().any(|p| address.starts_with(p));
-        self.links.push(followable.then(|| address.to_owned()));
+        let at = self.open.as_ref().map_or(0, |p| p.text.len());
+        self.links.push((followable.then(|| address.to_owned()), at));
     }
 
     /// Closes a link and writes its reference number after its text.
     pub fn end_link(&mut self) {
-        let Some(Some(address)) = self.links.pop() else { return };
+        let Some((Some(address), at)) = self.links.pop() else { return };
         let Some(paragraph) = self.open.as_mut() else { return };
+        if paragraph.text[at.min(paragraph.text.len())..].trim().is_empty() {
+            return;
+        }
         let number = match self.numbers.get(&address) {
             Some(&number) => number,
             None => {
@@ -154,14 +250,34 @@ impl Builder {
         push_span(paragraph, start..paragraph.text.len(), style);
     }
 
+    /// folio's mark in the text (a footnote's `[^1]`): styled as a
+    /// reference mark, left out of the text extraction compares.
+    pub fn mark(&mut self, mark: &str) {
+        let paragraph = self.open_paragraph();
+        let start = paragraph.text.len();
+        paragraph.text.push_str(&text::sanitize(mark));
+        let style = Inline { reference_mark: true, ..Inline::default() };
+        push_span(paragraph, start..paragraph.text.len(), style);
+    }
+
     /// Text in the current style. Outside code, runs of white space become
     /// one space, as a browser shows them.
     pub fn text(&mut self, raw: &str) {
-        let clean = text::sanitize(raw);
+        let mut clean = text::sanitize(raw);
+        if let Some(up) = self.script {
+            clean = super::scripts::shift(&clean, up);
+        }
         let style = self.inline();
-        let code = self.code;
+        // A table's text keeps its rows and cells apart with line breaks
+        // and tabs: code in a cell is running text there.
+        let in_table = self.table.is_some();
+        let code = self.code && !in_table;
         let mut space = self.space;
         let paragraph = self.open_paragraph();
+        let cell_start = match in_table {
+            true => paragraph.text.rfind([paragraph::CELL, paragraph::ROW]).map_or(0, |i| i + 1),
+            false => 0,
+        };
         let mut start = None;
         for c in clean.chars() {
             if code {
@@ -170,7 +286,7 @@ impl Builder {
             } else if c.is_whitespace() {
                 space = true;
             } else {
-                if space && !paragraph.text.is_empty() {
+                if space && paragraph.text.len() > cell_start {
                     paragraph.text.push(' ');
                 }
                 space = false;
@@ -195,7 +311,8 @@ impl Builder {
 
     /// The paragraphs, with a "Links" list at the end when there were links.
     pub fn finish(mut self) -> Vec<Paragraph> {
-        self.end_block();
+        self.table = None;
+        self.close_block();
         if !self.references.is_empty() {
             // folio's own label, so a reference: neither counted nor searched.
             self.paragraphs.push(Paragraph { kind: Kind::Reference, ..Paragraph::plain("Links") });
@@ -212,8 +329,9 @@ impl Builder {
             emphasis: self.emphasis > 0,
             strong: self.strong > 0,
             code: self.inline_code > 0,
-            link: self.links.iter().any(Option::is_some),
+            link: self.links.iter().any(|(address, _)| address.is_some()),
             reference_mark: false,
+            strike: self.strike > 0,
         }
     }
 
@@ -227,13 +345,17 @@ impl Builder {
 
     /// The kind of a paragraph opened now, from the blocks it is inside.
     fn kind(&mut self) -> Kind {
-        if self.code {
+        if let Some(table) = self.table.as_ref().filter(|t| t.has_rows()) {
+            Kind::Table { header: table.header() }
+        } else if self.code {
             Kind::Code
         } else if let Some(level) = self.heading {
             Kind::Heading(level)
         } else if !self.lists.is_empty() {
             let depth = (self.lists.len() - 1).min(MAX_LIST_DEPTH) as u8;
             Kind::ListItem { depth, marker: self.marker.take().unwrap_or_default() }
+        } else if let Some(kind) = self.block.clone() {
+            kind
         } else if self.quotes > 0 {
             Kind::Quote
         } else {
@@ -262,84 +384,4 @@ fn push_span(paragraph: &mut Paragraph, range: std::ops::Range<usize>, style: In
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn runs_of_white_space_collapse_and_styles_cover_their_words() {
-        let mut b = Builder::default();
-        b.start_paragraph();
-        b.text("  Hello \n ");
-        b.strong(true);
-        b.text("bold");
-        b.strong(false);
-        b.text(" world  ");
-        let paragraphs = b.finish();
-        assert_eq!(paragraphs.len(), 1);
-        let p = &paragraphs[0];
-        assert_eq!(p.text, "Hello bold world");
-        assert_eq!(p.spans.len(), 1);
-        assert_eq!(&p.text[p.spans[0].range.clone()], "bold");
-    }
-
-    #[test]
-    fn links_are_numbered_once_and_listed_at_the_end() {
-        let mut b = Builder::default();
-        b.start_link("https://a.example");
-        b.text("first");
-        b.end_link();
-        b.text(" and ");
-        b.start_link("https://a.example");
-        b.text("again");
-        b.end_link();
-        b.start_link("#top");
-        b.text(" local");
-        b.end_link();
-        let texts: Vec<String> = b.finish().into_iter().map(|p| p.text).collect();
-        assert_eq!(texts, ["first[1] and again[1] local", "Links", "[1] https://a.example"]);
-    }
-
-    /// Numbering looked each address up in the list of those before it:
-    /// 200,000 links took 30 s. Quadratic, this test would take minutes.
-    #[test]
-    fn many_links_are_numbered_in_linear_time() {
-        let mut b = Builder::default();
-        b.start_paragraph();
-        for i in 0..200_000 {
-            b.start_link(&format!("https://example.org/{}", i % 150_000));
-            b.text("x");
-            b.end_link();
-        }
-        let paragraphs = b.finish();
-        assert_eq!(paragraphs.len(), 2 + 150_000, "the text, \"Links\" and one line per address");
-        assert!(paragraphs[0].text.ends_with("x[50000]"), "a repeated address keeps its number");
-        assert_eq!(paragraphs[150_001].text, "[150000] https://example.org/149999");
-    }
-
-    #[test]
-    fn list_items_carry_their_marker_and_depth() {
-        let mut b = Builder::default();
-        b.start_list(Some(3));
-        b.start_item();
-        b.text("three");
-        b.start_list(None);
-        b.start_item();
-        b.text("inner");
-        b.end_item();
-        b.end_list();
-        b.end_item();
-        b.start_item();
-        b.text("four");
-        b.end_item();
-        b.end_list();
-        let kinds: Vec<Kind> = b.finish().into_iter().map(|p| p.kind).collect();
-        assert_eq!(
-            kinds,
-            [
-                Kind::ListItem { depth: 0, marker: "3.".into() },
-                Kind::ListItem { depth: 1, marker: "•".into() },
-                Kind::ListItem { depth: 0, marker: "4.".into() },
-            ]
-        );
-    }
-}
+mod tests;

@@ -10,69 +10,40 @@
 //!
 //! html5ever checks each tag against every element still open, so its time
 //! grows with the square of the nesting depth. Real pages nest well under a
-//! hundred deep; tags nested deeper than [`MAX_DEPTH`] are dropped (their
+//! hundred deep; tags nested deeper than [`nesting::MAX_DEPTH`] are dropped (their
 //! text kept) before parsing, so no page can stall the load.
 
-use std::borrow::Cow;
+mod nesting;
+mod walk;
 
-use ego_tree::NodeRef;
-use ego_tree::iter::Edge;
-use scraper::node::Element;
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 
-use super::styled::Builder;
 use crate::corpus::cleanup::normalize;
 use crate::corpus::paragraph::{Furniture, Kind, Paragraph};
 use crate::corpus::{Draft, Meta};
+use nesting::limit_nesting;
+use walk::read_body;
+pub use walk::walk_fragment;
 
 /// Elements whose content is never the article.
-const DROPPED: &[&str] = &[
+pub const DROPPED: &[&str] = &[
     "aside", "button", "canvas", "dialog", "footer", "form", "iframe", "input", "menu", "nav", "noscript",
     "object", "script", "select", "style", "svg", "template", "textarea",
 ];
 
 /// Landmark roles of the same furniture.
-const DROPPED_ROLES: &[&str] = &["banner", "complementary", "contentinfo", "navigation", "search"];
+pub const DROPPED_ROLES: &[&str] = &["banner", "complementary", "contentinfo", "navigation", "search"];
 
-/// Elements that end a paragraph before and after them.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "body",
-    "br",
-    "center",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "figcaption",
-    "figure",
-    "hr",
-    "main",
-    "p",
-    "section",
-    "summary",
-    "table",
-    "tr",
-];
+/// What a page's `<title>` puts between its own title and the site's name.
+const SITE_SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " : "];
+
+/// `<h1>`s kept to choose a title from.
+const MAX_H1: usize = 8;
 
 /// A paragraph this much link text is a link, not prose...
 const LINK_LIST_SHARE: f32 = 0.8;
 /// ...and this many of them in a row are a list of links.
 const MIN_LINK_LIST_RUN: usize = 2;
-
-/// Elements nested deeper than this lose their tags, not their text.
-const MAX_DEPTH: usize = 256;
-
-/// Elements that never have a closing tag, so they never nest.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
-    "wbr",
-];
-
-/// Elements whose content is text, whatever `<` it holds.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title"];
 
 pub fn parse(text: &str) -> Draft {
     let limited = limit_nesting(text);
@@ -86,7 +57,7 @@ pub fn parse(text: &str) -> Draft {
         Some(article) => read_fragment(&article),
         None => read_page(&limited),
     };
-    Draft { title: head.title(), meta: head.meta, paragraphs }
+    Draft { title: head.title(), meta: head.meta, paragraphs, lead: false }
 }
 
 /// The HTML of the page's main content, as dom_smoothie (a port of
@@ -138,8 +109,12 @@ fn read_fragment(html: &str) -> Vec<Paragraph> {
 /// container. A link the prose makes is a few words of a sentence; a local
 /// table of contents ("#section" links) is not styled as a link at all.
 fn mark_link_lists(paragraphs: &mut [Paragraph]) {
-    let is_link =
-        |p: &Paragraph| p.kind != Kind::Reference && p.kind != Kind::Code && link_share(p) >= LINK_LIST_SHARE;
+    let is_link = |p: &Paragraph| {
+        p.kind != Kind::Reference
+            && p.kind != Kind::Code
+            && !matches!(p.kind, Kind::Table { .. })
+            && link_share(p) >= LINK_LIST_SHARE
+    };
     let mut at = 0;
     while at < paragraphs.len() {
         let run = paragraphs[at..].iter().take_while(|p| is_link(p)).count();
@@ -201,7 +176,9 @@ fn read_page(text: &str) -> Vec<Paragraph> {
 struct Head {
     title_tag: Option<String>,
     og_title: Option<String>,
-    h1: Option<String>,
+    /// The page's first few `<h1>`s: a menu bar's may come before the
+    /// article's (mdBook puts the book's name in one).
+    h1: Vec<String>,
     meta: Meta,
     /// The page says it is a story: `og:type` "article", a publication
     /// time, JSON-LD of an article or blog post, or an `<article>`.
@@ -236,7 +213,12 @@ impl Head {
                 let json = node.text();
                 self.is_article |= ["Article\"", "Posting\""].iter().any(|kind| json.contains(kind));
             }
-            "h1" if self.h1.is_none() => first(&mut self.h1, Some(node.text().to_string())),
+            "h1" if self.h1.len() < MAX_H1 => {
+                let text = crate::corpus::text::one_line(&node.text());
+                if !text.is_empty() {
+                    self.h1.push(text);
+                }
+            }
             "time" => first(&mut self.meta.date, attr("datetime")),
             "link" if attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
                 first(&mut self.meta.url, attr("href"));
@@ -266,227 +248,61 @@ impl Head {
 
     /// The `<h1>` when `<title>` is that headline plus the site's name
     /// ("Troops Stay | Example News"), else `<title>`, `og:title`, `<h1>`.
+    ///
+    /// `<title>` without the site's name ("Getting Started - The Rust
+    /// Programming Language", with the book's name in the site name or in
+    /// a menu's `<h1>`) is the part left; a `<title>` that is only the
+    /// site's name gives way to the first other `<h1>`.
     fn title(&self) -> Option<String> {
         let page = self.title_tag.as_ref().or(self.og_title.as_ref());
-        match (page, &self.h1) {
-            (Some(page), Some(h1)) if normalize(page).starts_with(&normalize(h1)) => Some(h1.clone()),
-            (Some(page), _) => Some(page.clone()),
-            (None, h1) => h1.clone(),
+        let Some(page) = page else { return self.h1.first().cloned() };
+        let wanted = normalize(page);
+        let matching = self.h1.iter().filter(|h1| !normalize(h1).is_empty());
+        if let Some(h1) = matching.clone().find(|h1| wanted.starts_with(&normalize(h1)) && !self.is_site(h1))
+        {
+            return Some(h1.clone());
         }
-    }
-}
-
-/// `text` with the tags nested deeper than [`MAX_DEPTH`] removed, found by
-/// a linear scan of the tags (not a parse: unclosed tags count as open, so
-/// the estimate errs deep). Pages within the limit come back as they are.
-fn limit_nesting(text: &str) -> Cow<'_, str> {
-    let mut out: Option<String> = None;
-    // One entry per open tag: whether it was kept.
-    let mut open: Vec<bool> = Vec::new();
-    // Open <svg> and <math> elements, as depths in `open`: only inside
-    // them does "/>" close a tag, as it does for html5ever.
-    let mut foreign: Vec<usize> = Vec::new();
-    let mut copied = 0;
-    let mut at = 0;
-    while let Some(found) = text[at..].find('<') {
-        let start = at + found;
-        let Some(tag) = Tag::at(&text[start..]) else {
-            at = start + 1;
-            continue;
-        };
-        let end = start + tag.len;
-        let self_closed = tag.self_closing && !foreign.is_empty();
-        let keep = match &tag.kind {
-            TagKind::Open(name) if !VOID.contains(&name.as_str()) && !self_closed => {
-                if name == "svg" || name == "math" {
-                    foreign.push(open.len());
-                }
-                let keep = open.len() < MAX_DEPTH;
-                open.push(keep);
-                keep
-            }
-            TagKind::Close => {
-                let keep = open.pop().unwrap_or(true);
-                if foreign.last() == Some(&open.len()) {
-                    foreign.pop();
-                }
-                keep
-            }
-            TagKind::Open(_) | TagKind::Other => true,
-        };
-        if !keep {
-            let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
-            out.push_str(&text[copied..start]);
-            copied = end;
+        if let Some(h1) = matching.clone().find(|h1| wanted.ends_with(&normalize(h1)) && !self.is_site(h1)) {
+            return Some(h1.clone());
         }
-        at = match &tag.kind {
-            TagKind::Open(name) if RAW_TEXT.contains(&name.as_str()) => {
-                let closer = format!("</{name}");
-                find_ascii_case_insensitive(&text[end..], &closer).map_or(text.len(), |i| end + i)
-            }
-            _ => end,
-        };
-    }
-    match out {
-        Some(mut out) => {
-            out.push_str(&text[copied..]);
-            Cow::Owned(out)
+        if self.is_site(page) {
+            return matching.clone().find(|h1| !self.is_site(h1)).cloned().or(Some(page.clone()));
         }
-        None => Cow::Borrowed(text),
-    }
-}
-
-enum TagKind {
-    /// An opening tag and its lower-case name.
-    Open(String),
-    Close,
-    /// A comment, doctype or processing instruction.
-    Other,
-}
-
-struct Tag {
-    kind: TagKind,
-    self_closing: bool,
-    /// Bytes from `<` to `>` inclusive.
-    len: usize,
-}
-
-impl Tag {
-    /// The tag at the start of `text`, if `text` starts with one.
-    fn at(text: &str) -> Option<Tag> {
-        let rest = &text[1..];
-        if rest.starts_with("!--") {
-            let len = rest.find("-->").map_or(text.len(), |i| i + 4);
-            return Some(Tag { kind: TagKind::Other, self_closing: false, len });
-        }
-        let (kind, name_from) = match rest.as_bytes().first()? {
-            b'/' => (TagKind::Close, 2),
-            b'!' | b'?' => (TagKind::Other, 1),
-            c if c.is_ascii_alphabetic() => (TagKind::Open(String::new()), 1),
-            _ => return None,
-        };
-        let len = tag_end(text).map_or(text.len(), |i| i + 1);
-        let inside = &text[name_from..len];
-        let kind = match kind {
-            TagKind::Open(_) => {
-                let name = inside
-                    .split(|c: char| c.is_ascii_whitespace() || c == '/' || c == '>')
-                    .next()
-                    .unwrap_or("");
-                TagKind::Open(name.to_ascii_lowercase())
+        for separator in SITE_SEPARATORS {
+            if let Some((before, after)) = page.rsplit_once(separator)
+                && self.is_site(after)
+                && !before.trim().is_empty()
+            {
+                return Some(before.trim().to_owned());
             }
-            other => other,
-        };
-        Some(Tag { kind, self_closing: inside.trim_end_matches('>').ends_with('/'), len })
-    }
-}
-
-/// Where the `>` that ends the tag at the start of `text` is: not one
-/// inside a quoted attribute value (`<div title="a > b">`).
-fn tag_end(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut at = 1;
-    let mut after_equals = false;
-    while at < bytes.len() {
-        match bytes[at] {
-            b'>' => return Some(at),
-            quote @ (b'"' | b'\'') if after_equals => {
-                at += memchr::memchr(quote, &bytes[at + 1..])? + 1;
-                after_equals = false;
-            }
-            b'=' => after_equals = true,
-            c if c.is_ascii_whitespace() => {}
-            _ => after_equals = false,
-        }
-        at += 1;
-    }
-    None
-}
-
-fn find_ascii_case_insensitive(haystack: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
-    haystack.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
-}
-
-/// Walks the tree without recursion, so no nesting depth overflows the stack.
-fn read_body(root: NodeRef<'_, Node>, drop_headers: bool) -> Vec<Paragraph> {
-    let mut b = Builder::default();
-    let mut skipping = None;
-    for edge in root.traverse() {
-        match edge {
-            Edge::Open(node) if skipping.is_none() => match node.value() {
-                Node::Text(text) => b.text(text),
-                Node::Element(el) if is_dropped(el, drop_headers) => skipping = Some(node.id()),
-                Node::Element(el) => open(&mut b, el),
-                _ => {}
-            },
-            Edge::Open(_) => {}
-            Edge::Close(node) => {
-                if skipping.is_some() {
-                    if skipping == Some(node.id()) {
-                        skipping = None;
-                    }
-                } else if let Node::Element(el) = node.value() {
-                    close(&mut b, el);
-                }
+            if let Some((before, after)) = page.split_once(separator)
+                && self.is_site(before)
+                && !after.trim().is_empty()
+            {
+                return Some(after.trim().to_owned());
             }
         }
+        Some(page.clone())
     }
-    b.finish()
-}
 
-fn is_dropped(el: &Element, drop_headers: bool) -> bool {
-    let name = el.name();
-    let role = el.attr("role").unwrap_or("");
-    DROPPED.contains(&name)
-        || (drop_headers && name == "header")
-        || DROPPED_ROLES.iter().any(|r| r.eq_ignore_ascii_case(role))
-        || el.attr("hidden").is_some()
-        || el.attr("aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
-}
-
-fn open(b: &mut Builder, el: &Element) {
-    match el.name() {
-        name if BLOCKS.contains(&name) => b.start_paragraph(),
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => b.start_heading(heading_level(el.name())),
-        "blockquote" => b.start_quote(),
-        "pre" => b.start_code_block(),
-        "ul" => b.start_list(None),
-        "ol" => b.start_list(Some(el.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1))),
-        "li" => b.start_item(),
-        "em" | "i" | "cite" => b.emphasis(true),
-        "strong" | "b" => b.strong(true),
-        "code" | "kbd" | "samp" | "tt" => b.inline_code(true),
-        "a" => b.start_link(el.attr("href").unwrap_or("")),
-        "td" | "th" => b.text(" "),
-        _ => {}
+    /// Whether `text` names the site: its `og:site_name`, or an `<h1>`
+    /// that `<title>` only ends with (a book's or a blog's name).
+    fn is_site(&self, text: &str) -> bool {
+        let text = normalize(text);
+        let names = self.meta.site.iter().chain(self.h1.iter().filter(|h1| {
+            let page = self.title_tag.as_deref().map(normalize).unwrap_or_default();
+            page != normalize(h1) && page.ends_with(&normalize(h1))
+        }));
+        !text.is_empty() && names.map(|n| normalize(n)).any(|n| n == text)
     }
-}
-
-fn close(b: &mut Builder, el: &Element) {
-    match el.name() {
-        name if BLOCKS.contains(&name) => b.end_block(),
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => b.end_heading(),
-        "blockquote" => b.end_quote(),
-        "pre" => b.end_code_block(),
-        "ul" | "ol" => b.end_list(),
-        "li" => b.end_item(),
-        "em" | "i" | "cite" => b.emphasis(false),
-        "strong" | "b" => b.strong(false),
-        "code" | "kbd" | "samp" | "tt" => b.inline_code(false),
-        "a" => b.end_link(),
-        _ => {}
-    }
-}
-
-fn heading_level(name: &str) -> u8 {
-    name.strip_prefix('h').and_then(|n| n.parse().ok()).unwrap_or(2)
 }
 
 #[cfg(test)]
 mod tests {
+    use super::nesting::MAX_DEPTH;
     use super::*;
     use crate::corpus::paragraph::Kind;
+    use std::borrow::Cow;
 
     const PAGE: &str = r#"<!doctype html><html><head>
         <title>Troops Stay in Niger | Example News</title>
