@@ -10,13 +10,11 @@ mod words;
 
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
-
 use super::hits::{Hit, rank_in_article_order};
 use super::rank::{Found, Plan, Ranking};
 use super::{Index, Query};
 use crate::corpus::{Corpus, View};
-use words::{MatchedWords, Prepared};
+use words::{MatchedWords, Prepared, matched_words};
 
 /// Articles scored by one thread in a step (one segment of the index); a
 /// step scores a chunk per core. After each step, partial results are
@@ -50,7 +48,7 @@ impl Searcher {
             corpus,
             view: View::Clean,
             index,
-            matched_words: FxHashMap::default(),
+            matched_words: matched_words(),
             spare: None,
             ranking: None,
         }
@@ -63,7 +61,7 @@ impl Searcher {
         }
         let (_, index, words) =
             self.spare.take().filter(|(spare, _, _)| *spare == view).unwrap_or_else(|| {
-                (view, Arc::new(Index::build(self.corpus.articles(), view)), FxHashMap::default())
+                (view, Arc::new(Index::build(self.corpus.articles(), view)), matched_words())
             });
         let old_index = std::mem::replace(&mut self.index, index);
         let old_words = std::mem::replace(&mut self.matched_words, words);

@@ -106,6 +106,27 @@ fn a_growing_term_reuses_and_agrees_with_a_fresh_search() {
     }
 }
 
+/// The memory of terms' words forgets the least recently used past its
+/// limit: a user who has typed hundreds of terms still gets what a fresh
+/// search gives, the terms still remembered and the forgotten ones alike.
+#[test]
+fn past_the_memory_of_terms_results_agree_with_a_fresh_search() {
+    let texts = ["Uranium Deal Talks\n\nuranium uranus urban w7 w300", "Other News Today\n\nurn uranium w12"];
+    let mut warm = searcher(&texts);
+    let mut cold = searcher(&texts);
+    ids(&mut warm, "ura");
+    for i in 0..400 {
+        let query = format!("w{i}");
+        assert_eq!(ids(&mut warm, &query), ids(&mut cold, &query), "{query}");
+        cold.forget();
+    }
+    for query in ["ura", "uran", "urani", "w3", "w30"] {
+        let fresh = ids(&mut cold, query);
+        cold.forget();
+        assert_eq!(ids(&mut warm, query), fresh, "{query}");
+    }
+}
+
 #[test]
 fn only_a_clean_index_that_covers_the_corpus_is_handed_out() {
     let corpus = Corpus::new(vec![Article::from_text(0, "a", "Menu\n\nDrone Base Grows\n\nText.")]);

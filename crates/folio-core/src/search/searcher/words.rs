@@ -2,10 +2,12 @@
 //! memory of recent terms' words, so that a term that grows by a letter is
 //! checked only against the words its shorter form matched.
 
+use std::num::NonZeroUsize;
 use std::sync::Arc;
 
+use lru::LruCache;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::FxBuildHasher;
 
 use super::Searcher;
 use crate::search::matcher::TermMatcher;
@@ -15,10 +17,16 @@ use crate::search::query::{Kind, Term};
 pub(super) type WordScores = Arc<[(u32, i64)]>;
 
 /// What recent terms matched in the current index.
-pub(super) type MatchedWords = FxHashMap<Term, WordScores>;
+pub(super) type MatchedWords = LruCache<Term, WordScores, FxBuildHasher>;
 
-/// Terms' matched words kept at once; past this the memory starts afresh.
-const TERM_CACHE_LIMIT: usize = 256;
+/// Terms' matched words kept at once; past this the least recently used
+/// are forgotten.
+const TERM_CACHE_LIMIT: NonZeroUsize = NonZeroUsize::new(256).expect("not zero");
+
+/// An empty memory of terms' words.
+pub(super) fn matched_words() -> MatchedWords {
+    LruCache::with_hasher(TERM_CACHE_LIMIT, FxBuildHasher)
+}
 
 /// A phrase's words looked up in the index to narrow the articles read for
 /// it: a few rule out nearly every article a longer phrase would.
@@ -59,10 +67,7 @@ impl Searcher {
                 found.into()
             }
         };
-        if self.matched_words.len() >= TERM_CACHE_LIMIT {
-            self.matched_words.clear();
-        }
-        self.matched_words.insert(term.clone(), Arc::clone(&matched));
+        self.matched_words.put(term.clone(), Arc::clone(&matched));
         matched
     }
 
@@ -78,7 +83,7 @@ impl Searcher {
         }
         let mut shorter = term.clone();
         while shorter.text.pop().is_some() && !shorter.text.is_empty() {
-            if let Some(words) = self.matched_words.get(&shorter) {
+            if let Some(words) = self.matched_words.peek(&shorter) {
                 return TermMatcher::new(&shorter).covers(matcher).then(|| Arc::clone(words));
             }
         }
