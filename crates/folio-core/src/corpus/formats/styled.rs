@@ -233,7 +233,10 @@ impl Builder {
     pub fn end_link(&mut self) {
         let Some((Some(address), at)) = self.links.pop() else { return };
         let Some(paragraph) = self.open.as_mut() else { return };
-        if paragraph.text[at.min(paragraph.text.len())..].trim().is_empty() {
+        // The link may have opened in an earlier paragraph, where `at` was
+        // measured: then this one's text is all the link's.
+        let text = paragraph.text.get(at..).unwrap_or(&paragraph.text);
+        if text.trim().is_empty() {
             return;
         }
         let number = match self.numbers.get(&address) {

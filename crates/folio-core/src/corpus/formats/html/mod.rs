@@ -326,6 +326,20 @@ mod tests {
       </body></html>"#;
 
     #[test]
+    fn a_link_left_open_across_paragraphs_with_wide_letters_still_parses() {
+        // Found by tests/fuzz.rs: the link opened 21 bytes into one
+        // paragraph and closed in a later one, where byte 21 fell inside a
+        // three-byte character.
+        let page = "`Title Here`Read Next: 1. Home22 Comments`# \u{feff}`Read Next: é</div></nav>`# # \
+                    ...</<p>\nAuthor: Jane Doe<a href=\"x\"></p>You May Also Like# Read Next: \
+                    [[[Share this articlebecome a member`Share this article\u{feff}\n";
+        let draft = parse(page);
+        let text: Vec<&str> = draft.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert!(text.iter().any(|t| t.contains("Author: Jane Doe")), "{text:?}");
+        assert!(text.iter().any(|t| t.contains("You May Also Like")), "{text:?}");
+    }
+
+    #[test]
     fn a_page_becomes_its_article() {
         let draft = parse(PAGE);
         assert_eq!(draft.title.as_deref(), Some("Troops Stay in Niger"));
