@@ -177,7 +177,7 @@ impl App {
         if let Some(id) = self.selected_article().map(|a| a.id) {
             self.memory.bookmarked[id] = !self.memory.bookmarked[id];
             self.memory.changed[id] = true;
-            self.notice =
+            self.overlay.notice =
                 Some(if self.memory.bookmarked[id] { "Bookmarked" } else { "Bookmark removed" }.into());
             self.apply_list_view();
         }

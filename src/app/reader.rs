@@ -117,7 +117,7 @@ impl App {
     pub(super) fn step_match(&mut self, forward: bool) {
         let count = self.reader.marks.marks.len();
         if count == 0 {
-            self.notice = Some("No matches in this article".into());
+            self.overlay.notice = Some("No matches in this article".into());
             return;
         }
         let (top, bottom) = (self.reader_top(), self.reader_top() + self.page_lines().unsigned_abs());
