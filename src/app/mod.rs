@@ -49,7 +49,7 @@ pub use effect::Effect;
 pub use filter::QueryText;
 pub use handoff::{Handoff, article_text};
 pub use list::RowMarks;
-pub use memory::ListView;
+pub use memory::ListScope;
 pub use navigate::Question;
 pub use reader::ReaderMarks;
 pub use stories::{CompareRow, StoryRow, compare_rows, story_rows};
@@ -204,8 +204,8 @@ impl App {
             Action::ToggleRaw => self.toggle_raw(),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ToggleRead => self.toggle_read(),
-            Action::ShowUnread => self.switch_list_view(ListView::Unread),
-            Action::ShowBookmarks => self.switch_list_view(ListView::Bookmarked),
+            Action::ShowUnread => self.switch_scope(ListScope::Unread),
+            Action::ShowBookmarks => self.switch_scope(ListScope::Bookmarked),
             Action::CycleSort => self.set_sort(self.list.sort.next()),
             Action::ToggleFullScreen => self.toggle_full_screen(),
             Action::CopyText => self.copy("the text", article_text),
@@ -262,7 +262,7 @@ impl App {
         self.effects.drain()
     }
 
-    // ----- read-only views for rendering, the event loop and tests -----
+    // ----- read-only accessors for rendering, the event loop and tests -----
 
     pub fn panes(&self) -> Option<Panes> {
         Panes::for_screen(self.window.area, self.window.full_screen, self.window.plain)

@@ -1,6 +1,6 @@
 //! Getting around a big list: paging it, jumping by a count (`1200G`,
 //! `50%`), the next and previous article from the reader, the next unread
-//! one at the end of an article, and marking a whole view read after
+//! one at the end of an article, and marking the whole list read after
 //! asking.
 
 use crate::viewport;
@@ -116,7 +116,7 @@ impl App {
                     1 => "Marked 1 article read".to_owned(),
                     n => format!("Marked {n} articles read"),
                 });
-                self.apply_list_view();
+                self.apply_scope();
             }
         }
     }
