@@ -7,11 +7,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::Hit;
+use super::hits::rank;
 use super::index::WordIds;
 use super::matcher::TermMatcher;
 use super::query::{Kind, Query};
-use super::rank::{Found, Plan, Ranking, Raw};
-use super::{Hit, rank};
+use super::rank::{Found, Plan, Ranking, Raw, raws_with};
 use crate::corpus::{Article, Corpus, View};
 
 /// Articles one thread scans with one memory of words.
@@ -88,7 +89,7 @@ impl Seen {
 
 /// Each term's raw match in one article, and its length in words.
 fn score_terms(article: &Article, terms: &[TermMatcher], view: View, seen: &mut Seen) -> (Vec<Raw>, u32) {
-    rank::raws_with(article, terms, view, |word, qualities| {
+    raws_with(article, terms, view, |word, qualities| {
         qualities.copy_from_slice(seen.scores(word, terms));
     })
 }
