@@ -115,7 +115,7 @@ fn filtering_by_keyword_finds_the_uranium_articles() {
     assert_eq!(view_sources(&app), ["004_73e098508302a61c.txt", "001_619b3976b39de8ca.txt"]);
     press(&mut app, "<Enter>");
     assert_eq!(app.focus(), Focus::List, "Enter keeps the filter and returns to the list");
-    assert_eq!(app.view().len(), 2);
+    assert_eq!(app.listed().len(), 2);
     press(&mut app, "j<Enter>");
     assert_eq!(selected_source(&app), "001_619b3976b39de8ca.txt");
     assert_eq!(app.focus(), Focus::Reader);
@@ -127,7 +127,7 @@ fn rows_keep_their_marks_until_the_next_query_has_results() {
     press(&mut app, "/uranium");
     let marked = |app: &folio::app::App| -> Vec<String> {
         let mut words: Vec<String> = app
-            .view()
+            .listed()
             .iter()
             .filter_map(|hit| app.row_marks(hit.article)?.snippet.clone())
             .flat_map(|s| s.marks.iter().map(|m| s.text[m.clone()].to_lowercase()).collect::<Vec<_>>())
@@ -154,14 +154,14 @@ fn esc_clears_the_filter_and_backspace_edits_it() {
     // Three letters more than "uranium" is more than the two typos a term
     // of ten letters may have.
     press(&mut app, "/uraniumxyz");
-    assert!(app.view().is_empty(), "no article has that word");
+    assert!(app.listed().is_empty(), "no article has that word");
     press(&mut app, "<BS><BS><BS>");
-    assert_eq!(app.view().len(), 2);
+    assert_eq!(app.listed().len(), 2);
     press(&mut app, " tehran<C-w>");
     assert_eq!(app.query(), "uranium ");
     press(&mut app, "<Esc>");
     assert_eq!(app.query(), "");
-    assert_eq!(app.view().len(), 5);
+    assert_eq!(app.listed().len(), 5);
     assert_eq!(app.focus(), Focus::List);
 }
 
@@ -169,7 +169,7 @@ fn esc_clears_the_filter_and_backspace_edits_it() {
 fn no_match_leaves_nothing_to_open() {
     let mut app = app(80, 24);
     press(&mut app, "/qqqzzz<Enter><Enter>");
-    assert!(app.view().is_empty());
+    assert!(app.listed().is_empty());
     assert_eq!(app.focus(), Focus::List);
     assert!(app.selected_article().is_none());
     assert!(app.document().is_none());
@@ -246,11 +246,11 @@ fn search_ignores_furniture_until_r_shows_the_raw_text() {
     let mut app = app(80, 24);
     // "wishful" is only in a reader comment under seed 003.
     press(&mut app, "/wishful");
-    assert!(app.view().is_empty(), "comments are not searched");
+    assert!(app.listed().is_empty(), "comments are not searched");
     press(&mut app, "<Esc>r/wishful");
     assert_eq!(view_sources(&app), ["003_a9cbf47f8b5096a3.txt"]);
     press(&mut app, "<Esc>r/wishful");
-    assert!(app.view().is_empty(), "r again hides it");
+    assert!(app.listed().is_empty(), "r again hides it");
 }
 
 #[test]
@@ -276,7 +276,7 @@ fn s_cycles_the_sort_and_keeps_the_selected_article() {
     press(&mut app, "s");
     assert_eq!(app.sort(), folio::corpus::SortKey::Title);
     let titles: Vec<String> = app
-        .view()
+        .listed()
         .iter()
         .filter_map(|h| app.corpus().get(h.article))
         .map(|a| a.title.to_lowercase())
@@ -286,7 +286,7 @@ fn s_cycles_the_sort_and_keeps_the_selected_article() {
     assert_eq!(titles, sorted);
     press(&mut app, "s");
     let words: Vec<usize> =
-        app.view().iter().filter_map(|h| app.corpus().get(h.article)).map(|a| a.words).collect();
+        app.listed().iter().filter_map(|h| app.corpus().get(h.article)).map(|a| a.words).collect();
     assert!(words.windows(2).all(|w| w[0] <= w[1]), "shortest first: {words:?}");
     press(&mut app, "s");
     assert_eq!(app.sort(), folio::corpus::SortKey::Name);
@@ -325,14 +325,14 @@ fn bookmarks_and_read_marks_make_their_own_views() {
     press(&mut app, "B");
     assert_eq!(view_sources(&app), ["001_619b3976b39de8ca.txt"], "only the bookmark");
     press(&mut app, "B");
-    assert_eq!(app.view().len(), 5, "B again lists everything");
+    assert_eq!(app.listed().len(), 5, "B again lists everything");
     press(&mut app, "gM");
     assert!(app.is_read(0));
     press(&mut app, "u");
     assert!(!view_sources(&app).contains(&"000_dd5b303a7930cf20.txt".to_owned()), "read ones are hidden");
-    assert_eq!(app.view().len(), 4);
+    assert_eq!(app.listed().len(), 4);
     press(&mut app, "u");
-    assert_eq!(app.view().len(), 5);
+    assert_eq!(app.listed().len(), 5);
 }
 
 #[test]

@@ -25,7 +25,7 @@ fn after_a_restart_the_list_shows_the_rows_above_the_selection() {
     press(&mut app, "/uranium<Enter>j<Enter>q");
     let chosen = selected_source(&app);
     let again = restarted(app.reading_state(), 80, 24);
-    assert_eq!(again.view().len(), 2);
+    assert_eq!(again.listed().len(), 2);
     assert_eq!(selected_source(&again), chosen, "the second match is selected again");
     assert_eq!(again.selected(), 1);
     assert_eq!(again.list_offset(), 0, "both matches show, not the second alone over empty rows");
@@ -155,12 +155,12 @@ fn capital_u_asks_before_marking_the_whole_view_read() {
     assert!(!app.should_quit(), "a question takes only y or n");
     press(&mut app, "n");
     assert!(app.question().is_none());
-    assert!(app.view().iter().all(|hit| !app.is_read(hit.article)), "no: nothing is marked");
+    assert!(app.listed().iter().all(|hit| !app.is_read(hit.article)), "no: nothing is marked");
     press(&mut app, "Uy");
-    assert!(app.view().iter().all(|hit| app.is_read(hit.article)), "yes: the two are read");
+    assert!(app.listed().iter().all(|hit| app.is_read(hit.article)), "yes: the two are read");
     assert_eq!(app.notice(), Some("Marked 2 articles read"));
     press(&mut app, "<Esc>");
-    let unread = app.view().iter().filter(|hit| !app.is_read(hit.article)).count();
+    let unread = app.listed().iter().filter(|hit| !app.is_read(hit.article)).count();
     assert_eq!(unread, 3, "only the articles listed were marked");
 }
 
@@ -205,10 +205,10 @@ fn up_and_down_recall_queries_and_the_history_outlives_a_restart() {
 fn esc_in_the_list_clears_the_filter() {
     let mut app = common::app(80, 24);
     press(&mut app, "/uranium<Enter>");
-    assert_eq!(app.view().len(), 2);
+    assert_eq!(app.listed().len(), 2);
     press(&mut app, "j<Esc>");
     assert_eq!(app.query(), "");
-    assert_eq!(app.view().len(), 5);
+    assert_eq!(app.listed().len(), 5);
     assert_eq!(app.focus(), Focus::List);
 }
 

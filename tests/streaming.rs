@@ -34,7 +34,7 @@ fn the_list_grows_as_batches_arrive_and_the_selection_stays() {
     let mut seeds = seeds();
     let later = seeds.split_off(2);
     let mut app = streaming_app();
-    assert!(app.view().is_empty());
+    assert!(app.listed().is_empty());
     assert_eq!(app.loading(), Some(Progress::default()));
 
     app.update(Action::Loaded(batch(seeds, 2, 5)));
@@ -44,7 +44,7 @@ fn the_list_grows_as_batches_arrive_and_the_selection_stays() {
     assert_eq!(app.loading().map(|p| (p.files_done, p.files_total)), Some((2, 5)));
 
     app.update(Action::Loaded(batch(later, 5, 5)));
-    assert_eq!(app.view().len(), 5);
+    assert_eq!(app.listed().len(), 5);
     assert_eq!(selected_source(&app), "001_619b3976b39de8ca.txt", "the user's row stays selected");
     assert_eq!(app.loading(), None, "finished");
     assert!(!app.should_quit());
@@ -63,7 +63,7 @@ fn a_filter_typed_while_loading_covers_the_articles_that_arrive_after() {
     let mut app = streaming_app();
     app.update(Action::Loaded(batch(without.clone(), without.len(), total)));
     press(&mut app, "/uranium");
-    assert!(app.view().is_empty(), "nothing loaded yet mentions it");
+    assert!(app.listed().is_empty(), "nothing loaded yet mentions it");
 
     app.update(Action::Loaded(batch(with.clone(), total, total)));
     search_now(&mut app);

@@ -85,7 +85,7 @@ impl App {
     pub(super) fn open_contents(&mut self) {
         let Some(article) = self.selected_article() else { return };
         if entries(article, self.reader.view).is_empty() {
-            self.notice = Some("This article has no headings or links".into());
+            self.overlay.notice = Some("This article has no headings or links".into());
             return;
         }
         self.overlay.open(Mode::Contents);
@@ -127,7 +127,8 @@ impl App {
                         self.open_article();
                     }
                     None => {
-                        self.notice = Some("The linked article is not in the list (a filter hides it)".into())
+                        self.overlay.notice =
+                            Some("The linked article is not in the list (a filter hides it)".into())
                     }
                 },
                 None => self.effects.push(Effect::HandOff(Handoff::Browse { url: address })),

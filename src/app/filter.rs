@@ -9,7 +9,7 @@ use crate::search::marks::Marks;
 use crate::search::worker::{Request, Results};
 
 use super::list::{RowMarks, every_article};
-use super::{App, Effect, Focus, ListView};
+use super::{App, Effect, Focus, ListScope};
 
 /// A query as typed (in a line editor, with its cursor and history) and
 /// as read.
@@ -80,7 +80,8 @@ impl App {
         }
     }
 
-    /// Runs the same filter again (the view changed, or what it searches),
+    /// Runs the same filter again (the list's scope changed, or the reading
+    /// view it searches),
     /// keeping the selected article selected.
     pub(super) fn rerun_filter(&mut self) {
         let current = self.selected_article().map(|a| a.id);
@@ -88,10 +89,10 @@ impl App {
         self.filter.keep_selected = current;
     }
 
-    /// After a flag changed: a view that shows only some articles is
+    /// After a flag changed: a scope that lists only some articles is
     /// brought up to date.
-    pub(super) fn apply_list_view(&mut self) {
-        if self.memory.view != ListView::All {
+    pub(super) fn apply_scope(&mut self) {
+        if self.memory.scope != ListScope::All {
             self.rerun_filter();
         }
     }

@@ -41,24 +41,24 @@ impl App {
     /// the clipboard, and says what was copied and how.
     pub(super) fn copy(&mut self, what: &str, text: impl FnOnce(&Article, View) -> String) {
         let Some(article) = self.selected_article() else {
-            self.notice = Some("Nothing to copy: no article is open".into());
+            self.overlay.notice = Some("Nothing to copy: no article is open".into());
             return;
         };
         let text = text(article, self.reader.view);
         let route = self.settings.clipboard_route;
         let characters = text.chars().count();
-        self.notice = Some(crate::clipboard::sent_notice(what, characters, route));
+        self.overlay.notice = Some(crate::clipboard::sent_notice(what, characters, route));
         self.effects.push(Effect::Copy(Copy { text, route }));
     }
 
     pub(super) fn hand_off(&mut self, make: impl FnOnce(&Article, View) -> Result<Handoff, String>) {
         let Some(article) = self.selected_article() else {
-            self.notice = Some("No article is open".into());
+            self.overlay.notice = Some("No article is open".into());
             return;
         };
         match make(article, self.reader.view) {
             Ok(handoff) => self.effects.push(Effect::HandOff(handoff)),
-            Err(why) => self.notice = Some(why),
+            Err(why) => self.overlay.notice = Some(why),
         }
     }
 }
@@ -68,7 +68,7 @@ impl App {
     /// --width` writes it, opened at the line the reader shows at its top.
     pub(super) fn page_article(&mut self) {
         let Some(article) = self.selected_article() else {
-            self.notice = Some("No article is open".into());
+            self.overlay.notice = Some("No article is open".into());
             return;
         };
         // A column spare: a line exactly as wide as the terminal makes

@@ -1,5 +1,5 @@
 //! The list's share of `App`: the articles it shows (the filter's results
-//! through the unread/bookmarks view, in sort order), the selection, the
+//! through the unread/bookmarks scope, in sort order), the selection, the
 //! first row on screen, and the highlights and snippets of the rows.
 
 use std::collections::HashMap;
@@ -64,7 +64,7 @@ impl List {
     }
 
     /// Best match first; among equals, the chosen sort order. Leaves out
-    /// what `shown` does not let through (the unread or bookmarks view).
+    /// what `shown` does not let through (the unread or bookmarks scope).
     pub fn order(&mut self, shown: impl Fn(usize) -> bool) {
         let ranks = &self.ranks;
         self.hits.sort_by_key(|hit| (std::cmp::Reverse(hit.score), ranks.get(hit.article).copied()));
@@ -96,10 +96,10 @@ impl App {
         }
     }
 
-    /// Sorts the list and thins it to the unread/bookmarks view (`u`, `B`).
+    /// Sorts the list and thins it to the unread/bookmarks scope (`u`, `B`).
     pub(super) fn order_list(&mut self) {
         let memory = &self.memory;
-        self.list.order(|id| memory.in_list_view(id));
+        self.list.order(|id| memory.in_scope(id));
     }
 
     /// The user picked a row: results still on their way must not move
@@ -136,11 +136,11 @@ impl App {
     }
 
     /// The articles the list shows, best first.
-    pub fn view(&self) -> &[Hit] {
+    pub fn listed(&self) -> &[Hit] {
         &self.list.hits
     }
 
-    /// Index of the selected row in `view`.
+    /// Index of the selected row in `listed`.
     pub fn selected(&self) -> usize {
         self.list.selected
     }

@@ -66,7 +66,7 @@ impl App {
                 // Nothing to read: the caller says so once the terminal is back.
                 self.quit = true;
             } else if let Some(notice) = skipped_notice(self.corpus.len(), &self.loading.skipped) {
-                self.notice.get_or_insert(notice);
+                self.overlay.notice.get_or_insert(notice);
             }
         }
     }

@@ -1,7 +1,7 @@
 //! What `App` remembers between runs: each article's reading position,
 //! read or unread, and bookmark, and the last query and article. Restored
 //! from a `ReadingState` at start and handed back as one to be saved; the
-//! views that show only unread or only bookmarked articles.
+//! scopes that list only unread or only bookmarked articles.
 
 use std::collections::HashSet;
 
@@ -17,20 +17,20 @@ const READ_PERCENT: usize = 90;
 
 /// Which articles the list shows, before any filter.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ListView {
+pub enum ListScope {
     #[default]
     All,
     Unread,
     Bookmarked,
 }
 
-impl ListView {
+impl ListScope {
     /// What the list's border says, when it is not every article.
     pub fn label(self) -> Option<&'static str> {
         match self {
-            ListView::All => None,
-            ListView::Unread => Some("unread"),
-            ListView::Bookmarked => Some("bookmarks"),
+            ListScope::All => None,
+            ListScope::Unread => Some("unread"),
+            ListScope::Bookmarked => Some("bookmarks"),
         }
     }
 }
@@ -46,7 +46,7 @@ pub(super) struct Memory {
     /// Articles whose position or flags changed in this run: only these are
     /// written back, so another folio's newer updates to others survive.
     pub changed: Vec<bool>,
-    pub view: ListView,
+    pub scope: ListScope,
     /// What was loaded, kept so saving merges rather than forgets.
     pub loaded: ReadingState,
     /// The key of the article to select again when it arrives, until the
@@ -69,12 +69,12 @@ impl Memory {
         }
     }
 
-    /// Whether the list's view lets article `id` through.
-    pub fn in_list_view(&self, id: usize) -> bool {
-        match self.view {
-            ListView::All => true,
-            ListView::Unread => !self.read.get(id).copied().unwrap_or(false),
-            ListView::Bookmarked => self.bookmarked.get(id).copied().unwrap_or(false),
+    /// Whether the list's scope lets article `id` through.
+    pub fn in_scope(&self, id: usize) -> bool {
+        match self.scope {
+            ListScope::All => true,
+            ListScope::Unread => !self.read.get(id).copied().unwrap_or(false),
+            ListScope::Bookmarked => self.bookmarked.get(id).copied().unwrap_or(false),
         }
     }
 
@@ -177,9 +177,9 @@ impl App {
         if let Some(id) = self.selected_article().map(|a| a.id) {
             self.memory.bookmarked[id] = !self.memory.bookmarked[id];
             self.memory.changed[id] = true;
-            self.notice =
+            self.overlay.notice =
                 Some(if self.memory.bookmarked[id] { "Bookmarked" } else { "Bookmark removed" }.into());
-            self.apply_list_view();
+            self.apply_scope();
         }
     }
 
@@ -187,13 +187,13 @@ impl App {
         if let Some(id) = self.selected_article().map(|a| a.id) {
             self.memory.read[id] = !self.memory.read[id];
             self.memory.changed[id] = true;
-            self.apply_list_view();
+            self.apply_scope();
         }
     }
 
-    /// `u` and `B`: the view again to go back to every article.
-    pub(super) fn switch_list_view(&mut self, view: ListView) {
-        self.memory.view = if self.memory.view == view { ListView::All } else { view };
+    /// `u` and `B`: the same scope again goes back to every article.
+    pub(super) fn switch_scope(&mut self, scope: ListScope) {
+        self.memory.scope = if self.memory.scope == scope { ListScope::All } else { scope };
         self.rerun_filter();
     }
 
@@ -220,7 +220,7 @@ impl App {
         self.memory.bookmarked.get(id).copied().unwrap_or(false)
     }
 
-    pub fn list_view(&self) -> ListView {
-        self.memory.view
+    pub fn list_scope(&self) -> ListScope {
+        self.memory.scope
     }
 }

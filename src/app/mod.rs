@@ -6,7 +6,7 @@
 //! | `filter` | `filter` | the list's query, its generation and marks |
 //! | `reader` | `reader` | the open article's layout, matches, find |
 //! | `memory` | `memory` | positions, read and bookmarks kept between runs |
-//! | `overlay` | `overlay` | the help, skipped-files or contents overlay (`contents` reads the article's), a question, a count |
+//! | `overlay` | `overlay` | the help, skipped-files or contents overlay (`contents` reads the article's), a question, a notice, a count |
 //! | `loading` | `loading` | a load streaming in, and what it skipped |
 //! | `settings` | `settings` | keys, theme, text width, clipboard route |
 //! | `window` | `window` | screen size, focus, full-screen, plain mode |
@@ -49,7 +49,7 @@ pub use effect::Effect;
 pub use filter::QueryText;
 pub use handoff::{Handoff, article_text};
 pub use list::RowMarks;
-pub use memory::ListView;
+pub use memory::ListScope;
 pub use navigate::Question;
 pub use reader::ReaderMarks;
 pub use stories::{CompareRow, StoryRow, compare_rows, story_rows};
@@ -78,8 +78,6 @@ pub struct App {
     settings: Settings,
     window: Window,
     stories: Stories,
-    /// Said once in the status line; the next thing the user does clears it.
-    notice: Option<String>,
     quit: bool,
     effects: Effects,
 }
@@ -90,12 +88,11 @@ impl App {
         let mut app = App {
             list: List::new(&corpus),
             memory: Memory::new(corpus.len()),
-            notice: loading::skipped_notice(corpus.len(), skipped),
+            overlay: Overlay::saying(loading::skipped_notice(corpus.len(), skipped)),
             loading: Loading::new(skipped),
             corpus: Arc::new(corpus),
             filter: Filter::default(),
             reader: Reader::default(),
-            overlay: Overlay::default(),
             settings: Settings::default(),
             window: Window::default(),
             stories: Stories::default(),
@@ -108,7 +105,7 @@ impl App {
 
     /// The same app saying `notice` first (a problem found at start-up).
     pub fn with_notice(mut self, notice: impl Into<String>) -> Self {
-        self.notice = Some(notice.into());
+        self.overlay.notice = Some(notice.into());
         self
     }
 
@@ -130,19 +127,14 @@ impl App {
             action,
             Action::Resize { .. } | Action::ShowResults(_) | Action::Loaded(_) | Action::Stories(_)
         );
-        if from_user {
-            // A notice is read once; the next thing the user does clears it.
-            self.notice = None;
-        }
-        // A count is for the key right after it.
-        let count = if from_user { self.overlay.count.take() } else { None };
+        let count = if from_user { self.overlay.user_acted() } else { None };
         match action {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::Resize { width, height } => self.window.area = Rect::new(0, 0, width, height),
             Action::ShowResults(results) => self.show_results(results),
             Action::Loaded(batch) => self.add_batch(batch),
-            Action::Report(report) => self.notice = Some(report),
+            Action::Report(report) => self.overlay.notice = Some(report),
             Action::Stories(answer) => self.take_stories_answer(answer),
             action => match self.overlay.update(action, count) {
                 Some(Action::Confirm) => self.answer(true),
@@ -212,8 +204,8 @@ impl App {
             Action::ToggleRaw => self.toggle_raw(),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::ToggleRead => self.toggle_read(),
-            Action::ShowUnread => self.switch_list_view(ListView::Unread),
-            Action::ShowBookmarks => self.switch_list_view(ListView::Bookmarked),
+            Action::ShowUnread => self.switch_scope(ListScope::Unread),
+            Action::ShowBookmarks => self.switch_scope(ListScope::Bookmarked),
             Action::CycleSort => self.set_sort(self.list.sort.next()),
             Action::ToggleFullScreen => self.toggle_full_screen(),
             Action::CopyText => self.copy("the text", article_text),
@@ -270,7 +262,7 @@ impl App {
         self.effects.drain()
     }
 
-    // ----- read-only views for rendering, the event loop and tests -----
+    // ----- read-only accessors for rendering, the event loop and tests -----
 
     pub fn panes(&self) -> Option<Panes> {
         Panes::for_screen(self.window.area, self.window.full_screen, self.window.plain)
@@ -294,7 +286,7 @@ impl App {
     }
 
     pub fn notice(&self) -> Option<&str> {
-        self.notice.as_deref()
+        self.overlay.notice.as_deref()
     }
 
     pub fn should_quit(&self) -> bool {

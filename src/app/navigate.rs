@@ -1,6 +1,6 @@
 //! Getting around a big list: paging it, jumping by a count (`1200G`,
 //! `50%`), the next and previous article from the reader, the next unread
-//! one at the end of an article, and marking a whole view read after
+//! one at the end of an article, and marking the whole list read after
 //! asking.
 
 use crate::viewport;
@@ -40,7 +40,7 @@ impl App {
     /// `50%`: as far through the list (or the article, in the reader).
     pub(super) fn jump_percent(&mut self, count: Option<usize>) {
         let Some(percent) = count else {
-            self.notice = Some("Type a number first: 50% goes half way".into());
+            self.overlay.notice = Some("Type a number first: 50% goes half way".into());
             return;
         };
         if self.window.focus == Focus::Reader {
@@ -59,8 +59,8 @@ impl App {
                 self.choose(index);
                 self.open_article();
             }
-            None if next => self.notice = Some("This is the last article in the list".into()),
-            None => self.notice = Some("This is the first article in the list".into()),
+            None if next => self.overlay.notice = Some("This is the last article in the list".into()),
+            None => self.overlay.notice = Some("This is the first article in the list".into()),
         }
     }
 
@@ -82,14 +82,14 @@ impl App {
                 self.choose(index);
                 self.open_article();
             }
-            None => self.notice = Some("No unread article below this one".into()),
+            None => self.overlay.notice = Some("No unread article below this one".into()),
         }
     }
 
     /// `U`: asks whether to mark every article listed read.
     pub(super) fn ask_mark_all_read(&mut self) {
         if self.list.hits.is_empty() {
-            self.notice = Some("No article is listed".into());
+            self.overlay.notice = Some("No article is listed".into());
             return;
         }
         self.overlay.question = Some(Question::MarkAllRead(self.list.hits.len()));
@@ -100,7 +100,7 @@ impl App {
     pub(super) fn answer(&mut self, yes: bool) {
         let Some(question) = self.overlay.question.take() else { return };
         if !yes {
-            self.notice = Some("Nothing changed".into());
+            self.overlay.notice = Some("Nothing changed".into());
             return;
         }
         match question {
@@ -112,11 +112,11 @@ impl App {
                         self.memory.changed[id] = true;
                     }
                 }
-                self.notice = Some(match ids.len() {
+                self.overlay.notice = Some(match ids.len() {
                     1 => "Marked 1 article read".to_owned(),
                     n => format!("Marked {n} articles read"),
                 });
-                self.apply_list_view();
+                self.apply_scope();
             }
         }
     }

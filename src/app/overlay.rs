@@ -1,6 +1,7 @@
 //! What takes the keys before the panes do: the help (`?`) and the list of
 //! skipped files (`!`), and how far each is scrolled; a question in the
-//! status line waiting for y or n; and a count typed before a command.
+//! status line waiting for y or n, or a notice said there once; and a
+//! count typed before a command.
 
 use crate::keys::Action;
 
@@ -14,11 +15,28 @@ pub(super) struct Overlay {
     pub scroll: usize,
     /// The question the status line asks (`Mode::Confirm`).
     pub question: Option<Question>,
+    /// Said once in the status line (under a question, if one is asked);
+    /// the next thing the user does clears it.
+    pub notice: Option<String>,
     /// The digits typed before a command (`1200` of `1200G`), as a number.
     pub count: Option<usize>,
 }
 
 impl Overlay {
+    /// No overlay open, saying `notice` if there is one (files skipped at
+    /// start-up).
+    pub fn saying(notice: Option<String>) -> Self {
+        Overlay { notice, ..Overlay::default() }
+    }
+
+    /// The user did something: the notice has been read, and the count
+    /// typed before this key is handed over for it (a count is for the key
+    /// right after it).
+    pub fn user_acted(&mut self) -> Option<usize> {
+        self.notice = None;
+        self.count.take()
+    }
+
     /// Takes the actions an overlay answers, and swallows the rest while
     /// one is open; with none open, hands the action back for the panes.
     /// A digit adds to `count` (the count before this key); a question

@@ -2,7 +2,9 @@
 //! scrolling by anchors, the matches of the active query in it, `n`/`N`,
 //! and searching inside the article without touching the list's filter.
 
-use std::collections::HashMap;
+use std::num::NonZeroUsize;
+
+use lru::LruCache;
 
 use crate::corpus::View;
 use crate::document::{Document, LineMark, TITLE_BLOCK, paragraph_block};
@@ -12,8 +14,9 @@ use crate::search::marks::Marks;
 use super::{App, Focus, QueryText};
 
 /// Wrapped documents kept at once. A resize back and forth, or moving
-/// through the list, reuses them; past this many the cache starts afresh.
-const DOCUMENT_CACHE_LIMIT: usize = 64;
+/// through the list, reuses them; past this many the one read longest ago
+/// is dropped.
+const DOCUMENT_CACHE_LIMIT: NonZeroUsize = NonZeroUsize::new(64).expect("not zero");
 
 /// Lines of context kept when paging, so the reader sees where they were.
 const PAGE_OVERLAP: usize = 2;
@@ -33,7 +36,7 @@ pub struct ReaderMarks {
     pub current: Option<usize>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Reader {
     /// Whether site furniture is hidden (clean) or shown (raw), in the
     /// reader and in search alike.
@@ -44,7 +47,19 @@ pub(super) struct Reader {
     pub find_origin: usize,
     pub marks: ReaderMarks,
     /// Articles laid out, by article, text width and view.
-    pub documents: HashMap<(usize, u16, View), Document>,
+    pub documents: LruCache<(usize, u16, View), Document>,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader {
+            view: View::default(),
+            find: QueryText::default(),
+            find_origin: 0,
+            marks: ReaderMarks::default(),
+            documents: LruCache::new(DOCUMENT_CACHE_LIMIT),
+        }
+    }
 }
 
 impl App {
@@ -117,7 +132,7 @@ impl App {
     pub(super) fn step_match(&mut self, forward: bool) {
         let count = self.reader.marks.marks.len();
         if count == 0 {
-            self.notice = Some("No matches in this article".into());
+            self.overlay.notice = Some("No matches in this article".into());
             return;
         }
         let (top, bottom) = (self.reader_top(), self.reader_top() + self.page_lines().unsigned_abs());
@@ -191,16 +206,18 @@ impl App {
 
     pub(super) fn wrap_selected(&mut self) {
         let Some(width) = self.text_width() else { return };
-        let Some(article) = self.selected_article() else { return };
+        // By field, not `selected_article`, so the documents can change
+        // while the article is borrowed.
+        let Some(article) = self.list.selected_hit().and_then(|hit| self.corpus.get(hit.article)) else {
+            return;
+        };
         let key = (article.id, width, self.reader.view);
-        if self.reader.documents.contains_key(&key) {
+        // Found, it becomes the most recently read.
+        if self.reader.documents.promote(&key) {
             return;
         }
         let document = Document::layout(article, width, self.reader.view);
-        if self.reader.documents.len() >= DOCUMENT_CACHE_LIMIT {
-            self.reader.documents.clear();
-        }
-        self.reader.documents.insert(key, document);
+        self.reader.documents.put(key, document);
     }
 
     fn text_width(&self) -> Option<u16> {
@@ -210,7 +227,7 @@ impl App {
     /// The selected article laid out at the current width.
     pub fn document(&self) -> Option<&Document> {
         let article = self.selected_article()?;
-        self.reader.documents.get(&(article.id, self.text_width()?, self.reader.view))
+        self.reader.documents.peek(&(article.id, self.text_width()?, self.reader.view))
     }
 
     /// The search inside the open article.

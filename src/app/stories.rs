@@ -133,7 +133,8 @@ impl App {
             self.open_panel(Mode::Stories);
         } else {
             self.stories.open_when_found = true;
-            self.notice = Some("stories are still being found: they show once the load is indexed".into());
+            self.overlay.notice =
+                Some("stories are still being found: they show once the load is indexed".into());
         }
     }
 
@@ -147,7 +148,7 @@ impl App {
             }
             None => marked.push(id),
         }
-        self.notice = Some(match marked.len() {
+        self.overlay.notice = Some(match marked.len() {
             0 => "no article marked".to_owned(),
             1 => "1 article marked: mark another, then c compares them".to_owned(),
             n => format!("{n} articles marked: c compares them"),
@@ -176,7 +177,8 @@ impl App {
             _ => selected_story(self),
         };
         let Some(ids) = ids.filter(|ids| ids.len() >= 2) else {
-            self.notice = Some("nothing to compare: mark two articles with m, or pick a story (t)".into());
+            self.overlay.notice =
+                Some("nothing to compare: mark two articles with m, or pick a story (t)".into());
             return;
         };
         let articles = ids.iter().filter_map(|&id| self.corpus.articles().get(id).cloned()).collect();
@@ -263,7 +265,7 @@ impl App {
     /// Opens article `id` in the reader (at `paragraph`), closing the panel.
     fn open_from_panel(&mut self, id: usize, paragraph: Option<usize>) {
         let Some(index) = self.list.position_of(id) else {
-            self.notice =
+            self.overlay.notice =
                 Some("that article is not in the list now: clear the filter or the view first".into());
             return;
         };
@@ -285,7 +287,7 @@ impl App {
     fn analysis_or_say(&mut self) -> Option<Arc<Analysis>> {
         let analysis = self.stories.analysis.clone();
         if analysis.is_none() {
-            self.notice = Some("stories are still being found: try again once loading ends".into());
+            self.overlay.notice = Some("stories are still being found: try again once loading ends".into());
         }
         analysis
     }

@@ -40,8 +40,6 @@ enum Status {
     Unmet,
     /// A signal ended the reader: 128 + it, as shells expect.
     Signal(i32),
-    /// An exit code already chosen (`--related`, `--stories`, `--compare`).
-    Code(ExitCode),
 }
 
 impl Status {
@@ -50,7 +48,6 @@ impl Status {
             Status::Success => ExitCode::SUCCESS,
             Status::Unmet => ExitCode::from(EXIT_NO_MATCH),
             Status::Signal(signal) => signal_code(signal),
-            Status::Code(code) => code,
         }
     }
 }
@@ -104,11 +101,9 @@ fn run(options: &Options) -> Result<Status> {
         // As bat and glow do: into a pipe or a file goes the text.
         Run::Read if piped => &Run::Print(print::Printing::default()),
         Run::Read if has_keyboard(options) => return read(options),
-        Run::Related { of, format } => return Ok(Status::Code(stories::related(options, of, *format))),
-        Run::Stories { format } => return Ok(Status::Code(stories::stories(options, *format))),
-        Run::Compare { articles, format } => {
-            return Ok(Status::Code(stories::compare(options, articles, *format)));
-        }
+        Run::Related { of, format } => return stories::related(options, of, *format),
+        Run::Stories { format } => return stories::stories(options, *format),
+        Run::Compare { articles, format } => return stories::compare(options, articles, *format),
         run => run,
     };
     // Only a phrase, which is checked against the text, and the JSON

@@ -1,5 +1,8 @@
 //! The key table read as a user presses keys.
 
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::key::alt;
 use super::*;
 
 fn press(code: KeyCode) -> KeyEvent {

@@ -31,7 +31,7 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
         spans.extend(read_query(query, theme));
     }
     if !query.text().is_empty() {
-        let count = match (finding, app.is_searching(), app.view().len()) {
+        let count = match (finding, app.is_searching(), app.listed().len()) {
             (true, _, _) => match app.reader_marks().marks.len() {
                 0 => "  no match in this article".to_owned(),
                 1 => "  1 match".to_owned(),
@@ -39,7 +39,7 @@ pub fn render_filter(app: &App, frame: &mut Frame, area: Rect) {
             },
             (false, true, _) => "  searching…".to_owned(),
             (false, false, 0) => "  no match".to_owned(),
-            (false, false, n) => match app.view().iter().filter(|hit| hit.lacks_words()).count() {
+            (false, false, n) => match app.listed().iter().filter(|hit| hit.lacks_words()).count() {
                 0 => format!("  {n} of {} match", app.corpus().len()),
                 most => format!("  {} match all words, {most} most", n - most),
             },

@@ -1,4 +1,4 @@
-//! The list pane: one item per article in the filtered view, the selected
+//! The list pane: one item per article in the filtered list, the selected
 //! one highlighted, matched title characters marked, a snippet of the best
 //! body match under each title when there is room, and a `3/5` count.
 
@@ -29,17 +29,17 @@ const META_MAX_SHARE_PERCENT: usize = 60;
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = matches!(app.focus(), Focus::List | Focus::Filter);
     let theme = app.theme();
-    let count = if app.view().is_empty() {
+    let count = if app.listed().is_empty() {
         format!(" 0/{} ", app.corpus().len())
     } else {
-        format!(" {}/{} ", app.selected() + 1, app.view().len())
+        format!(" {}/{} ", app.selected() + 1, app.listed().len())
     };
     let count = match app.sort() {
         SortKey::Name => count,
         sort => format!("{count}· by {} ", sort.name()),
     };
-    let count = match app.list_view().label() {
-        Some(view) => format!("{count}· {view} "),
+    let count = match app.list_scope().label() {
+        Some(scope) => format!("{count}· {scope} "),
         None => count,
     };
     let block = Block::bordered()
@@ -49,13 +49,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    if app.view().is_empty() {
+    if app.listed().is_empty() {
         render_no_match(app, frame, inner);
         return;
     }
     let height = app.item_height();
     let items = usize::from(inner.height) / height;
-    let rows = app.view().iter().enumerate().skip(app.list_offset()).take(items);
+    let rows = app.listed().iter().enumerate().skip(app.list_offset()).take(items);
     for (slot, (index, hit)) in rows.enumerate() {
         let Some(article) = app.corpus().get(hit.article) else { continue };
         let selected = index == app.selected();

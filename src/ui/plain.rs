@@ -58,7 +58,7 @@ pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
 /// `  12. Title of the article · 812 words · 4 min · unread`, the selected
 /// row marked `>` and holding the cursor.
 fn render_list(app: &App, frame: &mut Frame, area: Rect) {
-    if app.view().is_empty() {
+    if app.listed().is_empty() {
         let text = if app.is_searching() {
             "Searching…".to_owned()
         } else {
@@ -68,8 +68,8 @@ fn render_list(app: &App, frame: &mut Frame, area: Rect) {
         frame.set_cursor_position(Position::new(area.x, area.y));
         return;
     }
-    let digits = app.view().len().to_string().len();
-    let rows = app.view().iter().enumerate().skip(app.list_offset()).take(usize::from(area.height));
+    let digits = app.listed().len().to_string().len();
+    let rows = app.listed().iter().enumerate().skip(app.list_offset()).take(usize::from(area.height));
     let mut lines = Vec::new();
     for (index, hit) in rows {
         let Some(article) = app.corpus().get(hit.article) else { continue };
@@ -163,7 +163,7 @@ fn render_status(frame: &mut Frame, area: Rect, text: &str) {
 /// Where the list is, in words, for the status line: "article 2 of 5,
 /// sorted by date".
 pub fn position(app: &App) -> String {
-    let place = match app.view().len() {
+    let place = match app.listed().len() {
         0 => "no articles".to_owned(),
         len => format!("article {} of {len}", app.selected() + 1),
     };

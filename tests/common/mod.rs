@@ -118,5 +118,5 @@ pub fn selected_source(app: &App) -> String {
 
 /// The sources of the articles in the filtered view, in list order.
 pub fn view_sources(app: &App) -> Vec<String> {
-    app.view().iter().filter_map(|hit| app.corpus().get(hit.article)).map(|a| a.source.clone()).collect()
+    app.listed().iter().filter_map(|hit| app.corpus().get(hit.article)).map(|a| a.source.clone()).collect()
 }

@@ -55,22 +55,13 @@ pub struct Loaded {
 }
 
 /// A load that cannot go on: the user named something that is not there.
-#[derive(Debug)]
+/// The message names the path; why it cannot be opened is the source, so
+/// a caller printing the chain says each once.
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
+    #[error("cannot open '{}'", crate::shown::path(path))]
     NotFound { path: PathBuf, source: io::Error },
 }
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            LoadError::NotFound { path, source } => {
-                write!(f, "cannot open '{}': {source}", crate::shown::path(path))
-            }
-        }
-    }
-}
-
-impl std::error::Error for LoadError {}
 
 /// The articles compiled into the binary from `seeds/`.
 pub fn load_bundled() -> Loaded {

@@ -33,7 +33,9 @@ use crate::stories::signature::Signature;
 
 pub use reading::WORDS_PER_MINUTE;
 
-/// Whether site furniture is hidden (the default) or shown.
+/// The reading view: whether site furniture is hidden (clean, the
+/// default) or shown (raw, `r`). In folio's code "view" means only this;
+/// which articles the list shows is the app's `ListScope`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum View {
     #[default]

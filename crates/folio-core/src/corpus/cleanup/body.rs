@@ -12,11 +12,14 @@
 //! weight is the main text. The figures are in BENCHMARKS.md, "Issue 21:
 //! extraction".
 
-use std::sync::LazyLock;
+mod stop_words;
+#[cfg(test)]
+mod tests;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::super::paragraph::{Furniture, Kind, Paragraph};
+use stop_words::{page_stop_share, stop_words};
 
 /// Shorter than this many characters, a paragraph is too short to judge on
 /// its own (jusText's 70).
@@ -32,10 +35,6 @@ const PROSE_STOP_SHARE: f32 = 0.8;
 /// it, the page is in a language the list does not know (Korean, Arabic),
 /// and sentence punctuation alone tells prose.
 const KNOWN_LANGUAGE_STOP_SHARE: f32 = 0.12;
-/// Stop words are counted in a paragraph's first this many words: enough
-/// for a share, and a long paragraph is not read to its end.
-const STOP_SAMPLE_WORDS: usize = 64;
-
 /// What a paragraph's own words are worth to the region: prose its words,
 /// a paragraph that may be prose this share of them...
 const NEAR_PROSE_WEIGHT: f32 = 0.5;
@@ -319,168 +318,4 @@ fn is_copyright(text: &str, words: usize) -> bool {
 fn ends_sentence(text: &str) -> bool {
     let bare = text.trim_end().trim_end_matches(['"', '”', '’', '\'', '»', ')', ']']);
     bare.ends_with(['.', '!', '?', '…', ':', '。', '！', '？'])
-}
-
-/// Stop words among the first [`STOP_SAMPLE_WORDS`] words of `text`, and
-/// how many words were read.
-fn stop_words(text: &str) -> (usize, usize) {
-    let set = &*STOP_SET;
-    let mut buf = [0u8; MAX_STOP_BYTES];
-    let mut stops = 0;
-    let mut sampled = 0;
-    // Split at white space, then trimmed of punctuation: a character at a
-    // time, splitting at every non-letter was most of this pass's time
-    // (BENCHMARKS.md, "Issue 21: extraction").
-    let words = text.split_ascii_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
-    for word in words.filter(|w| !w.is_empty()).take(STOP_SAMPLE_WORDS) {
-        sampled += 1;
-        if word.len() > MAX_STOP_BYTES {
-            continue;
-        }
-        let lower: std::borrow::Cow<str> = if word.is_ascii() {
-            buf[..word.len()].copy_from_slice(word.as_bytes());
-            buf[..word.len()].make_ascii_lowercase();
-            std::borrow::Cow::Borrowed(std::str::from_utf8(&buf[..word.len()]).unwrap_or_default())
-        } else {
-            std::borrow::Cow::Owned(word.to_lowercase())
-        };
-        stops += usize::from(set.contains(lower.as_ref()));
-    }
-    (stops, sampled)
-}
-
-/// The share of stop words in the page's paragraphs long enough to judge.
-fn page_stop_share(paragraphs: &[Paragraph], stops: &[(usize, usize)]) -> f32 {
-    let (found, read) = paragraphs
-        .iter()
-        .zip(stops)
-        .filter(|(p, _)| p.kind != Kind::Code && p.text.len() >= SHORT_CHARS)
-        .fold((0, 0), |(f, r), (_, &(s, n))| (f + s, r + n));
-    if read == 0 { 0.0 } else { found as f32 / read as f32 }
-}
-
-/// The longest stop word, in bytes (Russian ones are two bytes a letter).
-const MAX_STOP_BYTES: usize = 16;
-
-/// Function words of the languages most of the web is written in: English
-/// in full, and the commonest of German, French, Spanish, Italian,
-/// Portuguese, Dutch, Russian and Indonesian, a language a line.
-const STOP_WORDS: &[&str] = &[
-    "a about above after again against all also am an and any are as at be because been before being \
-     below between both but by can could did do does doing down during each few for from further had has \
-     have having he her here hers herself him himself his how i if in into is it its itself just me more \
-     most my no nor not now of off on once only or other our ours out over own same she should so some \
-     such than that the their theirs them then there these they this those through to too under until up \
-     very was we were what when where which while who whom why will with would you your yours",
-    "der die das und ist nicht ein eine einen dem den des zu mit sich auf für von im auch es als wie bei \
-     nach aus wird werden hat haben sind war noch nur oder aber wenn dass um einer vor über",
-    "le la les de des du un une et est en que qui dans pour pas sur au aux ce cette il elle ils sont avec \
-     par plus ne se son sa ses ou mais nous vous leur été être",
-    "el los las del y por con para su sus al lo como más pero ha fue son está este esta o ya",
-    "il gli di della dei delle e è che non per si da alla sono più ma anche questo questa nel nella",
-    "os as do da dos das em um uma não com no na nos nas é ao mais mas foi são seu sua",
-    "het een van dat op te zijn met voor niet aan er maar ook als bij door werd wordt",
-    "и в не на что с по как это он она они к из за от у то же для но так все его её бы был была было были \
-     о или а мы вы я ты только уже",
-    "yang dan di ke dari ini itu dengan untuk tidak dalam akan pada juga ada adalah atau oleh karena bisa \
-     saat telah sudah mereka kami kita",
-];
-
-static STOP_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| STOP_WORDS.iter().flat_map(|language| language.split_whitespace()).collect());
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Which lines the whole cleanup hides as the page around the story.
-    fn page(lines: &[&str]) -> Vec<bool> {
-        let mut paragraphs: Vec<Paragraph> = lines.iter().map(|l| Paragraph::plain(*l)).collect();
-        let words = super::super::mark(&mut paragraphs);
-        mark(&mut paragraphs, &words, None);
-        paragraphs.iter().map(|p| p.furniture == Some(Furniture::Page)).collect()
-    }
-
-    const MENU: [&str; 9] =
-        ["Home", "World", "Politics", "Business", "Sports", "Weather", "Opinion", "Video", "Share"];
-
-    const PROSE: &str = "The council voted on Tuesday to close the old bridge for repairs, and the work is \
-                         expected to take most of the winter, according to the engineers who inspected it \
-                         and who said that it should have been done years ago.";
-    const MORE: &str = "Engineers said the steel under the deck had rusted through in places, and that \
-                        the closure could not wait for the spring as the council had first hoped it would, \
-                        since a lorry could go through it at any time.";
-
-    #[test]
-    fn a_menu_before_the_story_and_teasers_after_it_are_the_page() {
-        let mut lines = MENU.to_vec();
-        lines.extend([PROSE, MORE, "Most Popular", "Bridge closes for winter", "Mayor opens new park"]);
-        let got = page(&lines);
-        // "Home" and "Share" are furniture by their wording already.
-        let expected =
-            [false, true, true, true, true, true, true, true, false, false, false, false, true, true];
-        assert_eq!(got, expected);
-    }
-
-    #[test]
-    fn a_short_line_between_paragraphs_of_the_story_is_the_story() {
-        let mut lines = MENU.to_vec();
-        lines.extend([PROSE, "What happens next", MORE, "Terms of Use"]);
-        let got = page(&lines);
-        assert_eq!(&got[MENU.len()..], [false, false, false, true]);
-        assert_eq!(got[1..MENU.len() - 1], [true; 7]);
-    }
-
-    #[test]
-    fn text_without_a_page_around_it_is_left_alone() {
-        // The same shape, but no furniture by wording: a list of notes.
-        let notes = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Later"];
-        let mut lines = notes.to_vec();
-        lines.extend([PROSE, MORE, "Next week"]);
-        assert!(page(&lines).iter().all(|h| !h));
-    }
-
-    #[test]
-    fn hard_wrapped_text_is_a_document_not_a_page() {
-        // One kind of furniture ("Home") and a run of short lines: a page,
-        // were its prose not wrapped at a width.
-        let mut lines = MENU[..MENU.len() - 1].to_vec();
-        lines.extend(["Culture", "Travel"]);
-        lines.extend([
-            "The council voted on Tuesday to close the old bridge for",
-            "repairs, and the work is expected to take most of the",
-            "winter, according to the engineers who inspected it and",
-            "who said that it should have been done years ago.",
-            "OPTIONS",
-        ]);
-        assert!(page(&lines).iter().all(|h| !h));
-    }
-
-    #[test]
-    fn hiding_much_prose_takes_more_than_a_menu() {
-        // Two stories of equal weight, each of two long paragraphs, split
-        // by a long list: the heaviest run is one story, but hiding the
-        // other would take half the words, most of them prose.
-        let para = |topic: &str| {
-            format!(
-                "The {topic} committee met on Tuesday and agreed that the plan should go ahead in the \
-                 spring, although several members said that the money for it had not yet been found \
-                 and that the work could slip into the summer."
-            )
-        };
-        let (a, b, c, d) = (para("roads"), para("schools"), para("parks"), para("housing"));
-        let mut lines = MENU.to_vec();
-        lines.extend([a.as_str(), b.as_str()]);
-        let list = ["One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"];
-        lines.extend(list.iter().chain(&list).chain(&list).chain(&list));
-        lines.extend([c.as_str(), d.as_str()]);
-        let got = page(&lines);
-        assert!(got.iter().all(|h| !h), "nothing hidden: {got:?}");
-    }
-
-    #[test]
-    fn stop_words_are_counted_in_any_case() {
-        assert_eq!(stop_words("The Bridge AND the river"), (3, 5));
-        assert_eq!(stop_words("Это был мост"), (2, 3));
-    }
 }
