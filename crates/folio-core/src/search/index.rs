@@ -77,52 +77,57 @@ pub struct LetterTable {
 
 /// Arrays of numbers written as their little-endian bytes: the letter
 /// tables hold millions, and a start from the cache reads them in one
-/// copy rather than a number at a time.
+/// copy rather than a number at a time (bytemuck casts; on a big-endian
+/// machine each number is swapped too).
 mod le_bytes {
+    use bytemuck::Pod;
     use serde::{Deserializer, Serializer};
     use serde_bytes::ByteBuf;
 
-    /// A number of a fixed width, to and from little-endian bytes.
-    pub trait Fixed: Sized + Copy {
-        const WIDTH: usize;
-        fn put(self, out: &mut Vec<u8>);
-        fn take(bytes: &[u8]) -> Self;
+    /// A number that can be written as its bytes, and its byte order.
+    pub trait Fixed: Pod {
+        fn to_le(self) -> Self;
+        fn from_le(self) -> Self;
     }
 
     impl Fixed for u16 {
-        const WIDTH: usize = 2;
-        fn put(self, out: &mut Vec<u8>) {
-            out.extend_from_slice(&self.to_le_bytes());
+        fn to_le(self) -> Self {
+            u16::to_le(self)
         }
-        fn take(bytes: &[u8]) -> Self {
-            u16::from_le_bytes([bytes[0], bytes[1]])
+        fn from_le(self) -> Self {
+            u16::from_le(self)
         }
     }
 
     impl Fixed for u32 {
-        const WIDTH: usize = 4;
-        fn put(self, out: &mut Vec<u8>) {
-            out.extend_from_slice(&self.to_le_bytes());
+        fn to_le(self) -> Self {
+            u32::to_le(self)
         }
-        fn take(bytes: &[u8]) -> Self {
-            u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
+        fn from_le(self) -> Self {
+            u32::from_le(self)
         }
     }
 
     pub fn serialize<T: Fixed, S: Serializer>(values: &[T], serializer: S) -> Result<S::Ok, S::Error> {
-        let mut bytes = Vec::with_capacity(values.len() * T::WIDTH);
-        for &value in values {
-            value.put(&mut bytes);
+        if cfg!(target_endian = "little") {
+            return serializer.serialize_bytes(bytemuck::cast_slice(values));
         }
-        serializer.serialize_bytes(&bytes)
+        let swapped: Vec<T> = values.iter().map(|v| v.to_le()).collect();
+        serializer.serialize_bytes(bytemuck::cast_slice(&swapped))
     }
 
     pub fn deserialize<'de, T: Fixed, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
         let bytes: ByteBuf = serde::Deserialize::deserialize(deserializer)?;
-        if !bytes.len().is_multiple_of(T::WIDTH) {
+        if !bytes.len().is_multiple_of(size_of::<T>()) {
             return Err(serde::de::Error::custom("a table's bytes are not whole numbers"));
         }
-        Ok(bytes.chunks_exact(T::WIDTH).map(T::take).collect())
+        // Collected rather than cast in place: the bytes need not be
+        // aligned for `T`.
+        let mut values: Vec<T> = bytemuck::pod_collect_to_vec(&bytes);
+        if cfg!(target_endian = "big") {
+            values.iter_mut().for_each(|v| *v = v.from_le());
+        }
+        Ok(values)
     }
 }
 
