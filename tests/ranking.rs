@@ -309,3 +309,24 @@ fn below_the_articles_with_every_word_a_rare_word_outweighs_two_common_ones() {
     with_all.push(&all);
     assert_eq!(ranked(&with_all, "narwhal harbor weather")[..2], [with_all.len() - 1, 0]);
 }
+
+#[test]
+fn two_letters_match_the_start_of_a_word_and_three_also_inside() {
+    let texts = [
+        "Daily Notes Page\n\nThe troops stayed.",
+        "Daily Notes Page\n\nThe country voted.",
+        "Daily Notes Page\n\nA trio played.",
+    ];
+    assert_eq!(sorted(ranked(&texts, "tr")), [0, 2], "not \"country\"");
+    assert_eq!(ranked(&texts, "ntr"), [1], "three letters inside a word");
+    assert_eq!(sorted(ranked(&texts, "'tr")), [0, 1, 2], "an operator keeps its meaning");
+    // Typed one key at a time with the searcher's memory, as the filter
+    // bar does: the two-letter term's words never stand in for the third
+    // letter's.
+    let mut searcher = Searcher::new(corpus(&texts));
+    for typed in ["c", "co", "cou", "n", "nt", "ntr"] {
+        let remembered: Vec<usize> =
+            searcher.search(&Query::parse(typed), View::Clean).iter().map(|h| h.article).collect();
+        assert_eq!(remembered, ranked(&texts, typed), "{typed}");
+    }
+}
