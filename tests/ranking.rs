@@ -90,8 +90,9 @@ fn soft_and_lists_articles_with_most_words_below_those_with_all() {
         "Daily Notes Page\n\nalpha beta gamma",
         "Daily Notes Page\n\nnothing here",
     ];
-    // One word is enough, as Meilisearch drops words down to the last:
-    // the more words, the higher.
+    // One word is enough, as Meilisearch drops words down to the last;
+    // below those with every word the score decides: here, with words of
+    // one rarity, the more words the higher.
     assert_eq!(ranked(&texts, "alpha beta gamma"), [2, 0, 1]);
     let one_of_two = ranked(&texts, "alpha gamma");
     assert_eq!(one_of_two[0], 2);
@@ -287,4 +288,45 @@ fn a_capital_a_that_starts_a_query_finds_the_letter_in_the_index_too() {
     // The index and the scan agree (`ranked` checks), and "A" counts as
     // a word both articles have.
     assert_eq!(sorted(ranked(&texts, "A TOML-compatible datetime type")), [0, 1]);
+}
+
+#[test]
+fn below_the_articles_with_every_word_a_rare_word_outweighs_two_common_ones() {
+    // "harbor" and "weather" are in a third of the articles, "narwhal" in
+    // one; nothing has all three, and one has all but "narwhal".
+    let mut texts = vec![
+        format!("Daily Notes Page\n\nA narwhal surfaced. {}", filler(20)),
+        format!("Daily Notes Page\n\nharbor weather {}", filler(20)),
+    ];
+    texts.extend((0..9).map(|_| format!("Daily Notes Page\n\nharbor weather {}", filler(30))));
+    texts.extend(others(20));
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let first = ranked(&texts, "narwhal harbor weather")[0];
+    assert_eq!(first, 0, "the one rare word, not the two common ones, comes first");
+    // With an article holding all three, that one leads all the rest.
+    let mut with_all = texts.clone();
+    let all = format!("Daily Notes Page\n\nharbor weather narwhal {}", filler(300));
+    with_all.push(&all);
+    assert_eq!(ranked(&with_all, "narwhal harbor weather")[..2], [with_all.len() - 1, 0]);
+}
+
+#[test]
+fn two_letters_match_the_start_of_a_word_and_three_also_inside() {
+    let texts = [
+        "Daily Notes Page\n\nThe troops stayed.",
+        "Daily Notes Page\n\nThe country voted.",
+        "Daily Notes Page\n\nA trio played.",
+    ];
+    assert_eq!(sorted(ranked(&texts, "tr")), [0, 2], "not \"country\"");
+    assert_eq!(ranked(&texts, "ntr"), [1], "three letters inside a word");
+    assert_eq!(sorted(ranked(&texts, "'tr")), [0, 1, 2], "an operator keeps its meaning");
+    // Typed one key at a time with the searcher's memory, as the filter
+    // bar does: the two-letter term's words never stand in for the third
+    // letter's.
+    let mut searcher = Searcher::new(corpus(&texts));
+    for typed in ["c", "co", "cou", "n", "nt", "ntr"] {
+        let remembered: Vec<usize> =
+            searcher.search(&Query::parse(typed), View::Clean).iter().map(|h| h.article).collect();
+        assert_eq!(remembered, ranked(&texts, typed), "{typed}");
+    }
 }

@@ -8,6 +8,12 @@
 //! term. So `uranum` finds "uranium" and `bazum` finds "Bazoum", while
 //! `us` does not match "uranium's" through a `u` here and an `s` there.
 //!
+//! Two letters are a word's start: a fuzzy term of two letters matches
+//! only words that start with them (`tr` finds "troops", not "country").
+//! Two letters inside a word are in nearly every article, so they rank
+//! nothing and cost the most: keystroke p99 (BENCHMARKS.md, "Two-letter
+//! terms at the start of words").
+//!
 //! Typos, by the length of the term (as Meilisearch publishes them): none
 //! up to 4 letters, one from 5, two from 9. A typo is a wrong, extra or
 //! swapped letter against the start of a word; a wrong first letter counts
@@ -43,6 +49,11 @@ pub use words::words_of;
 
 /// How many letters a fuzzy match may skip inside a word.
 pub const MAX_SKIPPED_LETTERS: usize = 1;
+
+/// A fuzzy term of at most this many letters matches only at the start
+/// of a word (see the module's doc); one letter is read from the index's
+/// tables, which match it anywhere.
+pub const START_ONLY_LETTERS: usize = 2;
 
 /// Match qualities, per mille: what a matched word is worth to its term
 /// before rarity and counts. Tuned on the dev split of
@@ -106,6 +117,8 @@ pub struct TermMatcher {
     folding: Folding,
     /// Typos allowed (by length; none for numbers and operators).
     typos: usize,
+    /// The term's letters (accents written apart not counted).
+    letters: usize,
     /// A term of digits only: matched as a number.
     number: bool,
     /// A plain word of at least 4 letters ending in one `s` (not `ss`):
@@ -141,8 +154,9 @@ impl TermMatcher {
             _ if plural => letter_mask(chars[..chars.len() - 1].iter().copied()),
             _ => letter_mask(term.text.chars()),
         };
+        let letters = term.text.chars().filter(|c| !is_mark(*c)).count();
         let typos = match term.kind {
-            Kind::Fuzzy if !number => typo_budget(term.text.chars().filter(|c| !is_mark(*c)).count()),
+            Kind::Fuzzy if !number => typo_budget(letters),
             _ => 0,
         };
         // A one-letter term is scored from the index's tables, which know no
@@ -158,6 +172,7 @@ impl TermMatcher {
             ascii,
             folding,
             typos,
+            letters,
             number,
             plural,
             capital,
@@ -174,9 +189,18 @@ impl TermMatcher {
     /// Whether every word this term matches, `longer` (the same term with
     /// letters added) may match too: so the words of this one can stand
     /// for the vocabulary when looking for those of `longer`. False where
-    /// a longer term is allowed more typos, or is read as another kind.
+    /// a longer term is allowed more typos, or is read as another kind, or
+    /// may match inside words where this one matched only their starts.
     pub fn covers(&self, longer: &TermMatcher) -> bool {
-        self.typos == longer.typos && self.number == longer.number && self.folding == longer.folding
+        self.typos == longer.typos
+            && self.number == longer.number
+            && self.folding == longer.folding
+            && self.starts_only() == longer.starts_only()
+    }
+
+    /// A fuzzy term of two letters: it matches only the start of a word.
+    pub(super) fn starts_only(&self) -> bool {
+        self.term.kind == Kind::Fuzzy && !self.number && (2..=START_ONLY_LETTERS).contains(&self.letters)
     }
 
     /// Where the term matches inside `word`, as a range of characters, or

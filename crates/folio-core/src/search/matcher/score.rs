@@ -52,6 +52,7 @@ impl TermMatcher {
                 .position(|w| w == term)
                 .map(|at| WordMatch { range: at..at + n, quality: spread(quality::INFIX) }),
             Kind::Fuzzy if self.plural && word == &term[..n - 1] => found(0..m, quality::PLURAL),
+            Kind::Fuzzy if self.starts_only() => None,
             Kind::Fuzzy => {
                 let inside = word.windows(n).position(|w| w == term);
                 let floor = match inside {

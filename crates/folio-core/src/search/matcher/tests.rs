@@ -38,7 +38,10 @@ fn long_words_are_matched_at_once() {
 
 #[test]
 fn the_shortest_stretch_is_found() {
-    assert_eq!(matcher("ab").match_word("axbab"), Some(3..5));
+    assert_eq!(matcher("abc").match_word("axbcabc"), Some(4..7));
+    // Two letters match only where a word starts.
+    assert_eq!(matcher("ab").match_word("axbab"), None);
+    assert_eq!(matcher("ab").match_word("abxab"), Some(0..2));
 }
 
 #[test]

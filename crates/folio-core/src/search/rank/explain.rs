@@ -52,7 +52,7 @@ pub struct Explanation {
     pub lead: f64,
     pub proximity: f64,
     /// For a plain query of several words: how many of them it has, of how
-    /// many (each one missing costs [`MISSING_WORD`](super::MISSING_WORD)).
+    /// many (lacking any costs [`MISSING_WORD`](super::MISSING_WORD)).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words_matched: Option<[usize; 2]>,
 }

@@ -119,8 +119,8 @@ fn is_plain(term: &Term) -> bool {
 /// Of `plain` words, how many an article needs: one, as Meilisearch drops
 /// words down to the last one when too few articles have them all (its
 /// "last" matching strategy). Articles lacking words rank below all with
-/// more of them (see [`MISSING_WORD`](super::MISSING_WORD)), so this only adds to the end of
-/// the list. Half the words (rounded up) left 9 of 112 dev README queries
+/// every word (see [`MISSING_WORD`](super::MISSING_WORD)), so this only
+/// adds to the end of the list. Half the words (rounded up) left 9 of 112 dev README queries
 /// out of the first 100 (BENCHMARKS.md, "Issue 16, third session").
 fn words_needed(plain: usize) -> usize {
     plain.min(1)
