@@ -12,7 +12,7 @@ use ratatui::style::{Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Focus, QueryText};
-use crate::corpus::Progress;
+use crate::corpus::{Progress, SortKey};
 use crate::keys::Keymap;
 use crate::search::query::Role;
 
@@ -95,8 +95,7 @@ pub fn render_status(app: &App, frame: &mut Frame, area: Rect) {
 fn reading_facts(app: &App) -> Vec<(String, bool)> {
     let loading = app.loading().map(|progress| (load_progress(progress), true));
     // Plain mode has no border to show where the list is.
-    let listed =
-        app.panes().filter(|p| p.plain && !reading(app)).map(|_| (super::plain::position(app), false));
+    let listed = app.panes().filter(|p| p.plain && !reading(app)).map(|_| (position(app), false));
     let read = app.panes().filter(|p| p.full || (p.plain && reading(app))).zip(app.document()).map(
         |(panes, doc)| {
             let percent =
@@ -208,6 +207,19 @@ fn hint_line(
         spans.push(Span::raw(format!(" {hint}")));
     }
     Line::from(spans)
+}
+
+/// Where the list is, in words, for the status line: "article 2 of 5,
+/// sorted by date".
+fn position(app: &App) -> String {
+    let place = match app.listed().len() {
+        0 => "no articles".to_owned(),
+        len => format!("article {} of {len}", app.selected() + 1),
+    };
+    match app.sort() {
+        SortKey::Name => place,
+        sort => format!("{place}, sorted by {}", sort.name()),
+    }
 }
 
 #[cfg(test)]

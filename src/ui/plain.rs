@@ -16,7 +16,6 @@ use super::bars;
 use super::layout::Panes;
 use super::{fit, help};
 use crate::app::{App, EntryKind, Focus, Mode};
-use crate::corpus::SortKey;
 
 /// Draws the whole screen in plain mode.
 pub fn render(app: &App, frame: &mut Frame, panes: &Panes) {
@@ -158,17 +157,4 @@ fn render_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>, scroll
 
 fn render_status(frame: &mut Frame, area: Rect, text: &str) {
     frame.render_widget(Paragraph::new(Line::from(Span::raw(format!(" {text}")))), area);
-}
-
-/// Where the list is, in words, for the status line: "article 2 of 5,
-/// sorted by date".
-pub fn position(app: &App) -> String {
-    let place = match app.listed().len() {
-        0 => "no articles".to_owned(),
-        len => format!("article {} of {len}", app.selected() + 1),
-    };
-    match app.sort() {
-        SortKey::Name => place,
-        sort => format!("{place}, sorted by {}", sort.name()),
-    }
 }
