@@ -84,27 +84,23 @@ mod le_bytes {
     use serde::{Deserializer, Serializer};
     use serde_bytes::ByteBuf;
 
-    /// A number that can be written as its bytes, and its byte order.
+    /// A number that can be written as its bytes.
     pub trait Fixed: Pod {
-        fn to_le(self) -> Self;
-        fn from_le(self) -> Self;
+        /// The number with its bytes in little-endian order: swapped on a
+        /// big-endian machine, as it is; the swap undoes itself, so this
+        /// both writes and reads.
+        fn little_endian(self) -> Self;
     }
 
     impl Fixed for u16 {
-        fn to_le(self) -> Self {
-            u16::to_le(self)
-        }
-        fn from_le(self) -> Self {
-            u16::from_le(self)
+        fn little_endian(self) -> Self {
+            self.to_le()
         }
     }
 
     impl Fixed for u32 {
-        fn to_le(self) -> Self {
-            u32::to_le(self)
-        }
-        fn from_le(self) -> Self {
-            u32::from_le(self)
+        fn little_endian(self) -> Self {
+            self.to_le()
         }
     }
 
@@ -112,7 +108,7 @@ mod le_bytes {
         if cfg!(target_endian = "little") {
             return serializer.serialize_bytes(bytemuck::cast_slice(values));
         }
-        let swapped: Vec<T> = values.iter().map(|v| v.to_le()).collect();
+        let swapped: Vec<T> = values.iter().map(|v| v.little_endian()).collect();
         serializer.serialize_bytes(bytemuck::cast_slice(&swapped))
     }
 
@@ -125,7 +121,7 @@ mod le_bytes {
         // aligned for `T`.
         let mut values: Vec<T> = bytemuck::pod_collect_to_vec(&bytes);
         if cfg!(target_endian = "big") {
-            values.iter_mut().for_each(|v| *v = v.from_le());
+            values.iter_mut().for_each(|v| *v = v.little_endian());
         }
         Ok(values)
     }
