@@ -135,7 +135,7 @@ impl App {
             Action::ShowResults(results) => self.show_results(results),
             Action::Loaded(batch) => self.add_batch(batch),
             Action::Report(report) => self.overlay.notice = Some(report),
-            Action::Stories(answer) => self.take_stories_answer(answer),
+            Action::Stories(answer) => self.receive_stories_answer(answer),
             action => match self.overlay.update(action, count) {
                 Some(Action::Confirm) => self.answer(true),
                 Some(Action::Cancel) => self.answer(false),

@@ -88,7 +88,7 @@ pub fn compare_rows(comparison: &Comparison) -> Vec<CompareRow<'_>> {
 impl App {
     /// Takes an answer from off the UI thread; one no longer waited for
     /// (the panel was closed or asked again) is dropped.
-    pub(super) fn take_stories_answer(&mut self, answer: StoriesAnswer) {
+    pub(super) fn receive_stories_answer(&mut self, answer: StoriesAnswer) {
         match answer {
             StoriesAnswer::Analysed(analysis) => {
                 self.stories.analysis = Some(analysis);
