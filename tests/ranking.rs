@@ -330,3 +330,19 @@ fn two_letters_match_the_start_of_a_word_and_three_also_inside() {
         assert_eq!(remembered, ranked(&texts, typed), "{typed}");
     }
 }
+
+#[test]
+fn a_joined_word_among_others_is_its_phrase_or_failing_that_its_words() {
+    let mut texts = vec![
+        format!("Daily Notes Page\n\nA case-insensitive map of strings. {}", filler(20)),
+        format!("Daily Notes Page\n\nStrings where case is not important. {}", filler(20)),
+        format!("Daily Notes Page\n\nStrings, strings and more strings. {}", filler(20)),
+    ];
+    texts.extend(others(20));
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    // The phrase first; then "case" alone outweighs more "strings".
+    assert_eq!(ranked(&texts, "case-insensitive strings")[..3], [0, 1, 2]);
+    // A joined word alone stays its phrase, and `|` stays strict.
+    assert_eq!(ranked(&texts, "case-insensitive"), [0]);
+    assert_eq!(ranked(&texts, "case-insensitive|zebra map"), [0]);
+}

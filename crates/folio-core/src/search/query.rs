@@ -66,11 +66,17 @@ pub struct Term {
     pub case_sensitive: bool,
     /// A phrase made of one typed word with punctuation inside (`U.S.`,
     /// `full-featured`), not a quoted one: a plain query may do without it.
+    /// On a fuzzy term: one of that phrase's words, in its group (see
+    /// [`Query::widen_joined_words`]).
     pub joined: bool,
 }
 
 /// Terms any one of which may match (`a | b`).
 pub type Group = Vec<Term>;
+
+/// The least letters a part of a joined word needs to be looked for on its
+/// own (see [`Query::widen_joined_words`]): "s" of "compiler's" is not.
+const JOINED_PART_LETTERS: usize = 3;
 
 /// How one stretch of the query text was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,7 +135,33 @@ impl Query {
             query.groups.push(pending);
         }
         query.read_sentence_case();
+        query.widen_joined_words();
         query
+    }
+
+    /// In a query of several words, a word with punctuation inside
+    /// (`case-insensitive`, `serialization/deserialization`) is its phrase,
+    /// or failing that any of its words of three letters or more, as a
+    /// search engine splits it (Meilisearch reads a hyphen as a space): an
+    /// article with the phrase scores more (it is rarer), one with a part
+    /// of it still scores. A word of its own (`U.S.`, `al-qaeda`) stays
+    /// the phrase. README dev MRR unchanged, man-typo dev +0.002
+    /// (BENCHMARKS.md, "Issue 16, fourth session").
+    fn widen_joined_words(&mut self) {
+        if self.groups.len() < 2 {
+            return;
+        }
+        for group in &mut self.groups {
+            let [term] = group.as_slice() else { continue };
+            if !term.joined || term.field != Field::Any || term.negated {
+                continue;
+            }
+            let term = term.clone();
+            for word in term.text.split(' ').filter(|w| w.chars().count() >= JOINED_PART_LETTERS) {
+                let case_sensitive = term.case_sensitive && word.chars().any(char::is_uppercase);
+                group.push(Term { text: word.to_owned(), kind: Kind::Fuzzy, case_sensitive, ..term.clone() });
+            }
+        }
     }
 
     /// A query of several words typed as a sentence or a title ("Date and

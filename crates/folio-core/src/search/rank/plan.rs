@@ -41,8 +41,7 @@ impl Plan {
             terms.extend(group.iter().map(TermMatcher::new));
             groups.push(start..terms.len());
         }
-        let soft: Vec<bool> =
-            query.groups.iter().map(|g| matches!(g.as_slice(), [t] if is_plain(t))).collect();
+        let soft: Vec<bool> = query.groups.iter().map(|g| is_soft(g)).collect();
         let plain = soft.iter().filter(|s| **s).count();
         let plain_terms = groups
             .iter()
@@ -107,6 +106,19 @@ impl Plan {
             plain += usize::from(soft);
         }
         (plain - unmatched >= self.need.min(plain)).then_some(missing + unmatched)
+    }
+}
+
+/// A group soft AND may drop: a plain word, or a joined word with its
+/// parts (see `Query::widen_joined_words`), which has the word only where
+/// the phrase is. A `|` of plain words stays strict.
+fn is_soft(group: &[Term]) -> bool {
+    match group {
+        [term] => is_plain(term),
+        [first, parts @ ..] => {
+            first.joined && is_plain(first) && parts.iter().all(|t| t.joined && t.kind == Kind::Fuzzy)
+        }
+        [] => false,
     }
 }
 
