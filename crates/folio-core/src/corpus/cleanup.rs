@@ -378,6 +378,10 @@ mod tests {
             assert_eq!(marks(&[trail]), [nav], "{trail}");
         }
         assert_eq!(marks(&["Home, World and Africa"]), [None]);
+        // A manual's synopsis of keywords is grammar, not a trail.
+        let synopses =
+            ["DISCARD { ALL | PLANS | SEQUENCES | TEMP }", "OPTIONS ( [ ADD | SET | DROP ] option )"];
+        assert_eq!(marks(&synopses), [None, None]);
     }
 
     #[test]

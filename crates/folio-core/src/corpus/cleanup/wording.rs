@@ -147,6 +147,12 @@ pub(super) fn is_trail(text: &str) -> bool {
     if memchr::memchr3(b'/', b'>', b'|', bytes).is_none() && memchr::memchr2(0xBA, 0xBB, bytes).is_none() {
         return false;
     }
+    // Braces and brackets are a synopsis's grammar (`DISCARD { ALL | PLANS
+    // }`, `[ ADD | SET | DROP ]`), never a trail's: SQL's manual pages
+    // lost their synopsis to this rule (BENCHMARKS.md, "Issue 21").
+    if memchr::memchr3(b'{', b'[', b']', bytes).is_some() {
+        return false;
+    }
     // Each step is a name ("World", "Africa"): a step in lower case or
     // opening with a digit or a sign is a table's cell, a shell pipeline or
     // a command's synopsis.
