@@ -17,6 +17,7 @@ pub mod query;
 pub mod rank;
 pub mod scan;
 mod searcher;
+mod stored;
 pub mod worker;
 
 pub use hits::Hit;
