@@ -17,9 +17,10 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::letter_lists;
 use super::matcher::{TermMatcher, letter_mask, quality, words_of};
 use super::query::{Field, Kind, Term};
-use super::stored;
+use crate::cache::bulk;
 use crate::corpus::{Article, View};
 
 /// Articles in a segment: the step search scores in, so a step reads one
@@ -36,14 +37,13 @@ pub struct Posting {
     pub body: u16,
 }
 
-/// Stored in the cache as arrays of bytes (see the `stored` module), so a
-/// start from the cache copies it rather than decoding it a number at a
-/// time.
+/// Stored in the cache as arrays of bytes (see `cache::bulk`), so a start
+/// from the cache copies it rather than decoding it a number at a time.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
-    #[serde(with = "stored::strs")]
+    #[serde(with = "bulk::strs")]
     words: Vec<Box<str>>,
-    #[serde(with = "stored::numbers")]
+    #[serde(with = "bulk::numbers")]
     masks: Vec<u64>,
     /// Word ids by word, needed only to add articles: after a load from
     /// the cache it is built by the first [`Index::extend`], if any (a
@@ -56,7 +56,7 @@ pub struct Index {
     /// For each case-folded character, the words holding it with the match
     /// quality of that one-letter query. A first keystroke matches most of
     /// the vocabulary; scoring it here, once per word, keeps it fast.
-    #[serde(with = "stored::letter_lists")]
+    #[serde(with = "letter_lists")]
     single_letters: FxHashMap<char, Vec<(u32, i64)>>,
     /// Each word's ASCII letters and digits (as [`letter_slot`]s) with
     /// their one-letter scores, for the tables below.
@@ -68,7 +68,7 @@ pub struct Index {
     letters: Vec<LetterTable>,
     /// Each article's length in words (title and body), by article id:
     /// BM25's length normalisation reads it.
-    #[serde(with = "stored::numbers")]
+    #[serde(with = "bulk::numbers")]
     lengths: Vec<u32>,
 }
 
@@ -77,11 +77,11 @@ pub struct Index {
 /// body words holding it occur.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct LetterTable {
-    #[serde(with = "stored::numbers")]
+    #[serde(with = "bulk::numbers")]
     pub title: Vec<u16>,
-    #[serde(with = "stored::numbers")]
+    #[serde(with = "bulk::numbers")]
     pub body: Vec<u16>,
-    #[serde(with = "stored::numbers")]
+    #[serde(with = "bulk::numbers")]
     pub occurrences: Vec<u32>,
 }
 
@@ -92,9 +92,9 @@ pub struct LetterTable {
 struct WordLetters {
     #[serde(with = "serde_bytes")]
     slots: Vec<u8>,
-    #[serde(with = "stored::numbers")]
+    #[serde(with = "bulk::numbers")]
     scores: Vec<u16>,
-    #[serde(with = "stored::numbers")]
+    #[serde(with = "bulk::numbers")]
     ends: Vec<u32>,
 }
 
@@ -136,7 +136,7 @@ fn letter_slot(letter: char) -> Option<usize> {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Sealed {
     start: u32,
-    #[serde(with = "stored::numbers")]
+    #[serde(with = "bulk::numbers")]
     offsets: Vec<u32>,
     #[serde(with = "serde_bytes")]
     bytes: Vec<u8>,
@@ -149,9 +149,9 @@ struct Open {
     start: u32,
     /// Articles indexed so far, from `start`.
     len: u32,
-    #[serde(with = "stored::byte_lists")]
+    #[serde(with = "bulk::byte_lists")]
     lists: Vec<Vec<u8>>,
-    #[serde(with = "stored::numbers")]
+    #[serde(with = "bulk::numbers")]
     last: Vec<u32>,
 }
 

@@ -11,13 +11,13 @@
 
 mod hits;
 pub mod index;
+mod letter_lists;
 pub mod marks;
 pub mod matcher;
 pub mod query;
 pub mod rank;
 pub mod scan;
 mod searcher;
-mod stored;
 pub mod worker;
 
 pub use hits::Hit;
