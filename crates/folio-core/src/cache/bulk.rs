@@ -103,31 +103,6 @@ pub mod byte_lists {
     }
 }
 
-/// Many short strings (`Vec<Box<str>>`) laid end to end (see [`Flat`];
-/// `#[serde(with = "cache::bulk::strs")]`).
-pub mod strs {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(strs: &[Box<str>], serializer: S) -> Result<S::Ok, S::Error> {
-        Flat::of(strs.iter().map(|s| s.as_bytes())).map_err(serde::ser::Error::custom)?.serialize(serializer)
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Box<str>>, D::Error> {
-        let flat = Flat::deserialize(deserializer)?;
-        // One check of all the text (a check per string cost more than
-        // the rest of reading them); a string cut inside a character is
-        // then refused as it is split off.
-        let mut rest = std::str::from_utf8(&flat.bytes).map_err(de::Error::custom)?;
-        let strs = flat.lengths.iter().map(|&length| {
-            let (one, after) = rest.split_at_checked(length as usize).ok_or_else(cut::<D::Error>)?;
-            rest = after;
-            Ok(Box::from(one))
-        });
-        let strs = strs.collect::<Result<Vec<_>, _>>()?;
-        if rest.is_empty() { Ok(strs) } else { Err(left_over()) }
-    }
-}
-
 /// Byte lists laid end to end: each one's length, then all their bytes,
 /// read in place from the cache's buffer.
 #[derive(Serialize, Deserialize)]
@@ -160,9 +135,8 @@ impl Flat<'_> {
     }
 }
 
-/// Lengths that run past the bytes, or cut a character in two.
 fn cut<E: de::Error>() -> E {
-    E::custom("lists longer than their bytes, or cut inside a character")
+    E::custom("lists longer than their bytes")
 }
 
 fn left_over<E: de::Error>() -> E {
@@ -179,23 +153,17 @@ mod tests {
         wide: Vec<u64>,
         #[serde(with = "byte_lists")]
         lists: Vec<Vec<u8>>,
-        #[serde(with = "strs")]
-        words: Vec<Box<str>>,
     }
 
     fn stored() -> Stored {
-        Stored {
-            wide: vec![0, 1, u64::MAX, 1 << 40],
-            lists: vec![vec![1, 2, 3], vec![], vec![255]],
-            words: vec!["uranium".into(), "".into(), "Zürich".into(), "é".into()],
-        }
+        Stored { wide: vec![0, 1, u64::MAX, 1 << 40], lists: vec![vec![1, 2, 3], vec![], vec![255]] }
     }
 
     #[test]
     fn arrays_come_back_as_stored() {
         let bytes = postcard::to_allocvec(&stored()).expect("encodes");
         assert_eq!(postcard::from_bytes::<Stored>(&bytes).expect("decodes"), stored());
-        let empty = Stored { wide: vec![], lists: vec![], words: vec![] };
+        let empty = Stored { wide: vec![], lists: vec![] };
         let bytes = postcard::to_allocvec(&empty).expect("encodes");
         assert_eq!(postcard::from_bytes::<Stored>(&bytes).expect("decodes"), empty);
     }
@@ -208,28 +176,22 @@ mod tests {
         assert_eq!(bytes, [8, 1, 0, 0, 0, 4, 3, 2, 1]);
     }
 
-    /// Lengths that do not add up to the bytes, or cut a character in
-    /// two, are errors, whatever the checksum let through.
+    /// Lengths that do not add up to the bytes are errors, whatever the
+    /// checksum let through.
     #[test]
     fn lists_that_do_not_add_up_are_refused() {
         #[derive(Serialize)]
         struct Raw(#[serde(with = "numbers")] Vec<u32>, #[serde(with = "serde_bytes")] Vec<u8>);
         #[derive(Deserialize)]
         struct Lists(#[serde(with = "byte_lists")] Vec<Vec<u8>>);
-        #[derive(Deserialize)]
-        struct Words(#[serde(with = "strs")] Vec<Box<str>>);
         let raw = |lengths: Vec<u32>, bytes: &[u8]| {
             postcard::to_allocvec(&Raw(lengths, bytes.to_vec())).expect("encodes")
         };
         let lists = |bytes: Vec<u8>| postcard::from_bytes::<Lists>(&bytes).map(|lists| lists.0);
-        let words = |bytes: Vec<u8>| postcard::from_bytes::<Words>(&bytes).map(|words| words.0);
         assert!(lists(raw(vec![2, 2], b"abc")).is_err(), "longer");
         assert!(lists(raw(vec![1, 1], b"abc")).is_err(), "shorter");
         assert!(lists(raw(vec![u32::MAX], b"abc")).is_err(), "far longer");
         assert_eq!(lists(raw(vec![2, 0, 1], b"abc")), Ok(vec![b"ab".to_vec(), vec![], b"c".to_vec()]));
-        assert!(words(raw(vec![1, 1], "é".as_bytes())).is_err(), "inside a character");
-        assert!(words(raw(vec![1], &[0xff])).is_err(), "not UTF-8");
-        assert_eq!(words(raw(vec![2, 1], "éa".as_bytes())), Ok(vec!["é".into(), "a".into()]));
         // Five bytes are not whole u32s.
         #[derive(Deserialize)]
         struct Narrow(#[serde(with = "numbers")] Vec<u32>);

@@ -61,10 +61,10 @@ pub const MAGIC: [u8; 8] = *b"folio\0c\x01";
 // 7: the page rule's marks (issue 21); 8: article lengths in the index
 // for BM25 (issue 16); 9: each article's story signature and the
 // stories (issue 18); 10: tables, terms, definitions, rules and struck
-// text in paragraphs, reading time by script (issue 19); 11: the
-// index's arrays stored as bytes, 12: and the stamps in columns
-// (cache::bulk).
-pub const FORMAT: u32 = 12;
+// text in paragraphs, reading time by script (issue 19); 11 to 13: the
+// index's arrays and the stamps stored as bytes (cache::bulk), the
+// index's words in one string.
+pub const FORMAT: u32 = 13;
 
 const FOLIO_VERSION: &str = env!("CARGO_PKG_VERSION");
 // The file gives the version one byte of length.

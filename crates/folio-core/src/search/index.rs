@@ -41,8 +41,7 @@ pub struct Posting {
 /// from the cache copies it rather than decoding it a number at a time.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
-    #[serde(with = "bulk::strs")]
-    words: Vec<Box<str>>,
+    words: Words,
     #[serde(with = "bulk::numbers")]
     masks: Vec<u64>,
     /// Word ids by word, needed only to add articles: after a load from
@@ -217,7 +216,7 @@ impl Index {
             let word = slice.words.get(w);
             let id = match self.ids.get(word) {
                 Some(id) => id,
-                None => self.add_word(word.into()),
+                None => self.add_word(word),
             };
             ids.push(id);
             let postings = slice.postings(w);
@@ -267,10 +266,10 @@ impl Index {
         self.letters.get(letter_slot(letter)?)
     }
 
-    fn add_word(&mut self, word: Box<str>) -> u32 {
+    fn add_word(&mut self, word: &str) -> u32 {
         let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
         self.masks.push(letter_mask(word.chars()));
-        self.ids.insert(&word, id);
+        self.ids.insert(word, id);
         self.words.push(word);
         self.open.lists.push(Vec::new());
         self.open.last.push(self.open.start);
@@ -305,8 +304,8 @@ impl Index {
             return;
         }
         self.ids = WordIds::default();
-        for (id, word) in self.words.iter().enumerate() {
-            self.ids.insert(word, id as u32);
+        for id in 0..self.words.len() {
+            self.ids.insert(self.words.get(id), id as u32);
         }
     }
 
@@ -328,7 +327,7 @@ impl Index {
     }
 
     pub fn word(&self, id: u32) -> &str {
-        &self.words[id as usize]
+        self.words.get(id as usize)
     }
 
     pub fn mask(&self, id: u32) -> u64 {
@@ -378,7 +377,7 @@ impl Index {
     fn score_single_letters(&mut self, first: usize) {
         // Scoring is the costly part and independent per word.
         let scored: Vec<Vec<(char, i64)>> =
-            self.words[first..].par_iter().map(|w| letter_scores(w)).collect();
+            (first..self.words.len()).into_par_iter().map(|id| letter_scores(self.words.get(id))).collect();
         for (offset, letters) in scored.into_iter().enumerate() {
             let id = (first + offset) as u32;
             let slots = letters.iter().filter_map(|&(letter, score)| {
@@ -563,7 +562,7 @@ struct Slice {
     /// The first article's id, and how many articles.
     start: u32,
     articles: usize,
-    words: SliceWords,
+    words: Words,
     /// Word `w`'s postings are `postings[ends[w - 1]..ends[w]]` (from 0 for
     /// the first word), in article order: one array, not one per word.
     postings: Vec<Posting>,
@@ -580,7 +579,7 @@ struct Slice {
 impl Slice {
     fn build(articles: &[Arc<Article>], view: View) -> Self {
         let start = articles.first().map_or(0, |a| u32::try_from(a.id).unwrap_or(u32::MAX));
-        let mut words = SliceWords::default();
+        let mut words = Words::default();
         let mut ids = WordIds::default();
         // Per word of the slice: its counts in the current article; and the
         // words the current article touched, to reset and record them.
@@ -669,16 +668,49 @@ fn span(ends: &[u32], w: usize) -> Range<usize> {
     from..ends[w] as usize
 }
 
-/// A slice's distinct words, in one buffer: tens of thousands of them are
-/// found in every slice, and nearly all are known to the index already.
-#[derive(Default)]
-struct SliceWords {
+/// Distinct words, in one buffer: tens of thousands of them are found in
+/// every slice, and nearly all are known to the index already; the index
+/// holds hundreds of thousands, which a start from the cache reads as
+/// two copies rather than an allocation each.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(try_from = "StoredWords")]
+struct Words {
     text: String,
     /// Where each word ends in `text`.
+    #[serde(with = "bulk::numbers")]
     ends: Vec<u32>,
 }
 
-impl SliceWords {
+/// [`Words`] as read from the cache, before its ends are checked.
+#[derive(Deserialize)]
+struct StoredWords {
+    text: String,
+    #[serde(with = "bulk::numbers")]
+    ends: Vec<u32>,
+}
+
+impl TryFrom<StoredWords> for Words {
+    type Error = &'static str;
+
+    /// Refuses ends that go back, run past the text or cut a character,
+    /// which `get` would panic on.
+    fn try_from(StoredWords { text, ends }: StoredWords) -> Result<Words, &'static str> {
+        let mut from = 0;
+        for &end in &ends {
+            let end = end as usize;
+            if end < from || !text.is_char_boundary(end) {
+                return Err("words that do not add up to their text");
+            }
+            from = end;
+        }
+        if from != text.len() {
+            return Err("text left over after the words");
+        }
+        Ok(Words { text, ends })
+    }
+}
+
+impl Words {
     fn push(&mut self, word: &str) {
         self.text.push_str(word);
         self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
@@ -876,6 +908,22 @@ mod tests {
         assert_eq!(read.word_count(), written.word_count(), "no word added twice");
         assert_eq!(contents(&read), contents(&written));
         assert_eq!(contents(&read), contents(&Index::build(&corpus, View::Clean)));
+    }
+
+    /// Words whose ends do not add up to their text would panic when
+    /// read: they are refused as the cache is read.
+    #[test]
+    fn words_that_do_not_add_up_are_refused() {
+        let words = |text: &str, ends: Vec<u32>| {
+            let bytes = postcard::to_allocvec(&Words { text: text.into(), ends }).expect("encodes");
+            postcard::from_bytes::<Words>(&bytes).map(|w| (0..w.len()).map(|i| w.get(i).to_owned()).collect())
+        };
+        assert_eq!(words("éab", vec![2, 2, 4]), Ok(vec!["é".to_owned(), String::new(), "ab".to_owned()]));
+        assert_eq!(words("", vec![]), Ok(Vec::new()));
+        assert!(words("éab", vec![1, 4]).is_err(), "inside a character");
+        assert!(words("éab", vec![3, 2, 4]).is_err(), "going back");
+        assert!(words("éab", vec![2, 5]).is_err(), "past the text");
+        assert!(words("éab", vec![2]).is_err(), "text left over");
     }
 
     #[test]
