@@ -38,7 +38,8 @@ pub struct Posting {
 }
 
 /// Stored in the cache as arrays of bytes (see `cache::bulk`), so a start
-/// from the cache copies it rather than decoding it a number at a time.
+/// from the cache copies it rather than decoding it a number at a time
+/// (BENCHMARKS.md, "`--filter` from the cache, decoded in bulk").
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
     words: Words,
