@@ -8,8 +8,8 @@
 //! The file, in order (integers little-endian):
 //! - [`MAGIC`], the [`FORMAT`] (`u32`), folio's version (a `u8` length and
 //!   its bytes);
-//! - the stamps: their length (`u64`), CRC-32 (`u32`), and a postcard
-//!   `Vec<Stamp>`;
+//! - the stamps: their length (`u64`), CRC-32 (`u32`), and the stamps in
+//!   columns (postcard; see `stamp::Stamps`);
 //! - the sections' bytes, one after another;
 //! - the table of sections (name, offset, length, CRC-32 of each), postcard;
 //! - a trailer: the table's length (`u64`) and CRC-32 (`u32`), and
@@ -23,12 +23,15 @@
 //!
 //! Big byte blobs are best stored as `serde_bytes::ByteBuf` (or a field
 //! with `#[serde(with = "serde_bytes")]`): postcard then writes one length
-//! and the bytes, rather than decoding them one number at a time.
+//! and the bytes, rather than decoding them one number at a time. Big
+//! arrays of numbers, and many short lists, are best stored through
+//! `bulk`, for the same reason.
 //!
 //! A stamp of a file changed in the last [`RACY`] has no modification time
 //! and never matches: tests that want a file served from the cache must date
 //! it back (`File::set_modified`).
 
+pub(crate) mod bulk;
 mod error;
 mod read;
 mod stamp;
@@ -58,8 +61,10 @@ pub const MAGIC: [u8; 8] = *b"folio\0c\x01";
 // 7: the page rule's marks (issue 21); 8: article lengths in the index
 // for BM25 (issue 16); 9: each article's story signature and the
 // stories (issue 18); 10: tables, terms, definitions, rules and struck
-// text in paragraphs, reading time by script (issue 19).
-pub const FORMAT: u32 = 10;
+// text in paragraphs, reading time by script (issue 19); 11 to 13: the
+// index's arrays and the stamps stored as bytes (cache::bulk), the
+// index's words in one string.
+pub const FORMAT: u32 = 13;
 
 const FOLIO_VERSION: &str = env!("CARGO_PKG_VERSION");
 // The file gives the version one byte of length.

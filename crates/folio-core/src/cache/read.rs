@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use super::error::io_error;
+use super::stamp::Stamps;
 use super::{CacheError, Entry, FOLIO_VERSION, FORMAT, MAGIC, Stamp, TRAILER_LEN};
 use crate::fsutil;
 
@@ -47,7 +48,8 @@ impl Reader {
         let (Some(data_at), Some(table_at)) = (data_at, table_at) else {
             return Err(reader.corrupt("its lengths add up to more than its size"));
         };
-        reader.stamps = reader.checked_value("(stamps)", stamps_at + 12, stamps_len, stamps_crc)?;
+        let Stamps(stamps) = reader.checked_value("(stamps)", stamps_at + 12, stamps_len, stamps_crc)?;
+        reader.stamps = stamps.into_owned();
         reader.table = reader.checked_value("(table)", table_at, table_len, table_crc)?;
         let inside =
             |e: &Entry| e.offset >= data_at && e.offset.checked_add(e.len).is_some_and(|end| end <= table_at);

@@ -1,12 +1,14 @@
 //! Writing a cache file: the head and stamps, then each section streamed
 //! straight to disk with its checksum, then the table and the trailer.
 
+use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use super::error::io_error;
+use super::stamp::Stamps;
 use super::{CacheError, Entry, FOLIO_VERSION, FORMAT, MAGIC, Stamp};
 use crate::fsutil::AtomicFile;
 
@@ -34,8 +36,8 @@ impl Writer {
     pub fn create(path: &Path, stamps: &[Stamp]) -> Result<Writer, CacheError> {
         let file = AtomicFile::create(path).map_err(io_error("create", path))?;
         let mut writer = Writer { path: path.to_owned(), file, written: 0, table: Vec::new() };
-        let stamps =
-            postcard::to_allocvec(stamps).map_err(|error| writer.encoding("(stamps)", error.to_string()))?;
+        let stamps = postcard::to_allocvec(&Stamps(Cow::Borrowed(stamps)))
+            .map_err(|error| writer.encoding("(stamps)", error.to_string()))?;
         let mut head = MAGIC.to_vec();
         head.extend(FORMAT.to_le_bytes());
         head.push(FOLIO_VERSION.len() as u8);

@@ -48,8 +48,7 @@ pub(super) struct Cached {
 /// section cannot be read or the sections disagree.
 pub(super) fn read_whole(reader: &mut Reader, bodies: Bodies) -> Option<Cached> {
     let (files, articles) = read_articles(reader, bodies, false)?;
-    let mut index: Index = reader.section(INDEX).ok()?;
-    index.rebuild_lookup();
+    let index: Index = reader.section(INDEX).ok()?;
     let stories: Vec<Story> = reader.section(STORIES).ok()?;
     let within = stories.iter().flat_map(|s| &s.articles).all(|&a| a < articles.len());
     (index.articles() == articles.len() && within).then_some(Cached { files, articles, index, stories })

@@ -17,8 +17,10 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
+use super::letter_lists;
 use super::matcher::{TermMatcher, letter_mask, quality, words_of};
 use super::query::{Field, Kind, Term};
+use crate::cache::bulk;
 use crate::corpus::{Article, View};
 
 /// Articles in a segment: the step search scores in, so a step reads one
@@ -35,11 +37,17 @@ pub struct Posting {
     pub body: u16,
 }
 
+/// Stored in the cache as arrays of bytes (see `cache::bulk`), so a start
+/// from the cache copies it rather than decoding it a number at a time
+/// (BENCHMARKS.md, "`--filter` from the cache, decoded in bulk").
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Index {
-    words: Vec<Box<str>>,
+    words: Words,
+    #[serde(with = "bulk::numbers")]
     masks: Vec<u64>,
-    /// Word ids by word; rebuilt from `words` after a load from the cache.
+    /// Word ids by word, needed only to add articles: after a load from
+    /// the cache it is built by the first [`Index::extend`], if any (a
+    /// search never needs it).
     #[serde(skip)]
     ids: WordIds,
     /// Full segments, in article order.
@@ -48,10 +56,11 @@ pub struct Index {
     /// For each case-folded character, the words holding it with the match
     /// quality of that one-letter query. A first keystroke matches most of
     /// the vocabulary; scoring it here, once per word, keeps it fast.
+    #[serde(with = "letter_lists")]
     single_letters: FxHashMap<char, Vec<(u32, i64)>>,
     /// Each word's ASCII letters and digits (as [`letter_slot`]s) with
     /// their one-letter scores, for the tables below.
-    word_letters: Vec<Box<[(u8, u16)]>>,
+    word_letters: WordLetters,
     /// For each of a–z and 0–9, what that one-letter query makes of every
     /// article. Such a query matches nearly every article through most of
     /// the vocabulary: read from here, a first keystroke over 100,000
@@ -59,6 +68,7 @@ pub struct Index {
     letters: Vec<LetterTable>,
     /// Each article's length in words (title and body), by article id:
     /// BM25's length normalisation reads it.
+    #[serde(with = "bulk::numbers")]
     lengths: Vec<u32>,
 }
 
@@ -67,63 +77,44 @@ pub struct Index {
 /// body words holding it occur.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct LetterTable {
-    #[serde(with = "le_bytes")]
+    #[serde(with = "bulk::numbers")]
     pub title: Vec<u16>,
-    #[serde(with = "le_bytes")]
+    #[serde(with = "bulk::numbers")]
     pub body: Vec<u16>,
-    #[serde(with = "le_bytes")]
+    #[serde(with = "bulk::numbers")]
     pub occurrences: Vec<u32>,
 }
 
-/// Arrays of numbers written as their little-endian bytes: the letter
-/// tables hold millions, and a start from the cache reads them in one
-/// copy rather than a number at a time (bytemuck casts; on a big-endian
-/// machine each number is swapped too).
-mod le_bytes {
-    use bytemuck::Pod;
-    use serde::{Deserializer, Serializer};
-    use serde_bytes::ByteBuf;
+/// Each word's letters and digits with their scores, every word's in
+/// one array: word `w`'s are `slots[span(ends, w)]`, scored by
+/// `scores[span(ends, w)]`. Flat, the cache stores it as three copies.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct WordLetters {
+    #[serde(with = "serde_bytes")]
+    slots: Vec<u8>,
+    #[serde(with = "bulk::numbers")]
+    scores: Vec<u16>,
+    #[serde(with = "bulk::numbers")]
+    ends: Vec<u32>,
+}
 
-    /// A number that can be written as its bytes.
-    pub trait Fixed: Pod {
-        /// The number with its bytes in little-endian order: swapped on a
-        /// big-endian machine, as it is; the swap undoes itself, so this
-        /// both writes and reads.
-        fn little_endian(self) -> Self;
+impl WordLetters {
+    fn push(&mut self, letters: impl Iterator<Item = (u8, u16)>) {
+        for (slot, score) in letters {
+            self.slots.push(slot);
+            self.scores.push(score);
+        }
+        self.ends.push(u32::try_from(self.slots.len()).unwrap_or(u32::MAX));
     }
 
-    impl Fixed for u16 {
-        fn little_endian(self) -> Self {
-            self.to_le()
-        }
-    }
-
-    impl Fixed for u32 {
-        fn little_endian(self) -> Self {
-            self.to_le()
-        }
-    }
-
-    pub fn serialize<T: Fixed, S: Serializer>(values: &[T], serializer: S) -> Result<S::Ok, S::Error> {
-        if cfg!(target_endian = "little") {
-            return serializer.serialize_bytes(bytemuck::cast_slice(values));
-        }
-        let swapped: Vec<T> = values.iter().map(|v| v.little_endian()).collect();
-        serializer.serialize_bytes(bytemuck::cast_slice(&swapped))
-    }
-
-    pub fn deserialize<'de, T: Fixed, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
-        let bytes: ByteBuf = serde::Deserialize::deserialize(deserializer)?;
-        if !bytes.len().is_multiple_of(size_of::<T>()) {
-            return Err(serde::de::Error::custom("a table's bytes are not whole numbers"));
-        }
-        // Collected rather than cast in place: the bytes need not be
-        // aligned for `T`.
-        let mut values: Vec<T> = bytemuck::pod_collect_to_vec(&bytes);
-        if cfg!(target_endian = "big") {
-            values.iter_mut().for_each(|v| *v = v.little_endian());
-        }
-        Ok(values)
+    /// Word `id`'s letter slots and scores (none for a word it lacks, as
+    /// from a cache that does not add up).
+    fn of(&self, id: u32) -> impl Iterator<Item = (u8, u16)> + '_ {
+        let id = id as usize;
+        let range = if id < self.ends.len() { span(&self.ends, id) } else { 0..0 };
+        let slots = self.slots.get(range.clone()).unwrap_or_default();
+        let scores = self.scores.get(range).unwrap_or_default();
+        slots.iter().copied().zip(scores.iter().copied())
     }
 }
 
@@ -145,6 +136,7 @@ fn letter_slot(letter: char) -> Option<usize> {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Sealed {
     start: u32,
+    #[serde(with = "bulk::numbers")]
     offsets: Vec<u32>,
     #[serde(with = "serde_bytes")]
     bytes: Vec<u8>,
@@ -157,7 +149,9 @@ struct Open {
     start: u32,
     /// Articles indexed so far, from `start`.
     len: u32,
+    #[serde(with = "bulk::byte_lists")]
     lists: Vec<Vec<u8>>,
+    #[serde(with = "bulk::numbers")]
     last: Vec<u32>,
 }
 
@@ -179,6 +173,9 @@ impl Index {
     /// the corpus. Runs of them are indexed on all cores, then merged in
     /// article order.
     pub fn extend(&mut self, articles: &[Arc<Article>], view: View) {
+        if !articles.is_empty() {
+            self.look_up_words();
+        }
         let mut rest = articles;
         while !rest.is_empty() {
             // A segment is filled from slices of one piece at a time, so a
@@ -220,7 +217,7 @@ impl Index {
             let word = slice.words.get(w);
             let id = match self.ids.get(word) {
                 Some(id) => id,
-                None => self.add_word(word.into()),
+                None => self.add_word(word),
             };
             ids.push(id);
             let postings = slice.postings(w);
@@ -247,7 +244,7 @@ impl Index {
         let mut tables = vec![empty; LETTER_SLOTS];
         for (w, &id) in ids.iter().enumerate() {
             let postings = slice.postings(w);
-            for &(slot, score) in self.word_letters[id as usize].iter() {
+            for (slot, score) in self.word_letters.of(id) {
                 let table = &mut tables[usize::from(slot)];
                 for posting in postings {
                     let at = (posting.article - slice.start) as usize;
@@ -270,10 +267,10 @@ impl Index {
         self.letters.get(letter_slot(letter)?)
     }
 
-    fn add_word(&mut self, word: Box<str>) -> u32 {
+    fn add_word(&mut self, word: &str) -> u32 {
         let id = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
         self.masks.push(letter_mask(word.chars()));
-        self.ids.insert(&word, id);
+        self.ids.insert(word, id);
         self.words.push(word);
         self.open.lists.push(Vec::new());
         self.open.last.push(self.open.start);
@@ -301,11 +298,15 @@ impl Index {
         };
     }
 
-    /// After a load from the cache: the word ids by word again.
-    pub fn rebuild_lookup(&mut self) {
+    /// The word ids by word, for adding articles: the cache does not
+    /// store them, so after a load from it they are built here, once.
+    fn look_up_words(&mut self) {
+        if self.ids.len() == self.words.len() {
+            return;
+        }
         self.ids = WordIds::default();
-        for (id, word) in self.words.iter().enumerate() {
-            self.ids.insert(word, id as u32);
+        for id in 0..self.words.len() {
+            self.ids.insert(self.words.get(id), id as u32);
         }
     }
 
@@ -327,7 +328,7 @@ impl Index {
     }
 
     pub fn word(&self, id: u32) -> &str {
-        &self.words[id as usize]
+        self.words.get(id as usize)
     }
 
     pub fn mask(&self, id: u32) -> u64 {
@@ -377,14 +378,14 @@ impl Index {
     fn score_single_letters(&mut self, first: usize) {
         // Scoring is the costly part and independent per word.
         let scored: Vec<Vec<(char, i64)>> =
-            self.words[first..].par_iter().map(|w| letter_scores(w)).collect();
+            (first..self.words.len()).into_par_iter().map(|id| letter_scores(self.words.get(id))).collect();
         for (offset, letters) in scored.into_iter().enumerate() {
             let id = (first + offset) as u32;
             let slots = letters.iter().filter_map(|&(letter, score)| {
                 let slot = u8::try_from(letter_slot(letter)?).ok()?;
                 Some((slot, u16::try_from(score).unwrap_or(u16::MAX)))
             });
-            self.word_letters.push(slots.collect());
+            self.word_letters.push(slots);
             for (letter, score) in letters {
                 self.single_letters.entry(letter).or_default().push((id, score));
             }
@@ -562,7 +563,7 @@ struct Slice {
     /// The first article's id, and how many articles.
     start: u32,
     articles: usize,
-    words: SliceWords,
+    words: Words,
     /// Word `w`'s postings are `postings[ends[w - 1]..ends[w]]` (from 0 for
     /// the first word), in article order: one array, not one per word.
     postings: Vec<Posting>,
@@ -579,7 +580,7 @@ struct Slice {
 impl Slice {
     fn build(articles: &[Arc<Article>], view: View) -> Self {
         let start = articles.first().map_or(0, |a| u32::try_from(a.id).unwrap_or(u32::MAX));
-        let mut words = SliceWords::default();
+        let mut words = Words::default();
         let mut ids = WordIds::default();
         // Per word of the slice: its counts in the current article; and the
         // words the current article touched, to reset and record them.
@@ -668,16 +669,49 @@ fn span(ends: &[u32], w: usize) -> Range<usize> {
     from..ends[w] as usize
 }
 
-/// A slice's distinct words, in one buffer: tens of thousands of them are
-/// found in every slice, and nearly all are known to the index already.
-#[derive(Default)]
-struct SliceWords {
+/// Distinct words, in one buffer: tens of thousands of them are found in
+/// every slice, and nearly all are known to the index already; the index
+/// holds hundreds of thousands, which a start from the cache reads as
+/// two copies rather than an allocation each.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(try_from = "StoredWords")]
+struct Words {
     text: String,
     /// Where each word ends in `text`.
+    #[serde(with = "bulk::numbers")]
     ends: Vec<u32>,
 }
 
-impl SliceWords {
+/// [`Words`] as read from the cache, before its ends are checked.
+#[derive(Deserialize)]
+struct StoredWords {
+    text: String,
+    #[serde(with = "bulk::numbers")]
+    ends: Vec<u32>,
+}
+
+impl TryFrom<StoredWords> for Words {
+    type Error = &'static str;
+
+    /// Refuses ends that go back, run past the text or cut a character,
+    /// which `get` would panic on.
+    fn try_from(StoredWords { text, ends }: StoredWords) -> Result<Words, &'static str> {
+        let mut from = 0;
+        for &end in &ends {
+            let end = end as usize;
+            if end < from || !text.is_char_boundary(end) {
+                return Err("words that do not add up to their text");
+            }
+            from = end;
+        }
+        if from != text.len() {
+            return Err("text left over after the words");
+        }
+        Ok(Words { text, ends })
+    }
+}
+
+impl Words {
     fn push(&mut self, word: &str) {
         self.text.push_str(word);
         self.ends.push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
@@ -710,6 +744,11 @@ impl WordIds {
             Key::Medium(key) => self.medium.get(&key).copied(),
             Key::Long => self.long.get(word).copied(),
         }
+    }
+
+    /// How many words it holds.
+    fn len(&self) -> usize {
+        self.short.len() + self.medium.len() + self.long.len()
     }
 
     pub(super) fn insert(&mut self, word: &str, id: u32) {
@@ -825,6 +864,67 @@ mod tests {
         assert_eq!(wrong, None, "every article, with its count");
         let rare = postings_of(&whole, "rare", 0..corpus.len()).len();
         assert_eq!(rare, corpus.len().div_ceil(3));
+    }
+
+    /// Everything search reads of an index, word by word and letter by
+    /// letter, so two indexes can be compared.
+    fn contents(index: &Index) -> Vec<String> {
+        let mut lines =
+            vec![format!("{} articles, lengths {:?}", index.articles(), index.lengths(0..usize::MAX))];
+        for id in 0..index.word_count() as u32 {
+            let mut postings = Vec::new();
+            index.for_each_posting(id, 0..index.articles(), |p| postings.push(p));
+            let letters: Vec<(u8, u16)> = index.word_letters.of(id).collect();
+            lines.push(format!("{} {:x} {letters:?} {postings:?}", index.word(id), index.mask(id)));
+        }
+        for letter in ['a', 'z', '7', 'ü', 'é'] {
+            let table = index.letter_table(letter).map(|t| (&t.title, &t.body, &t.occurrences));
+            lines.push(format!("{letter}: {:?} {table:?}", index.single_letter(letter)));
+        }
+        lines
+    }
+
+    /// The cache stores the index as arrays of bytes: read back, it is the
+    /// index that was written, across a full segment and the open one, and
+    /// it grows as the index built at once does (its word lookup, which
+    /// the cache does not keep, is rebuilt).
+    #[test]
+    fn an_index_read_back_from_its_bytes_is_the_one_written_and_grows_alike() {
+        let texts: Vec<String> = (0..SEGMENT_ARTICLES + 130)
+            .map(|i| {
+                let place = ["Zürich", "Niamey", "café", "Uranium"][i % 4];
+                format!("{place} Report {i}\n\nWord{} and 2024 {}", i % 97, "deal ".repeat(i % 300))
+            })
+            .collect();
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        let corpus = articles(&texts);
+        let (first, more) = corpus.split_at(SEGMENT_ARTICLES + 100);
+        let mut written = Index::build(first, View::Clean);
+        let bytes = postcard::to_allocvec(&written).expect("encodes");
+        let mut read: Index = postcard::from_bytes(&bytes).expect("decodes");
+        assert_eq!(read.sealed.len(), 1, "a full segment and the open one");
+        assert_eq!(contents(&read), contents(&written));
+        written.extend(more, View::Clean);
+        read.extend(more, View::Clean);
+        assert_eq!(read.word_count(), written.word_count(), "no word added twice");
+        assert_eq!(contents(&read), contents(&written));
+        assert_eq!(contents(&read), contents(&Index::build(&corpus, View::Clean)));
+    }
+
+    /// Words whose ends do not add up to their text would panic when
+    /// read: they are refused as the cache is read.
+    #[test]
+    fn words_that_do_not_add_up_are_refused() {
+        let words = |text: &str, ends: Vec<u32>| {
+            let bytes = postcard::to_allocvec(&Words { text: text.into(), ends }).expect("encodes");
+            postcard::from_bytes::<Words>(&bytes).map(|w| (0..w.len()).map(|i| w.get(i).to_owned()).collect())
+        };
+        assert_eq!(words("éab", vec![2, 2, 4]), Ok(vec!["é".to_owned(), String::new(), "ab".to_owned()]));
+        assert_eq!(words("", vec![]), Ok(Vec::new()));
+        assert!(words("éab", vec![1, 4]).is_err(), "inside a character");
+        assert!(words("éab", vec![3, 2, 4]).is_err(), "going back");
+        assert!(words("éab", vec![2, 5]).is_err(), "past the text");
+        assert!(words("éab", vec![2]).is_err(), "text left over");
     }
 
     #[test]

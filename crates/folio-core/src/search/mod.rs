@@ -11,6 +11,7 @@
 
 mod hits;
 pub mod index;
+mod letter_lists;
 pub mod marks;
 pub mod matcher;
 pub mod query;
