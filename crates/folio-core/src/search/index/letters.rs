@@ -80,20 +80,26 @@ pub(super) fn letter_scores(word: &str) -> Vec<(char, i64)> {
         if seen.iter().any(|(c, _)| *c == letter) {
             continue;
         }
-        let term = Term {
-            text: letter.to_string(),
-            kind: Kind::Fuzzy,
-            field: Field::Any,
-            negated: false,
-            case_sensitive: false,
-            joined: false,
-        };
-        let score = TermMatcher::new(&term).score_word(word);
+        let score = one_letter_score(letter, word);
         if score > 0 {
             seen.push((letter, i64::from(score)));
         }
     }
     seen
+}
+
+/// How well the one-letter query `letter` matches `word`, as the matcher
+/// scores it.
+fn one_letter_score(letter: char, word: &str) -> u32 {
+    let term = Term {
+        text: letter.to_string(),
+        kind: Kind::Fuzzy,
+        field: Field::Any,
+        negated: false,
+        case_sensitive: false,
+        joined: false,
+    };
+    TermMatcher::new(&term).score_word(word)
 }
 
 /// A character as a one-letter query that matches it would be typed: lower
@@ -171,15 +177,7 @@ mod tests {
                 let mut seen: Vec<(char, i64)> = Vec::new();
                 for letter in word.chars().map(|c| c.to_ascii_lowercase()) {
                     if !seen.iter().any(|(c, _)| *c == letter) {
-                        let term = Term {
-                            text: letter.to_string(),
-                            kind: Kind::Fuzzy,
-                            field: Field::Any,
-                            negated: false,
-                            case_sensitive: false,
-                            joined: false,
-                        };
-                        let score = TermMatcher::new(&term).score_word(&word);
+                        let score = one_letter_score(letter, &word);
                         if score > 0 {
                             seen.push((letter, i64::from(score)));
                         }
