@@ -253,7 +253,7 @@ fn line_within(block: &str, offset: usize) -> usize {
 }
 
 /// The cleaned text without the title and without the link references
-/// (nor the "[2]" marks that point to them): what an extraction
+/// (nor the "\[2\]" marks that point to them): what an extraction
 /// benchmark compares with a person's judgement of the article.
 pub fn body_text(article: &Article) -> String {
     let text = article.text();

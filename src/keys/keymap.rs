@@ -16,7 +16,7 @@ pub struct Keymap {
 
 impl Keymap {
     /// Binds `action` to `keys` instead of its own keys in the list and the
-    /// reader (see [`rebindable`]). Says
+    /// reader (see `rebindable`). Says
     /// why not, and changes nothing, when the action has no such keys or a
     /// key would then mean two things at once.
     pub fn rebind(&mut self, action: Action, keys: Vec<Key>) -> Result<(), String> {

@@ -7,7 +7,7 @@
 //!
 //! Every rule is linear in the text, and the line rules only look at short
 //! paragraphs: a long paragraph is the reporting itself. The rules here go
-//! by wording; [`body`] then finds the page around the article by the shape
+//! by wording; `body` then finds the page around the article by the shape
 //! of its lines. Neither ever takes a section heading for furniture.
 
 mod body;
@@ -210,7 +210,7 @@ fn section_names(paragraphs: &[Paragraph]) -> Vec<String> {
 }
 
 /// Marks the page around the article (menus, teaser lists, footers) by the
-/// shape of its lines, once the title is known: see [`body`].
+/// shape of its lines, once the title is known: see `body`.
 pub fn mark_page(paragraphs: &mut [Paragraph], words: &[usize], title: Option<usize>) {
     body::mark(paragraphs, words, title);
 }

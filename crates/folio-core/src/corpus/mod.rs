@@ -126,7 +126,7 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// Plain text: sanitized and laid out (see [`plain`]); a man page
+    /// Plain text: sanitized and laid out (see `corpus::plain`); a man page
     /// states its title in its NAME line.
     pub fn from_text(raw: &str) -> Self {
         // `col -b` writes a man page's indentation with tabs at every

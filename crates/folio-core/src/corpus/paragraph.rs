@@ -28,7 +28,7 @@ pub enum Kind {
     /// One item of a list, `depth` levels deep (0 at the top). `marker` is
     /// "•" or "3." for the item's first paragraph and empty for the rest.
     ListItem { depth: u8, marker: String },
-    /// "[2] https://…": a link gathered from the text, listed at the end.
+    /// "\[2\] https://…": a link gathered from the text, listed at the end.
     Reference,
     /// A table: its rows are the lines of the text and its cells are
     /// separated by tabs (which sanitizing removes from any other text);
@@ -56,7 +56,7 @@ pub struct Inline {
     pub code: bool,
     /// The text of a link; its address is in the references at the end.
     pub link: bool,
-    /// The "[2]" after a link that points to its reference.
+    /// The "\[2\]" after a link that points to its reference.
     pub reference_mark: bool,
     /// Struck through (`~~gone~~`, `<del>`).
     pub strike: bool,

@@ -1,7 +1,7 @@
 //! What the files folio keeps for itself share: where they live (the XDG
 //! folders, created privately) and a hash that stays the same on disk from
 //! one version of folio, Rust or a dependency to the next. How they are
-//! replaced is in [`atomic`], how outside files are opened in [`open`].
+//! replaced is in `atomic`, how outside files are opened in `open`.
 
 mod atomic;
 mod open;

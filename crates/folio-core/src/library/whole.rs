@@ -11,7 +11,7 @@ use crate::search::worker::IndexedTask;
 use crate::stories::{Analysis, AnalysisTo, Story};
 
 /// Loads `paths` at once, for `--filter` and `--check`: what
-/// [`stream`] would hand over, gathered, with the index when the cache
+/// `stream` would hand over, gathered, with the index when the cache
 /// held it (the articles' text only if `bodies`). With `write`, a load
 /// that had to parse files builds the index and writes the cache, as the
 /// reader does once everything is in.

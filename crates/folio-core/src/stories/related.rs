@@ -47,7 +47,7 @@ struct QueryTerm {
 
 /// The articles of the indexed corpus most like `of`, best first, at most
 /// `limit`; `skip` (the article itself, when it is in the corpus) is left
-/// out. Reads the postings of `of`'s [`QUERY_TERMS`] most telling words.
+/// out. Reads the postings of `of`'s `QUERY_TERMS` most telling words.
 pub fn related(
     index: &Index,
     rarity: &Rarity,

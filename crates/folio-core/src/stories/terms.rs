@@ -36,7 +36,7 @@ pub fn is_stopword(folded: &str) -> bool {
 /// what they are about), while in a corpus of thousands this is noise.
 const PRIOR_ARTICLES: f32 = 10.0;
 
-/// Inverse document frequency, smoothed by [`PRIOR_ARTICLES`].
+/// Inverse document frequency, smoothed by `PRIOR_ARTICLES`.
 pub fn idf(df: u32, articles: usize) -> f32 {
     ((articles as f32 + PRIOR_ARTICLES) / (df as f32 + 0.5)).ln().max(0.0)
 }

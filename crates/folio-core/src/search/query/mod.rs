@@ -69,7 +69,7 @@ pub struct Term {
     /// A phrase made of one typed word with punctuation inside (`U.S.`,
     /// `full-featured`), not a quoted one: a plain query may do without it.
     /// On a fuzzy term: one of that phrase's words, in its group (see
-    /// [`Query::widen_joined_words`]).
+    /// `query::plain`, where a plain query's words are read).
     pub joined: bool,
 }
 

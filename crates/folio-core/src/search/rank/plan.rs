@@ -58,7 +58,7 @@ impl Plan {
         plan
     }
 
-    /// For a plan with a table (at most [`TABLE_TERMS`] terms), given the
+    /// For a plan with a table (at most `TABLE_TERMS` terms), given the
     /// terms an article matches and those it has as words (bit `t` for
     /// term `t`, see [`Raw::has_word`]): the plain words it lacks (their
     /// terms' bits), or `None` when it is not listed. [`Plan::lacking`] in
