@@ -101,10 +101,8 @@ impl Features {
         });
         let mut same_site: FxHashSet<Pair> = same_site.into_iter().collect();
         same_site.extend(paragraphs::same_site_by_meta(corpus));
-        let furnished: Vec<bool> = signatures
-            .iter()
-            .map(|s| s.paragraphs.iter().any(|(hash, _)| repeated.contains_key(hash)))
-            .collect();
+        let furnished: Vec<bool> =
+            signatures.iter().map(|s| s.paragraphs().any(|(hash, _)| repeated.contains_key(&hash))).collect();
         let (vectors, titles) = vectors::vectors(corpus, index, rarity, &furnished, &repeated);
         Features {
             vectors,

@@ -29,7 +29,7 @@ pub fn repeated(signatures: &[&Signature]) -> FxHashMap<u64, Vec<u32>> {
     let mut all: Vec<(u64, u32)> = signatures
         .iter()
         .enumerate()
-        .flat_map(|(article, s)| s.paragraphs.iter().map(move |&(hash, _)| (hash, article as u32)))
+        .flat_map(|(article, s)| s.paragraphs().map(move |(hash, _)| (hash, article as u32)))
         .collect();
     all.par_sort_unstable();
     all.dedup();
@@ -49,7 +49,7 @@ pub fn shared_pairs(
 ) -> (Vec<Pair>, Vec<Pair>) {
     let mut shared: FxHashMap<Pair, u32> = FxHashMap::default();
     for (article, signature) in signatures.iter().enumerate() {
-        for &(hash, words) in &signature.paragraphs {
+        for (hash, words) in signature.paragraphs() {
             let Some(list) = repeated.get(&hash).filter(|l| l.len() <= SITE_WIDE) else { continue };
             for &other in list.iter().filter(|&&o| o as usize > article) {
                 *shared.entry((article as u32, other)).or_default() += words;
