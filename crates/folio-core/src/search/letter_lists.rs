@@ -1,8 +1,8 @@
 //! How the index's words by letter are stored in the cache: for each
 //! letter, the ids of the words holding it and their scores as two arrays
 //! of numbers (see `cache::bulk`), rather than a varint pair per word.
-//! `#[serde(with = "letter_lists")]` on `FxHashMap<char, Vec<(u32, i64)>>`.
-//! A score is a match quality, which is a `u32`, so it is stored as one.
+//! `#[serde(with = "letter_lists")]` on `FxHashMap<char, Vec<(u32, u32)>>`
+//! (a score is a match quality, a `u32`).
 //! BENCHMARKS.md, "`--filter` from the cache, decoded in bulk", has the
 //! figures.
 
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use crate::cache::bulk::{Fixed, numbers};
 
-type Lists = FxHashMap<char, Vec<(u32, i64)>>;
+type Lists = FxHashMap<char, Vec<(u32, u32)>>;
 
 #[derive(Serialize)]
 struct Out {
@@ -38,9 +38,8 @@ struct In<'a> {
 pub fn serialize<S: Serializer>(lists: &Lists, serializer: S) -> Result<S::Ok, S::Error> {
     let mut out = Vec::with_capacity(lists.len());
     for (&letter, list) in lists {
-        let scores: Result<Vec<u32>, _> = list.iter().map(|&(_, score)| u32::try_from(score)).collect();
-        let scores = scores.map_err(|_| serde::ser::Error::custom("a letter's score is not a quality"))?;
-        out.push(Out { letter, words: list.iter().map(|&(word, _)| word).collect(), scores });
+        let (words, scores) = list.iter().copied().unzip();
+        out.push(Out { letter, words, scores });
     }
     serializer.collect_seq(out)
 }
@@ -68,7 +67,7 @@ impl<'de> Visitor<'de> for Letters {
                 return Err(de::Error::custom("a letter's words and scores do not pair up"));
             }
             let number = |chunk: &[u8]| bytemuck::pod_read_unaligned::<u32>(chunk).little_endian();
-            let list = words.zip(scores).map(|(w, s)| (number(w), i64::from(number(s)))).collect();
+            let list = words.zip(scores).map(|(w, s)| (number(w), number(s))).collect();
             lists.insert(letter, list);
         }
         Ok(lists)
@@ -82,7 +81,7 @@ mod tests {
     #[test]
     fn letter_lists_come_back_and_refuse_words_without_scores() {
         #[derive(Debug, PartialEq, Serialize, Deserialize)]
-        struct Letters(#[serde(with = "super")] FxHashMap<char, Vec<(u32, i64)>>);
+        struct Letters(#[serde(with = "super")] FxHashMap<char, Vec<(u32, u32)>>);
         let letters = Letters(FxHashMap::from_iter([('a', vec![(0, 900), (7, 1_000)]), ('ü', vec![])]));
         let bytes = postcard::to_allocvec(&letters).expect("encodes");
         assert_eq!(postcard::from_bytes::<Letters>(&bytes).expect("decodes"), letters);
@@ -91,7 +90,5 @@ mod tests {
         struct Raw(char, #[serde(with = "numbers")] Vec<u32>, #[serde(with = "numbers")] Vec<u32>);
         let unpaired = postcard::to_allocvec(&[Raw('a', vec![0, 7], vec![900])]).expect("encodes");
         assert!(postcard::from_bytes::<Letters>(&unpaired).is_err());
-        let negative = Letters(FxHashMap::from_iter([('a', vec![(0, -1)])]));
-        assert!(postcard::to_allocvec(&negative).is_err(), "a score is a quality, never below 0");
     }
 }

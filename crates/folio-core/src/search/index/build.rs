@@ -171,6 +171,8 @@ impl Index {
             });
             self.word_letters.push(slots);
             for (letter, score) in letters {
+                // A score is a match quality, which is a `u32`.
+                let score = u32::try_from(score).unwrap_or(0);
                 self.single_letters.entry(letter).or_default().push((id, score));
             }
         }

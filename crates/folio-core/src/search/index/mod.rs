@@ -67,9 +67,12 @@ pub struct Index {
     open: Open,
     /// For each case-folded character, the words holding it with the match
     /// quality of that one-letter query. A first keystroke matches most of
-    /// the vocabulary; scoring it here, once per word, keeps it fast.
+    /// the vocabulary; scoring it here, once per word, keeps it fast. A
+    /// quality is a `u32`: kept as one, a word's entry takes 8 bytes, not
+    /// the 16 of a score's `i64` and its padding, in the list of every
+    /// letter the word holds.
     #[serde(with = "letter_lists")]
-    single_letters: FxHashMap<char, Vec<(u32, i64)>>,
+    single_letters: FxHashMap<char, Vec<(u32, u32)>>,
     /// Each word's ASCII letters and digits (as [`letter_slot`]s) with
     /// their one-letter scores, for the tables below.
     word_letters: WordLetters,
@@ -181,8 +184,9 @@ impl Index {
 
     /// The words holding `letter` (case-folded) with their scores for the
     /// one-letter query `letter`.
-    pub fn single_letter(&self, letter: char) -> Option<&[(u32, i64)]> {
-        self.single_letters.get(&letter).map(|words| &words[..])
+    pub fn single_letter(&self, letter: char) -> Option<impl ExactSizeIterator<Item = (u32, i64)> + '_> {
+        let words = self.single_letters.get(&letter)?;
+        Some(words.iter().map(|&(word, score)| (word, i64::from(score))))
     }
 }
 

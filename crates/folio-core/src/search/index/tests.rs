@@ -95,7 +95,8 @@ fn contents(index: &Index) -> Vec<String> {
     }
     for letter in ['a', 'z', '7', 'ü', 'é'] {
         let table = index.letter_table(letter).map(|t| (&t.title, &t.body, &t.occurrences));
-        lines.push(format!("{letter}: {:?} {table:?}", index.single_letter(letter)));
+        let words = index.single_letter(letter).map(Vec::from_iter);
+        lines.push(format!("{letter}: {words:?} {table:?}"));
     }
     lines
 }

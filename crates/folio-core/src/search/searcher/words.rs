@@ -53,7 +53,10 @@ impl Searcher {
         // matches thousands of words: spread over the cores.
         let this = &*self;
         let matched: WordScores = match (single, self.narrower_than(matcher)) {
-            (Some(letter), _) => self.index.single_letter(letter).unwrap_or_default().into(),
+            (Some(letter), _) => match self.index.single_letter(letter) {
+                Some(words) => words.collect(),
+                None => WordScores::default(),
+            },
             (None, Some(parent)) => {
                 let found: Vec<(u32, i64)> =
                     parent.par_iter().filter_map(|&(id, _)| this.score(matcher, id)).collect();
