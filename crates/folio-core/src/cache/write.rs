@@ -36,16 +36,23 @@ impl Writer {
     pub fn create(path: &Path, stamps: &[Stamp]) -> Result<Writer, CacheError> {
         let file = AtomicFile::create(path).map_err(io_error("create", path))?;
         let mut writer = Writer { path: path.to_owned(), file, written: 0, table: Vec::new() };
-        let stamps = postcard::to_allocvec(&Stamps(Cow::Borrowed(stamps)))
-            .map_err(|error| writer.encoding("(stamps)", error.to_string()))?;
+        // The head gives the stamps' length and checksum before them: they
+        // are encoded twice, once to measure them and once to the file,
+        // rather than into a buffer of their own (over 10 MB for 100,000
+        // files, at the peak of a cold load: BENCHMARKS.md, "Memory at
+        // 100,000 articles, ninth session").
+        let stamps = Stamps(Cow::Borrowed(stamps));
+        let (len, crc) = encode(path, "(stamps)", &stamps, io::sink())?;
         let mut head = MAGIC.to_vec();
         head.extend(FORMAT.to_le_bytes());
         head.push(FOLIO_VERSION.len() as u8);
         head.extend(FOLIO_VERSION.as_bytes());
-        head.extend((stamps.len() as u64).to_le_bytes());
-        head.extend(crc32fast::hash(&stamps).to_le_bytes());
+        head.extend(len.to_le_bytes());
+        head.extend(crc.to_le_bytes());
         writer.put(&head)?;
-        writer.put(&stamps)?;
+        if writer.stream("(stamps)", &stamps)? != (len, crc) {
+            return Err(writer.encoding("(stamps)", "encoded twice, they differ".into()));
+        }
         Ok(writer)
     }
 
@@ -54,21 +61,18 @@ impl Writer {
         if self.table.iter().any(|entry| entry.name == name) {
             return Err(self.encoding(name, "the name is used twice".into()));
         }
-        let checked = Checked { inner: &mut self.file, crc: crc32fast::Hasher::new(), len: 0, error: None };
-        // Buffered before the checksum, as postcard writes a byte at a time.
-        let mut buffered = BufWriter::with_capacity(1 << 16, checked);
-        let encoded = postcard::to_io(value, &mut buffered).map(drop);
-        let flushed = buffered.flush();
-        let (Checked { crc, len, error, .. }, _) = buffered.into_parts();
-        if let Some(error) = error {
-            return Err(CacheError::Io { action: "write", path: self.path, error });
-        }
-        encoded.map_err(|error| self.encoding(name, error.to_string()))?;
-        flushed.map_err(io_error("write", &self.path))?;
-        let crc = crc.finalize();
-        self.table.push(Entry { name: name.to_owned(), offset: self.written, len, crc });
-        self.written += len;
+        let offset = self.written;
+        let (len, crc) = self.stream(name, value)?;
+        self.table.push(Entry { name: name.to_owned(), offset, len, crc });
         Ok(self)
+    }
+
+    /// Encodes `value` straight to the file; says how many bytes and their
+    /// CRC-32.
+    fn stream<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(u64, u32), CacheError> {
+        let (len, crc) = encode(&self.path, name, value, &mut self.file)?;
+        self.written += len;
+        Ok((len, crc))
     }
 
     /// Writes the table and puts the new cache in place of the old one.
@@ -91,8 +95,33 @@ impl Writer {
     }
 
     fn encoding(&self, section: &str, reason: String) -> CacheError {
-        CacheError::Encoding { path: self.path.clone(), section: section.to_owned(), reason }
+        encoding(&self.path, section, reason)
     }
+}
+
+/// Encodes `value` into `out`; says how many bytes and their CRC-32.
+fn encode<T: Serialize + ?Sized>(
+    path: &Path,
+    name: &str,
+    value: &T,
+    out: impl Write,
+) -> Result<(u64, u32), CacheError> {
+    let checked = Checked { inner: out, crc: crc32fast::Hasher::new(), len: 0, error: None };
+    // Buffered before the checksum, as postcard writes a byte at a time.
+    let mut buffered = BufWriter::with_capacity(1 << 16, checked);
+    let encoded = postcard::to_io(value, &mut buffered).map(drop);
+    let flushed = buffered.flush();
+    let (Checked { crc, len, error, .. }, _) = buffered.into_parts();
+    if let Some(error) = error {
+        return Err(CacheError::Io { action: "write", path: path.to_owned(), error });
+    }
+    encoded.map_err(|error| encoding(path, name, error.to_string()))?;
+    flushed.map_err(io_error("write", path))?;
+    Ok((len, crc.finalize()))
+}
+
+fn encoding(path: &Path, section: &str, reason: String) -> CacheError {
+    CacheError::Encoding { path: path.to_owned(), section: section.to_owned(), reason }
 }
 
 /// Passes bytes on, counting them and summing their CRC-32; keeps the first
