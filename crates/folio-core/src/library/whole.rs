@@ -54,6 +54,9 @@ fn load_with(
     let index = match (gathered.cached, gathered.building) {
         (Some(cached), _) if gathered.tasks.is_empty() => Some(cached),
         (Some(index), _) | (None, Some(index)) if !gathered.tasks.is_empty() => {
+            // Everything is in: the room the index grew into is not needed.
+            let mut index = index;
+            index.shrink_to_fit();
             let index = Arc::new(index);
             for (_, task) in gathered.tasks {
                 task(Arc::clone(&corpus), Arc::clone(&index));

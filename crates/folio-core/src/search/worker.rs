@@ -179,8 +179,12 @@ fn serve(
         indexed.set(searcher.corpus().len());
         // While the raw view is searched, the clean index is not kept: the
         // task waits until it is again.
+        let corpus_len = searcher.corpus().len();
+        if waiting.iter().any(|(articles, _)| *articles <= corpus_len) {
+            // The load is in: its index grows no more.
+            searcher.settle();
+        }
         if let Some(index) = searcher.clean_index() {
-            let corpus_len = searcher.corpus().len();
             for (_, task) in waiting.extract_if(.., |(articles, _)| *articles <= corpus_len) {
                 // Writing the cache takes half a second at 100,000 articles:
                 // on this thread, the first search after a cold load waited

@@ -37,6 +37,12 @@ pub(super) struct WordLetters {
 }
 
 impl WordLetters {
+    pub(super) fn shrink_to_fit(&mut self) {
+        self.slots.shrink_to_fit();
+        self.scores.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+
     pub(super) fn push(&mut self, letters: impl Iterator<Item = (u8, u16)>) {
         for (slot, score) in letters {
             self.slots.push(slot);

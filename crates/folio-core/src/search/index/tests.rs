@@ -127,3 +127,26 @@ fn an_index_read_back_from_its_bytes_is_the_one_written_and_grows_alike() {
     assert_eq!(contents(&read), contents(&written));
     assert_eq!(contents(&read), contents(&Index::build(&corpus, View::Clean)));
 }
+
+/// Shrunk once a load is in, the index reads the same, holds no spare
+/// room in its letter tables, and still grows as the index built at once.
+#[test]
+fn a_shrunk_index_reads_the_same_and_still_grows() {
+    let texts: Vec<String> = (0..700)
+        .map(|i| format!("Report {i} From Niamey\n\nWord{} and café {}", i % 41, "deal ".repeat(i % 9)))
+        .collect();
+    let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let corpus = articles(&texts);
+    let (first, more) = corpus.split_at(500);
+    let mut grown = Index::default();
+    for batch in first.chunks(37) {
+        grown.extend(batch, View::Clean);
+    }
+    let before = contents(&grown);
+    grown.shrink_to_fit();
+    assert_eq!(contents(&grown), before);
+    let table = grown.letter_table('a').expect("a table");
+    assert_eq!((table.title.capacity(), table.occurrences.capacity()), (500, 500), "no spare room");
+    grown.extend(more, View::Clean);
+    assert_eq!(contents(&grown), contents(&Index::build(&corpus, View::Clean)));
+}

@@ -71,6 +71,11 @@ impl Words {
     pub(super) fn len(&self) -> usize {
         self.ends.len()
     }
+
+    pub(super) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
 }
 
 /// Word ids by word. Nearly every word fits in sixteen bytes, most in

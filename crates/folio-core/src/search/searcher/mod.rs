@@ -113,6 +113,15 @@ impl Searcher {
         self.spare = None;
     }
 
+    /// Gives back the room the current index grew into while a load
+    /// streamed in: for once the load is all in, before the index is
+    /// shared with the work that waited for it.
+    pub fn settle(&mut self) {
+        if let Some(index) = Arc::get_mut(&mut self.index) {
+            index.shrink_to_fit();
+        }
+    }
+
     /// Drops the memory of earlier terms, as for a new user.
     pub fn forget(&mut self) {
         self.matched_words.clear();

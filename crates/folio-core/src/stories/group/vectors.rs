@@ -95,7 +95,12 @@ pub fn vectors(
         // Words only this article holds count in its length (above) but
         // can match nothing: dropped to save memory and time.
         vector.retain(|&(t, _)| rarity.df(t) >= 2);
+        // Grown a posting at a time, then thinned: up to half of it spare,
+        // for every article while grouping runs (BENCHMARKS.md, "Memory at
+        // 100,000 articles, ninth session").
+        vector.shrink_to_fit();
     });
+    titles.par_iter_mut().for_each(|titled| titled.shrink_to_fit());
     (vectors, titles)
 }
 
