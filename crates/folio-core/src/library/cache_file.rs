@@ -47,9 +47,13 @@ pub(super) struct Cached {
 /// Everything the cache holds, for when no file changed; `None` when a
 /// section cannot be read or the sections disagree.
 pub(super) fn read_whole(reader: &mut Reader, bodies: Bodies) -> Option<Cached> {
-    let (files, articles) = read_articles(reader, bodies, false)?;
+    // The index first: decoding it holds its bytes and the index at once
+    // (100 MB each at 100,000 articles), which is better done before the
+    // bodies (300 MB) are in than on top of them (BENCHMARKS.md, "Memory
+    // at 100,000 articles, ninth session").
     let index: Index = reader.section(INDEX).ok()?;
     let stories: Vec<Story> = reader.section(STORIES).ok()?;
+    let (files, articles) = read_articles(reader, bodies, false)?;
     let within = stories.iter().flat_map(|s| &s.articles).all(|&a| a < articles.len());
     (index.articles() == articles.len() && within).then_some(Cached { files, articles, index, stories })
 }
