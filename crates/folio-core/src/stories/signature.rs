@@ -25,7 +25,7 @@ const EMPTY: u16 = u16::MAX;
 /// `Vec<(u64, u32)>` grown by pushing took 16 bytes a paragraph, padding
 /// included, and up to twice the room it used), the sketch in place
 /// rather than behind a pointer of its own. The cache stores the same
-/// values as before ([`Stored`]). BENCHMARKS.md, "Memory at 100,000
+/// values as before (`Stored`). BENCHMARKS.md, "Memory at 100,000
 /// articles, ninth session", has the figures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(into = "Stored", try_from = "Stored")]
