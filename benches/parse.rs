@@ -32,8 +32,11 @@ fn parse(c: &mut Criterion) {
                 .collect::<Vec<Article>>()
         })
     });
-    let articles: Vec<Article> =
-        texts.iter().enumerate().map(|(id, (name, text))| Article::from_text(id, name.as_str(), text)).collect();
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(id, (name, text))| Article::from_text(id, name.as_str(), text))
+        .collect();
     let clean: Vec<Vec<String>> = articles
         .iter()
         .map(|a| {
