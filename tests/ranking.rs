@@ -75,6 +75,29 @@ fn a_term_in_the_lead_outranks_the_same_term_deep_in_the_body() {
 }
 
 #[test]
+fn a_word_the_query_says_twice_counts_once() {
+    // "harbour" is in three articles, "crane" in two: the rarer word wins,
+    // however often a description repeats the other ("Harbour" starts it
+    // as a sentence, so its capital is not a name).
+    let harbour = format!("Daily Notes Page\n\nharbour harbour harbour {}", filler(20));
+    let crane = format!("Daily Notes Page\n\ncrane crane crane {}", filler(20));
+    let one_harbour = format!("Daily Notes Page\n\nharbour {}", filler(22));
+    let one_crane = format!("Daily Notes Page\n\ncrane {}", filler(22));
+    let others: Vec<String> = (0..5).map(|_| format!("Daily Notes Page\n\n{}", filler(23))).collect();
+    let mut texts = vec![
+        harbour.as_str(),
+        crane.as_str(),
+        one_harbour.as_str(),
+        one_harbour.as_str(),
+        one_crane.as_str(),
+    ];
+    texts.extend(others.iter().map(String::as_str));
+    assert_eq!(ranked(&texts, "harbour crane")[0], 1);
+    assert_eq!(ranked(&texts, "harbour crane harbour")[0], 1);
+    assert_eq!(ranked(&texts, "Harbour crane harbour harbour")[0], 1);
+}
+
+#[test]
 fn terms_side_by_side_in_order_outrank_terms_apart() {
     // Both articles hold both words once, at the same length.
     let apart = format!("Daily Notes Page\n\n{} permission {} denied {}", filler(60), filler(10), filler(10));

@@ -18,13 +18,7 @@ impl Ranking {
     /// Each term's BM25 points in an article of `length` words.
     pub(super) fn term_points<'a>(&'a self, raws: &'a [Raw], length: u32) -> impl Iterator<Item = f64> + 'a {
         let norm = K1 * (1.0 - B + B * f64::from(length) / self.average_length);
-        raws.iter().zip(&self.idf).zip(&self.plan.terms).map(move |((raw, idf), term)| {
-            if !raw.matched() || term.term.negated {
-                return 0.0;
-            }
-            let tf = if raw.title > 0 { TITLE_OCCURRENCES } else { 0.0 } + f64::from(raw.occurrences);
-            idf * raw.quality() * tf * (K1 + 1.0) / (tf + norm)
-        })
+        raws.iter().zip(&self.weights).map(move |(raw, &weight)| points_of(raw, weight, norm))
     }
 
     /// The first phase's score: per group, its best term's points. Every
@@ -35,17 +29,24 @@ impl Ranking {
         for group in &self.plan.groups {
             let mut best: f64 = 0.0;
             for t in group.clone() {
-                let raw = &raws[t];
-                let quality = raw.title.max(raw.body);
-                if quality > 0 {
-                    let tf = if raw.title > 0 { TITLE_OCCURRENCES } else { 0.0 } + f64::from(raw.occurrences);
-                    best = best.max(self.weights[t] * f64::from(quality) * tf / (tf + norm));
-                }
+                best = best.max(points_of(&raws[t], self.weights[t], norm));
             }
             total += best;
         }
         total
     }
+}
+
+/// One term's points: its `weight` (see `Ranking`) times its quality and
+/// saturated frequency, `norm` being BM25's length normalisation.
+#[inline]
+fn points_of(raw: &Raw, weight: f64, norm: f64) -> f64 {
+    let quality = raw.title.max(raw.body);
+    if quality == 0 {
+        return 0.0;
+    }
+    let tf = if raw.title > 0 { TITLE_OCCURRENCES } else { 0.0 } + f64::from(raw.occurrences);
+    weight * f64::from(quality) * tf / (tf + norm)
 }
 
 /// Points as a whole score. Not `f64::round`, a call into the maths

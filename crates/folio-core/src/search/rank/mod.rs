@@ -6,7 +6,8 @@
 //! function of how often it occurs, normalised by the article's length,
 //! times how well its best word matched (exact beats prefix beats fuzzy,
 //! see [`quality`](super::matcher::quality)); a title occurrence counts as
-//! [`TITLE_OCCURRENCES`] body ones; `a | b` takes the better. Then the best
+//! [`TITLE_OCCURRENCES`] body ones; `a | b` takes the better; a word the
+//! query says again scores nothing more (see [`Plan`]). Then the best
 //! [`RERANK`] are read, and terms in the lead (the title, headings and the
 //! first [`LEAD_WORDS`] words of the body, where a man page's NAME line and
 //! a README's opening paragraph are) and query terms side by side in the
@@ -67,10 +68,6 @@ impl Raw {
     pub fn has_word(&self) -> bool {
         self.title.max(self.body) >= HAS_WORD
     }
-
-    fn quality(&self) -> f64 {
-        f64::from(self.title.max(self.body)) / 1000.0
-    }
 }
 
 /// A query's weights over one corpus: each term's rarity, and the average
@@ -81,8 +78,9 @@ pub struct Ranking {
     idf: Vec<f64>,
     average_length: f64,
     /// Per term, what its points are multiplied by: rarity times BM25's
-    /// `k1 + 1`, per mille of quality; 0 for a negated term. Every listed
-    /// article is scored with these, so nothing is worked out again.
+    /// `k1 + 1`, per mille of quality; 0 for a negated term and for a
+    /// word the query said before. Every listed article is scored with
+    /// these, so nothing is worked out again.
     weights: Vec<f64>,
     /// The plain words (their terms' bits) whose lack counts: those in at
     /// most [`COMMON`] of the articles.
@@ -105,12 +103,15 @@ impl Ranking {
             })
             .collect();
         let average_length = (found.words as f64 / seen).max(1.0);
-        let weights = plan
+        let mut weights: Vec<f64> = plan
             .terms
             .iter()
             .zip(&idf)
             .map(|(term, idf)| if term.term.negated { 0.0 } else { idf * (K1 + 1.0) / 1000.0 })
             .collect();
+        for (group, _) in plan.groups.iter().zip(&plan.repeats).filter(|(_, repeats)| **repeats) {
+            weights[group.clone()].fill(0.0);
+        }
         let telling = found
             .df
             .iter()

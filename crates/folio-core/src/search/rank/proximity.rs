@@ -86,8 +86,13 @@ impl Ranking {
             }
         }
         let idf = self.group_idf();
-        let lead: f64 =
-            lead.iter().zip(&idf).map(|(&q, idf)| LEAD_WEIGHT * idf * f64::from(q) / 1000.0).sum();
+        let lead: f64 = lead
+            .iter()
+            .zip(&idf)
+            .zip(&self.plan.repeats)
+            .filter(|(_, repeats)| !**repeats)
+            .map(|((&q, idf), _)| LEAD_WEIGHT * idf * f64::from(q) / 1000.0)
+            .sum();
         let proximity: f64 = pairs
             .iter()
             .enumerate()
