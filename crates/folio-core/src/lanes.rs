@@ -43,6 +43,14 @@ pub fn space(word: u64) -> u64 {
     between(word, 0x09, 0x0d) | between(word, b' ', b' ')
 }
 
+/// The high bit of each ASCII lane that `u8::is_ascii_whitespace` holds
+/// (what `str::split_ascii_whitespace` splits at): [`space`] but for the
+/// vertical tab.
+#[inline]
+pub fn ascii_space(word: u64) -> u64 {
+    between(word, 0x09, 0x0a) | between(word, 0x0c, 0x0d) | between(word, b' ', b' ')
+}
+
 /// The bits of the lanes before lane `n`: all of them from 8 on.
 #[inline]
 pub fn below(n: usize) -> u64 {
@@ -80,6 +88,11 @@ mod tests {
                 let c = char::from(byte);
                 assert_eq!(alnum(word) & bit != 0, c.is_alphanumeric(), "{byte:#x} in lane {lane}");
                 assert_eq!(space(word) & bit != 0, c.is_whitespace(), "{byte:#x} in lane {lane}");
+                assert_eq!(
+                    ascii_space(word) & bit != 0,
+                    byte.is_ascii_whitespace(),
+                    "{byte:#x} in lane {lane}"
+                );
             }
         }
     }
