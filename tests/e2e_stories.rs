@@ -1,7 +1,9 @@
 //! End to end (issue 18): the real `folio` in tmux opens the stories,
 //! compares the takes on one, and goes from a sentence of the comparison
 //! to the article that says it; `R` lists related articles with why. Every
-//! wait polls the screen (see tests/e2e_tmux.rs).
+//! wait polls the screen (see tests/e2e_tmux.rs) until everything a step
+//! expects is on it: a frame can be captured half drawn, so waiting for one
+//! part and then asserting the rest fails on a loaded machine.
 
 mod common;
 
@@ -19,30 +21,36 @@ fn open_a_story_compare_its_takes_and_read_one_at_the_sentence() {
 
     // The stories: the five seeds are one, and opening it lists them.
     tmux.keys(&["t"]);
-    let screen = tmux.wait_for("· 5 reports");
-    assert!(screen.contains("▸ "), "{screen}");
+    tmux.wait_until("the one story of five reports", |s| s.contains("· 5 reports") && s.contains("▸ "));
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("▾ ");
-    assert!(screen.contains("    US military kicked out of Niger"), "the story's articles:\n{screen}");
+    tmux.wait_until("the story open, its articles listed", |s| {
+        s.contains("▾ ") && s.contains("    US military kicked out of Niger")
+    });
 
     // Compare them: 1,000 troops against 650, each with where it is said.
     tmux.keys(&["c"]);
-    let screen = tmux.wait_for("650 troops");
-    assert!(screen.contains("Comparing 5 takes"), "{screen}");
-    assert!(screen.contains("1,000 troops"), "{screen}");
-    assert!(screen.contains("Mahamoud Bazoum") && screen.contains("Mohamed Bazoum"), "{screen}");
+    tmux.wait_until("the comparison of five takes, numbers and names", |s| {
+        s.contains("Comparing 5 takes")
+            && s.contains("650 troops")
+            && s.contains("1,000 troops")
+            && s.contains("Mahamoud Bazoum")
+            && s.contains("Mohamed Bazoum")
+    });
 
     // From the first sentence down to the one that says 650, and into
     // that article: the comparison closes and the reader shows it there.
     tmux.keys(&["j", "j", "Enter"]);
-    let screen = tmux.wait_until("the reader to open at the sentence", |s| !s.contains("Comparing"));
-    assert!(screen.contains("650 troops in Niger as of December"), "{screen}");
-    assert!(screen.contains("3/5") || screen.contains("4/5"), "that article is selected:\n{screen}");
+    tmux.wait_until("the reader open at the sentence, its article selected", |s| {
+        !s.contains("Comparing")
+            && s.contains("650 troops in Niger as of December")
+            && (s.contains("3/5") || s.contains("4/5"))
+    });
 
     // `R` from the reader: the other takes, each with the words it shares.
     tmux.keys(&["R"]);
-    let screen = tmux.wait_for("shares ");
-    assert!(screen.contains("Like “"), "{screen}");
+    tmux.wait_until("related articles, each with the words it shares", |s| {
+        s.contains("shares ") && s.contains("Like “")
+    });
     tmux.keys(&["Escape", "q"]);
     tmux.wait_for("EXIT=0");
     tmux.assert_shell_is_sane();

@@ -95,19 +95,24 @@ impl Tmux {
         String::from_utf8_lossy(&out.stdout).trim().to_owned()
     }
 
-    /// Polls the screen until `needle` shows; returns the screen.
+    /// Polls the screen until `needle` shows on a settled screen; returns it.
     pub fn wait_for(&self, needle: &str) -> String {
         self.wait_until(&format!("{needle:?} on screen"), |screen| screen.contains(needle))
     }
 
     pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
+        let mut last = String::new();
         loop {
             let screen = self.screen();
-            if done(&screen) {
+            // A frame can be captured half drawn, its first rows new and the
+            // rest not yet: a wait is over only once the screen it is seen on
+            // has settled, the same on two polls in a row.
+            if done(&screen) && screen == last {
                 return screen;
             }
             assert!(start.elapsed() < DEADLINE, "waited {DEADLINE:?} for {what}; the screen:\n{screen}");
+            last = screen;
             std::thread::sleep(POLL);
         }
     }
