@@ -14,11 +14,19 @@ fn main() -> std::process::ExitCode {
 /// arena only. A cold load parses on every core while the search thread
 /// indexes and another groups stories: at 100,000 articles the reader
 /// peaked about 50 MiB higher with glibc's default than with an arena per
-/// core, in the same time (BENCHMARKS.md, "Memory at 100,000 articles,
-/// ninth session"). Set before any other thread starts.
+/// core (BENCHMARKS.md, "Memory at 100,000 articles, ninth session"). The
+/// threads then wait on each other's arena: `--check` takes the same time,
+/// but the reader's cold load was searchable 0.5 to 0.8 s later of 7 to 8
+/// (BENCHMARKS.md, "The malloc arena cap's cost, tenth session"). A person
+/// who set glibc's own `MALLOC_ARENA_MAX` (or a `GLIBC_TUNABLES` arena
+/// limit) gets what they set. Set before any other thread starts.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)]
 fn fewer_malloc_arenas() {
+    let tunables = std::env::var_os("GLIBC_TUNABLES").unwrap_or_default();
+    if std::env::var_os("MALLOC_ARENA_MAX").is_some() || tunables.to_string_lossy().contains("arena_max") {
+        return;
+    }
     let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let arenas = libc::c_int::try_from(cores).unwrap_or(libc::c_int::MAX);
     // SAFETY: `mallopt` only sets one of the allocator's tunables, and no
