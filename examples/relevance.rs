@@ -2,8 +2,8 @@
 //! articles under DIR once, reads queries from standard input (one a line)
 //! and prints, for each, a JSON array of the paths of its best matches,
 //! best first (at most [`KEEP`]). `relevance --dump DIR` prints instead each
-//! article's path and the text search reads (title and body, in the clean
-//! view), as JSON lines, so the script's BM25 baseline reads the same text.
+//! article's path and the text search reads (title, file name and body,
+//! in the clean view), as JSON lines, so the script's BM25 baseline reads the same text.
 
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use folio::corpus::{View, load_paths};
-use folio::search::{Query, Searcher, body_texts};
+use folio::search::{Query, Searcher, body_texts, title_texts};
 
 /// Matches printed per query: past this, a known item counts as not found.
 const KEEP: usize = 100;
@@ -41,7 +41,7 @@ fn run(dump: bool, dir: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
     if dump {
         for article in corpus.articles() {
             let text = article.text();
-            let mut all = article.title.clone();
+            let mut all = title_texts(article).join("\n");
             for (_, paragraph) in body_texts(&text, View::Clean) {
                 all.push('\n');
                 all.push_str(paragraph);

@@ -369,3 +369,42 @@ fn a_joined_word_among_others_is_its_phrase_or_failing_that_its_words() {
     assert_eq!(ranked(&texts, "case-insensitive"), [0]);
     assert_eq!(ranked(&texts, "case-insensitive|zebra map"), [0]);
 }
+
+/// The ids `query` lists over articles with the given file names and
+/// texts, best first; the scan must agree.
+fn ranked_named(files: &[(&str, &str)], query: &str) -> Vec<usize> {
+    let corpus = Arc::new(Corpus::new(
+        files.iter().enumerate().map(|(i, (name, text))| Article::from_text(i, *name, text)).collect(),
+    ));
+    let query = Query::parse(query);
+    let indexed = Searcher::new(Arc::clone(&corpus)).search(&query, View::Clean);
+    assert_eq!(indexed, scan(&corpus, &query, View::Clean), "the index and the scan rank alike");
+    indexed.iter().map(|hit| hit.article).collect()
+}
+
+#[test]
+fn a_file_is_found_by_its_name_as_by_its_title() {
+    // One workspace README copied into three crates: only the file names
+    // tell them apart, as in a folder of crate READMEs.
+    let readme = format!("Rust-PHF\n\nCompile-time perfect hash maps for Rust. {}", filler(30));
+    let files = [
+        ("crates/phf.md", readme.as_str()),
+        ("crates/phf_codegen.md", readme.as_str()),
+        ("crates/phf_macros.md", readme.as_str()),
+    ];
+    assert_eq!(ranked_named(&files, "macros for the phf crate")[0], 2);
+    assert_eq!(ranked_named(&files, "phf codegen")[0], 1);
+    // The name counts as the title does: `title:` finds it, `body:` not.
+    assert_eq!(ranked_named(&files, "title:macros"), [2]);
+    assert!(ranked_named(&files, "body:macros").is_empty());
+    // A record of a JSON Lines file, or standard input, has no name of its
+    // own: every record would share the file's.
+    let files = [("feed.jsonl:3", readme.as_str()), ("stdin", readme.as_str()), ("feed.md", readme.as_str())];
+    assert_eq!(ranked_named(&files, "feed"), [2]);
+    assert!(ranked_named(&files, "stdin").is_empty());
+    // Numbers and hashes in a name are ids, not words of it.
+    let files = [("2019-11-19-stadia-launch.html", readme.as_str()), ("003_73e09850.txt", readme.as_str())];
+    assert_eq!(ranked_named(&files, "stadia"), [0]);
+    assert!(ranked_named(&files, "2019").is_empty());
+    assert!(ranked_named(&files, "73e09850").is_empty());
+}

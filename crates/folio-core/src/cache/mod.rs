@@ -63,8 +63,9 @@ pub const MAGIC: [u8; 8] = *b"folio\0c\x01";
 // stories (issue 18); 10: tables, terms, definitions, rules and struck
 // text in paragraphs, reading time by script (issue 19); 11 to 13: the
 // index's arrays and the stamps stored as bytes (cache::bulk), the
-// index's words in one string.
-pub const FORMAT: u32 = 13;
+// index's words in one string; 14: a file's name indexed with its title
+// (issue 16).
+pub const FORMAT: u32 = 14;
 
 const FOLIO_VERSION: &str = env!("CARGO_PKG_VERSION");
 // The file gives the version one byte of length.

@@ -218,7 +218,8 @@ impl Slice {
             let mut length = 0u32;
             let text = article.text();
             let body = crate::search::body_texts(&text, view).map(|(_, text)| (false, text));
-            for (in_title, field) in std::iter::once((true, article.title.as_str())).chain(body) {
+            let titles = crate::search::title_texts(article);
+            for (in_title, field) in titles.iter().map(|text| (true, text.as_ref())).chain(body) {
                 for (_, word) in words_of(field) {
                     length = length.saturating_add(1);
                     let id = match ids.get(word) {

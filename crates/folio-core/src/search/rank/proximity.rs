@@ -57,7 +57,8 @@ impl Ranking {
         let mut lead = vec![0u32; groups];
         let mut pairs = vec![0u32; groups.saturating_sub(1)];
         let mut body_words = 0;
-        let title = std::iter::once((None, article.title.as_str()));
+        let titles = crate::search::title_texts(article);
+        let title = titles.iter().map(|text| (None, text.as_ref()));
         let body =
             text.body(view).filter(|(_, p)| p.is_prose()).map(|(_, p)| (Some(&p.kind), p.text.as_str()));
         for (kind, paragraph) in title.chain(body) {

@@ -4,9 +4,9 @@
 
 use super::Raw;
 use crate::corpus::{Article, View};
-use crate::search::body_texts;
 use crate::search::matcher::{TermMatcher, words_of};
 use crate::search::query::Kind;
+use crate::search::{body_texts, title_texts};
 
 /// Each term's raw match in `article`, read from its text, and its length
 /// in words: what the index records, the slow way.
@@ -35,7 +35,9 @@ pub fn raws_with(
     let mut length = 0u32;
     let text = article.text();
     let body = body_texts(&text, view).flat_map(|(_, paragraph)| words_of(paragraph));
-    let words = words_of(&article.title).map(|w| (true, w)).chain(body.map(|w| (false, w)));
+    let titles = title_texts(article);
+    let title = titles.iter().flat_map(|text| words_of(text));
+    let words = title.map(|w| (true, w)).chain(body.map(|w| (false, w)));
     for (in_title, (_, word)) in words {
         length = length.saturating_add(1);
         qualities(word, &mut found);
@@ -71,7 +73,9 @@ pub fn phrase_raw(article: &Article, term: &TermMatcher, view: View) -> Raw {
     let matchers = std::slice::from_ref(term);
     let exact = crate::search::matcher::quality::EXACT;
     if term.term.field.includes_title()
-        && !crate::search::matcher::find_in_text(&article.title, matchers).is_empty()
+        && title_texts(article)
+            .iter()
+            .any(|title| !crate::search::matcher::find_in_text(title, matchers).is_empty())
     {
         raw.title = exact;
     }
