@@ -36,8 +36,8 @@ use rank::Plan;
 /// `crates/phf_macros.md`). People look for a file by its name, as they do
 /// with fzf; for crate READMEs queried by their descriptions this took
 /// README dev MRR from 0.877 to 0.887, man pages unchanged (BENCHMARKS.md,
-/// "A file's name counts as its title"). The second is empty when the
-/// name has no such words.
+/// "Issue 16, tenth session"). The second is empty when the name has no
+/// such words.
 pub fn title_texts(article: &Article) -> [Cow<'_, str>; 2] {
     [Cow::Borrowed(article.title.as_str()), name_words(&article.source)]
 }
