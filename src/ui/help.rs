@@ -28,7 +28,7 @@ pub const QUERY_LANGUAGE: &[(&str, &str)] = &[
     ("\"drone base\"", "these words, in this order"),
     ("!coup", "leaves out articles with a word containing \"coup\""),
     ("iran | russia", "either"),
-    ("title:niger t:niger", "only in titles"),
+    ("title:niger t:niger", "only in titles and file names"),
     ("body:niger b:niger", "only in bodies"),
     ("Niger", "a capital matches case exactly"),
 ];

@@ -11,7 +11,7 @@
 //! "drone base"     phrase: these words, in this order
 //! !coup            exclude articles with a word containing "coup"
 //! iran | russia    either (binds tighter than the spaces between terms)
-//! title:niger      only in the title (also t:); body:niger (also b:) only in the body
+//! title:niger      only in the title or file name (also t:); body:niger (also b:) only in the body
 //! ```
 //!
 //! Every space-separated group must match (AND). Smart case: a term with a
