@@ -3,7 +3,8 @@
 //! and prints, for each, a JSON array of the paths of its best matches,
 //! best first (at most [`KEEP`]). `relevance --dump DIR` prints instead each
 //! article's path and the text search reads (title, file name and body,
-//! in the clean view), as JSON lines, so the script's BM25 baseline reads the same text.
+//! in the clean view), as JSON lines, so the script's BM25 baseline reads
+//! the same text.
 
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
